@@ -1,0 +1,41 @@
+using CustomerCare.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace CustomerCare.Data;
+
+public sealed class CareDb(DbContextOptions<CareDb> options)
+    : IdentityDbContext<CareUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Post> Posts => Set<Post>();
+
+    public DbSet<Vote> Votes => Set<Vote>();
+
+    public DbSet<Reply> Replies => Set<Reply>();
+
+    public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
+
+    /// <summary>Shared data-protection keys, so cookies and antiforgery survive restarts and work on every server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CareDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+
+        // SQLite hands DateTime back with Kind Unspecified and Npgsql refuses non-UTC values for
+        // timestamptz: every DateTime in the model is UTC going in and coming out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcConverter>();
+    }
+
+    private sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

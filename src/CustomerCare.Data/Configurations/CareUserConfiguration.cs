@@ -1,0 +1,16 @@
+using CustomerCare.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CustomerCare.Data.Configurations;
+
+internal sealed class CareUserConfiguration : IEntityTypeConfiguration<CareUser>
+{
+    public void Configure(EntityTypeBuilder<CareUser> user)
+    {
+        user.Property(u => u.DisplayName).HasMaxLength(80);
+        user.Property(u => u.AvatarUrl).HasMaxLength(300);
+        user.Property(u => u.JobTitle).HasMaxLength(80);
+        user.HasIndex(u => u.CustomerSince);
+    }
+}

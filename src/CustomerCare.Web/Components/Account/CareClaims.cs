@@ -1,0 +1,7 @@
+namespace CustomerCare.Web.Components.Account;
+
+public static class CareClaims
+{
+    public const string DisplayName = CareClaimsPrincipalFactory.DisplayName;
+    public const string Avatar = CareClaimsPrincipalFactory.Avatar;
+}

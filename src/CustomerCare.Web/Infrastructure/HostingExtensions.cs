@@ -1,0 +1,130 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Data.Seeding;
+using CustomerCare.Web.Components.Account;
+using CustomerCare.Web.Features;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor.Services;
+
+namespace CustomerCare.Web.Infrastructure;
+
+public static class HostingExtensions
+{
+    public static readonly string[] Cultures = ["en", "de"];
+
+    public static void AddApplicationServices(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o => o
+            .SetDefaultCulture(Cultures[0])
+            .AddSupportedCultures(Cultures)
+            .AddSupportedUICultures(Cultures));
+
+        builder.AddDatabase();
+        builder.AddAccounts();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddScoped<DemoSeeder>();
+        services.AddFeatureServices();
+    }
+
+    private static void AddDatabase(this WebApplicationBuilder builder)
+    {
+        var settings = DatabaseSettings.From(builder.Configuration);
+        builder.Services.AddSingleton(settings);
+
+        // A Blazor Server circuit lives for minutes or hours: components and services take a short-lived
+        // context from the factory per operation. Identity's stores and data protection still want a
+        // scoped context; they get one made by the same factory.
+        builder.Services.AddDbContextFactory<CareDb>(o => o.UseCareDatabase(settings.Provider, settings.ConnectionString));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContext());
+    }
+
+    private static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
+            })
+            .AddIdentityCookies();
+        services.AddAuthorization();
+
+        services.AddIdentityCore<CareUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 8;
+                o.Password.RequireNonAlphanumeric = false;
+
+                // The template ships lockout off; a portal open to the internet needs it on.
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CareDb>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CareClaimsPrincipalFactory>();
+
+        services.AddSingleton<IEmailSender<CareUser>, PickupFolderEmailSender>();
+        services.AddDataProtection()
+            .SetApplicationName("CustomerCare")
+            .PersistKeysToDbContext<CareDb>();
+    }
+
+    public static void UseApplicationPipeline(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization();
+        app.UseAntiforgery();
+    }
+
+    public static void MapApplicationEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapAdditionalIdentityEndpoints();
+        app.MapCultureEndpoint();
+        app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
+    }
+
+    /// <summary>Prints the address a newcomer should open, once Kestrel knows its ports.</summary>
+    public static void AnnounceReadyUrl(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("CustomerCare");
+            foreach (var url in app.Urls)
+            {
+                logger.LogInformation("CustomerCare is ready at {Url}", url);
+            }
+        });
+    }
+}

@@ -1,0 +1,31 @@
+using CustomerCare.Web.Components;
+using CustomerCare.Web.Infrastructure;
+
+// appsettings*.json and wwwroot/ live at the repository root and are copied/linked into the
+// output: see CustomerCare.Web.csproj. The content root is therefore the output folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+});
+
+builder.AddApplicationServices();
+
+var app = builder.Build();
+
+app.UseApplicationPipeline();
+app.MapStaticAssets();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapApplicationEndpoints();
+
+if (!await app.PrepareDatabaseAsync())
+{
+    return 1;
+}
+
+app.AnnounceReadyUrl();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point type, public so that WebApplicationFactory&lt;Program&gt; can host it in tests.</summary>
+public partial class Program;
