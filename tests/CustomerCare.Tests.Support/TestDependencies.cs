@@ -1,0 +1,58 @@
+using Xunit;
+
+namespace CustomerCare.Tests.Support;
+
+/// <summary>
+/// Tests that need a real Chromium, PostgreSQL or Redis ask here first. Under CI=true a missing
+/// dependency fails the test (a green CI must mean the test ran); elsewhere it skips with the reason.
+/// </summary>
+public static class TestDependencies
+{
+    public const string PostgresVariable = "CUSTOMERCARE_TEST_POSTGRES";
+    public const string RedisVariable = "CUSTOMERCARE_TEST_REDIS";
+    public const string ChromiumVariable = "CUSTOMERCARE_CHROMIUM";
+    public const string DefaultChromium = "/usr/bin/chromium";
+
+    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Base connection string of the PostgreSQL server that ./test.sh starts on 127.0.0.1.</summary>
+    public static string Postgres => Require(PostgresVariable, "PostgreSQL", "run ./test.sh, which installs and starts one on 127.0.0.1");
+
+    public static string Redis => Require(RedisVariable, "Redis", "run ./test.sh, which installs and starts redis-server on 127.0.0.1");
+
+    public static string Chromium
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } p ? p : DefaultChromium;
+            if (!File.Exists(path))
+            {
+                Missing("Chromium", $"no browser at {path}; run ./test.sh (apt-get install chromium) or set {ChromiumVariable}");
+            }
+
+            return path;
+        }
+    }
+
+    private static string Require(string variable, string what, string how)
+    {
+        var value = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Missing(what, $"{variable} is not set; {how}");
+        }
+
+        return value!;
+    }
+
+    private static void Missing(string what, string why)
+    {
+        var message = $"{what} is needed for this test: {why}.";
+        if (IsCi)
+        {
+            Assert.Fail(message + " Under CI=true a missing dependency fails the run.");
+        }
+
+        Assert.Skip(message);
+    }
+}
