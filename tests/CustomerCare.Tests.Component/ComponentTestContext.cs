@@ -1,0 +1,70 @@
+using System.Globalization;
+using Bunit.TestDoubles;
+using CustomerCare.Data;
+using CustomerCare.Web.Features.Votes;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace CustomerCare.Tests.Component;
+
+/// <summary>
+/// bUnit set up the way MudBlazor's own tests do (loose JS interop, popover check off), with the
+/// portal's localization and, for components that write, a real SQLite database in memory.
+/// </summary>
+public abstract class ComponentTestContext : BunitContext
+{
+    private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
+    private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
+    private SqliteConnection? connection;
+
+    protected ComponentTestContext()
+    {
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
+        Services.AddLocalization();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton<MarkdownRenderer>();
+        Auth = AddAuthorization();
+        UseCulture("en");
+    }
+
+    protected BunitAuthorizationContext Auth { get; }
+
+    protected static void UseCulture(string name)
+    {
+        CultureInfo.CurrentCulture = new CultureInfo(name);
+        CultureInfo.CurrentUICulture = new CultureInfo(name);
+    }
+
+    /// <summary>A migrated SQLite database that lives as long as the test, for components that save.</summary>
+    protected IDbContextFactory<CareDb> UseDatabase()
+    {
+        connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var open = connection;
+        Services.AddDbContextFactory<CareDb>(o => o.UseSqlite(open, x => x.MigrationsAssembly(CareDbOptions.SqliteMigrations)));
+        Services.AddSingleton<VoteService>();
+        var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
+        using (var db = factory.CreateDbContext())
+        {
+            db.Database.Migrate();
+        }
+
+        return factory;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            connection?.Dispose();
+            CultureInfo.CurrentCulture = originalCulture;
+            CultureInfo.CurrentUICulture = originalUiCulture;
+        }
+
+        base.Dispose(disposing);
+    }
+}

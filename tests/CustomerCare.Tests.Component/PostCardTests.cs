@@ -1,0 +1,52 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
+
+namespace CustomerCare.Tests.Component;
+
+public sealed class PostCardTests : ComponentTestContext
+{
+    private static readonly AuthorInfo LoyalCustomer = new("u1", "Clara Schmidt", null, null, new DateTime(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc), false);
+
+    [Fact]
+    public void Idea_card_shows_title_excerpt_author_tenure_counts_and_status()
+    {
+        UseDatabase();
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Planned)));
+
+        Assert.Equal("Read the meter by photo", card.Find("[data-testid=post-title]").TextContent.Trim());
+        Assert.Contains("Snap a picture", card.Markup, StringComparison.Ordinal);
+        Assert.Contains("Clara Schmidt", card.Find("[data-testid=author]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Customer since 2014", card.Find("[data-testid=author]").TextContent, StringComparison.Ordinal);
+        Assert.Equal("7 replies", card.Find("[data-testid=reply-count]").TextContent.Trim());
+        Assert.Equal("42", card.Find("[data-testid=vote-count]").TextContent.Trim());
+        Assert.Equal("Planned", card.Find("[data-testid=status-chip]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Private_complaint_card_says_private_and_has_no_vote_button()
+    {
+        var complaint = Idea(PostStatus.Open) with { Kind = PostKind.Complaint, IsPublic = false };
+
+        var card = Render<PostCard>(p => p.Add(c => c.Post, complaint));
+
+        Assert.Empty(card.FindAll("[data-testid=vote-button]"));
+        Assert.Contains("Private", card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Staff_author_is_shown_with_their_team_instead_of_tenure()
+    {
+        UseDatabase();
+        var staff = new AuthorInfo("s1", "Anna Berger", null, "Customer Care", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), true);
+
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Author = staff }));
+
+        var author = card.Find("[data-testid=author]").TextContent;
+        Assert.Contains("Customer Care", author, StringComparison.Ordinal);
+        Assert.DoesNotContain("Customer since", author, StringComparison.Ordinal);
+    }
+
+    private static PostSummary Idea(PostStatus status) => new(
+        7, PostKind.Idea, "Read the meter by photo", "Snap a picture of the meter and the app reads it.", LoyalCustomer,
+        new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc), status, 42, 7, true, false);
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Votes;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Component;
+
+public sealed class VoteButtonTests : ComponentTestContext
+{
+    private readonly IDbContextFactory<CareDb> dbs;
+
+    public VoteButtonTests() => dbs = UseDatabase();
+
+    [Fact]
+    public async Task Signed_in_customer_votes_and_the_count_rises_then_a_second_click_takes_it_back()
+    {
+        var (ideaId, userId) = await SeedIdeaAsync(PostStatus.Open, votes: 4);
+        Auth.SetAuthorized("clara@example.test");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Count, 4));
+
+        await button.Find("button").ClickAsync(new());
+        button.WaitForAssertion(() => Assert.Equal("5", button.Find("[data-testid=vote-count]").TextContent));
+        Assert.Equal("true", button.Find("button").GetAttribute("aria-pressed"));
+
+        await button.Find("button").ClickAsync(new());
+        button.WaitForAssertion(() => Assert.Equal("4", button.Find("[data-testid=vote-count]").TextContent));
+        Assert.Equal("false", button.Find("button").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_sign_in_and_nothing_is_counted()
+    {
+        var (ideaId, _) = await SeedIdeaAsync(PostStatus.Open, votes: 2);
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Count, 2));
+
+        await button.Find("button").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        Assert.Contains("Account/Login?ReturnUrl=", navigation.Uri, StringComparison.Ordinal);
+        await using var db = await dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal(2, (await db.Posts.SingleAsync(p => p.Id == ideaId, Xunit.TestContext.Current.CancellationToken)).VoteCount);
+    }
+
+    [Fact]
+    public void Closed_idea_offers_no_vote()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 1).Add(b => b.Count, 12).Add(b => b.Closed, true));
+
+        Assert.True(button.Find("button").HasAttribute("disabled"));
+        Assert.Equal("Voting is closed for this idea.", button.Find("button").GetAttribute("title"));
+    }
+
+    private async Task<(int IdeaId, string UserId)> SeedIdeaAsync(PostStatus status, int votes)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        var now = DateTime.UtcNow;
+        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
+        var voter = new CareUser { UserName = "clara@example.test", DisplayName = "Clara Schmidt", CustomerSince = now.AddYears(-9) };
+        db.Users.AddRange(author, voter);
+        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status, VoteCount = votes };
+        db.Posts.Add(idea);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        return (idea.Id, voter.Id);
+    }
+}
