@@ -9,6 +9,20 @@ public sealed class PortalOptions
     public string Name { get; set; } = "CustomerCare";
 
     public string Company { get; set; } = "";
+
+    /// <summary>
+    /// Where people reach the portal (e.g. https://feedback.example.com). Links in mails are built from
+    /// it, never from the request's Host header, which a stranger can forge to send a victim's reset link
+    /// to their own site. Empty: the request's address is used, acceptable only in development.
+    /// </summary>
+    public string PublicUrl { get; set; } = "";
+
+    /// <summary>An absolute link for a mail: relative to <see cref="PublicUrl"/> when set, else to the request's base.</summary>
+    public Uri LinkFor(string relativePath, string requestBaseUri)
+    {
+        var root = string.IsNullOrWhiteSpace(PublicUrl) ? requestBaseUri : PublicUrl.TrimEnd('/') + "/";
+        return new Uri(new Uri(root, UriKind.Absolute), relativePath.TrimStart('/'));
+    }
 }
 
 public sealed class DatabaseOptions

@@ -1,0 +1,176 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Integration.Accounts;
+
+/// <summary>
+/// A cookie-keeping client that fills in the statically rendered account forms the way a browser does:
+/// GET the page, take its antiforgery token, POST the fields with <c>_handler</c> = the form name.
+/// Redirects are not followed, so tests can see where a submit leads.
+/// </summary>
+internal sealed partial class PortalBrowser : IDisposable
+{
+    public const string GoodPassword = "Sunflower42";
+
+    private readonly HttpClient client;
+
+    public PortalBrowser(PortalFactory portal, string? language = null, string? host = null)
+    {
+        client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Host = host;
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static string NewEmail(string who = "user") => $"{who}-{Guid.NewGuid():N}@example.com";
+
+    /// <summary>The page's HTML, entities decoded, so assertions can use plain text (ä, ’).</summary>
+    public async Task<string> GetTextAsync(string url)
+    {
+        using var response = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    public async Task<HttpResponseMessage> GetAsync(string url) => await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+
+    public async Task<FormResult> SubmitAsync(string url, string formName, IReadOnlyDictionary<string, string> fields)
+    {
+        using var page = await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = HiddenFields(await page.Content.ReadAsStringAsync(Ct), formName);
+        foreach (var (name, value) in fields)
+        {
+            form[name] = value;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content, Ct);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        return new(response.StatusCode, SameSitePath(response.Headers.Location), WebUtility.HtmlDecode(body), body);
+    }
+
+    public Task<FormResult> SignInAsync(string email, string password, string url = "/Account/Login") =>
+        SubmitAsync(url, "login", new Dictionary<string, string> { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    public Task<FormResult> RegisterAsync(string displayName, string email, string password, string? confirm = null, string url = "/Account/Register") =>
+        SubmitAsync(url, "register", new Dictionary<string, string>
+        {
+            ["Input.DisplayName"] = displayName,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+            ["Input.ConfirmPassword"] = confirm ?? password,
+        });
+
+    /// <summary>The name in the app bar, or null when nobody is signed in.</summary>
+    public async Task<string?> SignedInNameAsync()
+    {
+        var home = await GetTextAsync("/");
+        var match = UserNameRegex().Match(home);
+        return match.Success ? match.Groups[1].Value.Trim() : null;
+    }
+
+    public static async Task<CareUser> CreateUserAsync(PortalFactory portal, string email, string password = GoodPassword, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = new CareUser
+        {
+            UserName = email,
+            Email = email,
+            DisplayName = "Test " + email.Split('@')[0],
+            CustomerSince = DateTime.UtcNow.AddYears(-1),
+        };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        if (roles.Length > 0)
+        {
+            Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
+        }
+
+        return user;
+    }
+
+    public static async Task<(CareUser? User, IList<string> Roles)> FindAsync(PortalFactory portal, string email)
+    {
+        ArgumentNullException.ThrowIfNull(portal);
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = await users.FindByEmailAsync(email);
+        return (user, user is null ? [] : await users.GetRolesAsync(user));
+    }
+
+    public void Dispose() => client.Dispose();
+
+    /// <summary>Blazor redirects to absolute URLs: one to this site becomes its path, one elsewhere stays whole.</summary>
+    public static string? SameSitePath(Uri? location) =>
+        location is { IsAbsoluteUri: true } && location.Host == "localhost" ? location.PathAndQuery : location?.OriginalString;
+
+    /// <summary>What a browser would send of the form besides the typed fields: antiforgery token, _handler, hidden inputs.</summary>
+    private static Dictionary<string, string> HiddenFields(string html, string formName)
+    {
+        var form = FormRegex().Matches(html).FirstOrDefault(f => f.Value.Contains($"name=\"_handler\" value=\"{formName}\"", StringComparison.Ordinal));
+        Assert.True(form is not null, $"The page has no form {formName}.");
+        var fields = new Dictionary<string, string>();
+        foreach (Match input in HiddenInputRegex().Matches(form.Value))
+        {
+            var name = Attribute(input.Value, "name");
+            if (name is not null)
+            {
+                fields[WebUtility.HtmlDecode(name)] = WebUtility.HtmlDecode(Attribute(input.Value, "value") ?? "");
+            }
+        }
+
+        Assert.True(fields.ContainsKey("__RequestVerificationToken"), $"Form {formName} has no antiforgery token.");
+        return fields;
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var match = Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"");
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex("<form[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormRegex();
+
+    [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
+    private static partial Regex HiddenInputRegex();
+
+    [GeneratedRegex("data-testid=\"user-name\"[^>]*>([^<]*)<")]
+    private static partial Regex UserNameRegex();
+}
+
+/// <summary>What came back from a form submit. Text has HTML entities decoded; Html is the raw markup.</summary>
+internal sealed record FormResult(HttpStatusCode Status, string? Location, string Text, string Html)
+{
+    /// <summary>The validation messages Blazor rendered for one input (Input.Email → its ValidationMessage).</summary>
+    public IReadOnlyList<string> MessagesFor(string field)
+    {
+        var id = "field-" + field;
+        var start = Html.IndexOf($"id=\"{id}\"", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"No input {id} on the page.");
+        var end = Html.IndexOf("class=\"cc-field\"", start, StringComparison.Ordinal);
+        var block = end < 0 ? Html[start..] : Html[start..end];
+        return [.. Regex.Matches(block, "class=\"validation-message\"[^>]*>([^<]*)<").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value))];
+    }
+
+    /// <summary>The value attribute the page rendered for an input, or null when it rendered none.</summary>
+    public string? ValueOf(string field)
+    {
+        var tag = Regex.Match(Html, $"<input[^>]*id=\"field-{field}\"[^>]*>");
+        Assert.True(tag.Success, $"No input field-{field} on the page.");
+        var value = Regex.Match(tag.Value, "value=\"([^\"]*)\"");
+        return value.Success ? WebUtility.HtmlDecode(value.Groups[1].Value) : null;
+    }
+}
