@@ -20,6 +20,9 @@ app.MapApplicationEndpoints();
 
 if (!await app.PrepareDatabaseAsync())
 {
+    // The console logger writes from a background queue: disposing flushes it, or the one line that
+    // says which setting to fix can be lost when the process exits.
+    await app.DisposeAsync();
     return 1;
 }
 

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace CustomerCare.Tests.Integration.Hosting;
+
+/// <summary>
+/// The built portal (CustomerCare.Web.dll, copied next to the tests) as a real process, configured only
+/// through environment variables, the way an operator starts it. Killed on dispose if still running.
+/// </summary>
+internal sealed partial class PortalProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+    private readonly TaskCompletionSource<Uri> ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private PortalProcess(Process process) => this.process = process;
+
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Log entries at Critical level, each as one string: the console logger writes "crit: Category[0]"
+    /// and then the message on indented lines.
+    /// </summary>
+    public IReadOnlyList<string> CriticalEntries
+    {
+        get
+        {
+            var entries = new List<string>();
+            StringBuilder? current = null;
+            foreach (var line in Output.Split('\n'))
+            {
+                if (line.StartsWith("crit:", StringComparison.Ordinal))
+                {
+                    current = new StringBuilder(line);
+                    entries.Add("");
+                }
+                else if (current is not null && line.StartsWith(' '))
+                {
+                    current.Append(' ').Append(line.Trim());
+                }
+                else
+                {
+                    current = null;
+                }
+
+                if (current is not null)
+                {
+                    entries[^1] = current.ToString();
+                }
+            }
+
+            return entries;
+        }
+    }
+
+    /// <param name="settings">Configuration keys (Database:Provider); null removes an inherited one.</param>
+    public static PortalProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerCare.Web.dll");
+        Assert.True(File.Exists(dll), $"The built portal is expected next to the tests: {dll}");
+
+        var start = new ProcessStartInfo(DotnetHost(), [dll])
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+
+        // Only what the test says: nothing inherited from the test run may configure the portal.
+        foreach (var key in start.Environment.Keys.Where(IsPortalSetting).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        var portal = new PortalProcess(new Process { StartInfo = start });
+        portal.process.OutputDataReceived += (_, e) => portal.Append(e.Data);
+        portal.process.ErrorDataReceived += (_, e) => portal.Append(e.Data);
+        portal.process.Start();
+        portal.process.BeginOutputReadLine();
+        portal.process.BeginErrorReadLine();
+        return portal;
+    }
+
+    /// <summary>The exit code; fails the test if the portal is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Assert.Fail($"The portal was still running after {timeout.TotalSeconds:0} s. Output:\n{Output}");
+        }
+
+        process.WaitForExit(); // drains the redirected output
+        return process.ExitCode;
+    }
+
+    /// <summary>The address from the "CustomerCare is ready at" line.</summary>
+    public async Task<Uri> WaitUntilReadyAsync(TimeSpan timeout, CancellationToken ct)
+    {
+        var exited = process.WaitForExitAsync(ct);
+        var finished = await Task.WhenAny(ready.Task, exited, Task.Delay(timeout, ct));
+        if (finished != ready.Task)
+        {
+            Assert.Fail($"The portal did not announce its address within {timeout.TotalSeconds:0} s (exited: {process.HasExited}). Output:\n{Output}");
+        }
+
+        return await ready.Task;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+        }
+
+        process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (output)
+        {
+            output.Append(line).Append('\n');
+        }
+
+        if (ReadyLine().Match(line) is { Success: true } match)
+        {
+            ready.TrySetResult(new Uri(match.Groups["url"].Value));
+        }
+    }
+
+    private static bool IsPortalSetting(string key) =>
+        key.Contains("__", StringComparison.Ordinal)
+        || key.StartsWith("ASPNETCORE_", StringComparison.OrdinalIgnoreCase)
+        || key.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
+
+    // The test host may be an apphost; the SDK tells child processes which dotnet runs it.
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    [GeneratedRegex(@"CustomerCare is ready at (?<url>https?://\S+)")]
+    private static partial Regex ReadyLine();
+}
