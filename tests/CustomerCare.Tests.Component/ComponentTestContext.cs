@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using CustomerCare.Data;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddLogging();
+        Services.AddSingleton<InMemoryLiveBus>();
+        Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         Auth = AddAuthorization();
         UseCulture("en");
     }

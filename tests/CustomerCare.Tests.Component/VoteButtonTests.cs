@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
+using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,38 @@ public sealed class VoteButtonTests : ComponentTestContext
 
         Assert.True(button.Find("button").HasAttribute("disabled"));
         Assert.Equal("Voting is closed for this idea.", button.Find("button").GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task Someone_elses_vote_shows_up_without_a_reload()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 10, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+
+        button.WaitForAssertion(() => Assert.Equal("10", button.Find("[data-testid=vote-count]").TextContent));
+    }
+
+    [Fact]
+    public async Task Votes_on_other_ideas_do_not_touch_this_button()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(32, 50, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+
+        Assert.Equal("9", button.Find("[data-testid=vote-count]").TextContent);
+    }
+
+    [Fact]
+    public async Task Button_unsubscribes_when_it_goes_away()
+    {
+        var bus = Services.GetRequiredService<InMemoryLiveBus>();
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+        Assert.Equal(1, bus.SubscriptionCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, bus.SubscriptionCount);
     }
 
     private async Task<(int IdeaId, string UserId)> SeedIdeaAsync(PostStatus status, int votes)

@@ -1,6 +1,7 @@
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 
 namespace CustomerCare.Web.Features;
 
@@ -9,8 +10,11 @@ public static class FeatureServices
     public static IServiceCollection AddFeatureServices(this IServiceCollection services)
     {
         services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<InMemoryLiveBus>();
+        services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.AddSingleton<PostService>();
         services.AddSingleton<VoteService>();
+        services.AddSingleton<Admin.AdminService>();
         return services;
     }
 }

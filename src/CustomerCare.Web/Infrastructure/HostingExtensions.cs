@@ -125,6 +125,11 @@ public static class HostingExtensions
             {
                 logger.LogInformation("CustomerCare is ready at {Url}", url);
             }
+
+            if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Portal:PublicUrl"]))
+            {
+                logger.LogWarning("Portal:PublicUrl is not set: links in mails will use whatever host a request names. Set it to the portal's public address.");
+            }
         });
     }
 }

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Votes;
@@ -24,7 +25,7 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 /// truth; <see cref="Post.VoteCount"/> moves by exactly the rows inserted or deleted, in the same
 /// transaction, so it never drifts under concurrency.
 /// </summary>
-public sealed class VoteService(IDbContextFactory<CareDb> dbs, TimeProvider time)
+public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
     private static readonly PostStatus[] Closed = [PostStatus.Shipped, PostStatus.Declined];
 
@@ -49,9 +50,10 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, TimeProvider time
             return new(VoteOutcome.VotingClosed, post.VoteCount);
         }
 
+        VoteResult result;
         try
         {
-            return await ToggleInTransactionAsync(db, postId, userId, ct);
+            result = await ToggleInTransactionAsync(db, postId, userId, ct);
         }
         catch (DbUpdateException)
         {
@@ -59,6 +61,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, TimeProvider time
             var count = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             return new(VoteOutcome.Voted, count);
         }
+
+        await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, time.GetUtcNow().UtcDateTime), ct);
+        return result;
     }
 
     private async Task<VoteResult> ToggleInTransactionAsync(CareDb db, int postId, string userId, CancellationToken ct)

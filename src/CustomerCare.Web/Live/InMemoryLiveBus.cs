@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+
+namespace CustomerCare.Web.Live;
+
+/// <summary>
+/// Delivers events to the subscribers of their topic inside this process. Publishing costs one
+/// dictionary lookup plus one call per subscriber of that topic, whatever else is open.
+/// </summary>
+public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Func<LiveEvent, Task>>> topics = new(StringComparer.Ordinal);
+    private long nextId;
+
+    /// <summary>Open subscriptions over all topics; tests use it to prove pages unsubscribe.</summary>
+    public int SubscriptionCount => topics.Values.Sum(t => t.Count);
+
+    public async Task PublishAsync(LiveEvent liveEvent, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(liveEvent);
+        if (!topics.TryGetValue(liveEvent.Topic, out var subscribers) || subscribers.IsEmpty)
+        {
+            return;
+        }
+
+        await Task.WhenAll(subscribers.Values.Select(handler => DeliverAsync(handler, liveEvent)));
+    }
+
+    public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(topic);
+        ArgumentNullException.ThrowIfNull(handler);
+        var id = Interlocked.Increment(ref nextId);
+        topics.GetOrAdd(topic, _ => new()).TryAdd(id, handler);
+        return new Subscription(this, topic, id);
+    }
+
+    // One broken subscriber (a page whose circuit just died) must not keep the event from the others.
+    private async Task DeliverAsync(Func<LiveEvent, Task> handler, LiveEvent liveEvent)
+    {
+        try
+        {
+            await handler(liveEvent);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            logger.LogWarning(ex, "A subscriber of {Topic} failed to take {Event}.", liveEvent.Topic, liveEvent.GetType().Name);
+        }
+    }
+
+    private void Unsubscribe(string topic, long id)
+    {
+        if (topics.TryGetValue(topic, out var subscribers))
+        {
+            subscribers.TryRemove(id, out _);
+            if (subscribers.IsEmpty)
+            {
+                // Removes the topic only if nobody subscribed meanwhile (value comparison on the same instance).
+                topics.TryRemove(new KeyValuePair<string, ConcurrentDictionary<long, Func<LiveEvent, Task>>>(topic, subscribers));
+            }
+        }
+    }
+
+    private sealed class Subscription(InMemoryLiveBus bus, string topic, long id) : IDisposable
+    {
+        private int disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref disposed, 1) == 0)
+            {
+                bus.Unsubscribe(topic, id);
+            }
+        }
+    }
+}
