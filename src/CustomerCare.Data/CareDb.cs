@@ -17,6 +17,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<StatusChange> StatusChanges => Set<StatusChange>();
 
+    public DbSet<Category> Categories => Set<Category>();
+
     /// <summary>Shared data-protection keys, so cookies and antiforgery survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

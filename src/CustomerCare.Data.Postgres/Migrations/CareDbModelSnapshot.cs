@@ -104,6 +104,90 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameGerman")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NameEnglish = "App",
+                            NameGerman = "App",
+                            Slug = "app",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            NameEnglish = "Customer portal",
+                            NameGerman = "Kundenportal",
+                            Slug = "portal",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            NameEnglish = "Billing and payments",
+                            NameGerman = "Rechnung und Zahlung",
+                            Slug = "billing",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            NameEnglish = "Tariffs and products",
+                            NameGerman = "Tarife und Produkte",
+                            Slug = "tariffs",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            NameEnglish = "Service and contact",
+                            NameGerman = "Service und Kontakt",
+                            Slug = "service",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            NameEnglish = "Network and outages",
+                            NameGerman = "Netz und Störungen",
+                            Slug = "network",
+                            SortOrder = 6
+                        });
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -122,6 +206,9 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("character varying(10000)");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -135,6 +222,10 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.Property<int>("ReplyCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("ShippedIn")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -156,11 +247,17 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CategoryId");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "Status", "ShippedIn");
 
                     b.ToTable("Posts");
                 });
@@ -469,7 +566,14 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>

@@ -105,6 +105,90 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("NameGerman")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NameEnglish = "App",
+                            NameGerman = "App",
+                            Slug = "app",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            NameEnglish = "Customer portal",
+                            NameGerman = "Kundenportal",
+                            Slug = "portal",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            NameEnglish = "Billing and payments",
+                            NameGerman = "Rechnung und Zahlung",
+                            Slug = "billing",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            NameEnglish = "Tariffs and products",
+                            NameGerman = "Tarife und Produkte",
+                            Slug = "tariffs",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            NameEnglish = "Service and contact",
+                            NameGerman = "Service und Kontakt",
+                            Slug = "service",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            NameEnglish = "Network and outages",
+                            NameGerman = "Netz und Störungen",
+                            Slug = "network",
+                            SortOrder = 6
+                        });
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -123,6 +207,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -136,6 +223,10 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.Property<int>("ReplyCount")
                         .HasColumnType("int");
+
+                    b.Property<string>("ShippedIn")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -157,11 +248,17 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CategoryId");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "Status", "ShippedIn");
 
                     b.ToTable("Posts");
                 });
@@ -471,7 +568,14 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>

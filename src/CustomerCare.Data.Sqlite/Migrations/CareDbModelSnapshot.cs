@@ -99,6 +99,88 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Category", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameEnglish")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameGerman")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Categories");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            NameEnglish = "App",
+                            NameGerman = "App",
+                            Slug = "app",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = 2,
+                            NameEnglish = "Customer portal",
+                            NameGerman = "Kundenportal",
+                            Slug = "portal",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = 3,
+                            NameEnglish = "Billing and payments",
+                            NameGerman = "Rechnung und Zahlung",
+                            Slug = "billing",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = 4,
+                            NameEnglish = "Tariffs and products",
+                            NameGerman = "Tarife und Produkte",
+                            Slug = "tariffs",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = 5,
+                            NameEnglish = "Service and contact",
+                            NameGerman = "Service und Kontakt",
+                            Slug = "service",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = 6,
+                            NameEnglish = "Network and outages",
+                            NameGerman = "Netz und Störungen",
+                            Slug = "network",
+                            SortOrder = 6
+                        });
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -115,6 +197,9 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CategoryId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -128,6 +213,10 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.Property<int>("ReplyCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShippedIn")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -149,11 +238,17 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasIndex("AuthorId");
 
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Kind", "CategoryId");
+
                     b.HasIndex("Kind", "CreatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "Status", "ShippedIn");
 
                     b.ToTable("Posts");
                 });
@@ -450,7 +545,14 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("Author");
+
+                    b.Navigation("Category");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>

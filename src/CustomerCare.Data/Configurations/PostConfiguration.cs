@@ -13,6 +13,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Title).HasMaxLength(Post.TitleMaxLength);
         post.Property(p => p.Body).HasMaxLength(Post.BodyMaxLength);
         post.Property(p => p.AuthorId).HasMaxLength(450);
+        post.Property(p => p.ShippedIn).HasMaxLength(Post.ReleaseMaxLength);
+        post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
 
         // Users are never cascaded into content: SQL Server rejects multiple cascade paths
         // (user → post → vote and user → vote), and removing a person must not erase a dialogue.
@@ -23,5 +25,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.VoteCount });
         post.HasIndex(p => new { p.Kind, p.CreatedAt });
         post.HasIndex(p => p.AuthorId);
+        post.HasIndex(p => new { p.Kind, p.CategoryId });
+        post.HasIndex(p => new { p.Kind, p.Status, p.ShippedIn });
     }
 }

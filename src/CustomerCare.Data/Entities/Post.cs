@@ -5,6 +5,7 @@ public sealed class Post
     public const int TitleMinLength = 5;
     public const int TitleMaxLength = 120;
     public const int BodyMaxLength = 10_000;
+    public const int ReleaseMaxLength = 40;
 
     public int Id { get; set; }
 
@@ -24,6 +25,13 @@ public sealed class Post
     public required DateTime UpdatedAt { get; set; }
 
     public PostStatus Status { get; set; } = PostStatus.Open;
+
+    public int? CategoryId { get; set; }
+
+    public Category? Category { get; set; }
+
+    /// <summary>The release a shipped idea went out with ("App 3.2"); the changelog groups by it.</summary>
+    public string? ShippedIn { get; set; }
 
     /// <summary>Complaints are private (customer and staff only) unless the customer makes them public.</summary>
     public bool IsPublic { get; set; } = true;

@@ -7,7 +7,7 @@ internal static partial class DemoContent
     /// <summary>Ideas that are done: Shipped (with the release that brought them) or Declined (with the reason).</summary>
     private static readonly DemoPost[] ClosedIdeas =
     [
-        Idea(500.57, "klaus", "Zählerstand per Foto in der App erfassen", """
+        Idea(500.57, "klaus", "Zählerstand per Foto in der App erfassen", "app", """
             Das Ablesen und Abtippen von Zählernummer und Zählerstand ist fehleranfällig, gerade bei den alten Drehstromzählern im dunklen Keller.
 
             Andere Anbieter machen das längst: **Foto machen, die App erkennt Zählernummer und Stand**, ich bestätige nur noch. Das würde auch viele Schätzungen vermeiden.
@@ -19,7 +19,7 @@ internal static partial class DemoContent
                 new(490.26, PostStatus.UnderReview, ProductOwner, "Gute Idee, wir prüfen die Texterkennung."),
                 new(420.25, PostStatus.Planned, ProductOwner, "Eingeplant für App 3.2."),
                 new(300.4, PostStatus.InProgress, ProductOwner, "In Entwicklung; bei unseren Testzählern klappt die Erkennung schon gut."),
-                new(75.51, PostStatus.Shipped, ProductOwner, "Ausgeliefert mit **App 3.2**: Zählerstand fotografieren, prüfen, absenden. Danke an alle, die getestet haben!"),
+                new(75.51, PostStatus.Shipped, ProductOwner, "Ausgeliefert mit **App 3.2**: Zählerstand fotografieren, prüfen, absenden. Danke an alle, die getestet haben!", "App 3.2"),
             ],
             Replies =
             [
@@ -35,7 +35,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(380.44, "petra", "Abschlag im Portal selbst anpassen", """
+        Idea(380.44, "petra", "Abschlag im Portal selbst anpassen", "portal", """
             Wir haben seit Kurzem eine Solaranlage und brauchen deutlich weniger Netzstrom. Um den monatlichen Abschlag anzupassen, musste ich trotzdem bei der Hotline anrufen.
 
             Bitte im Kundenportal:
@@ -50,7 +50,7 @@ internal static partial class DemoContent
                 new(370.35, PostStatus.UnderReview, ProductOwner),
                 new(300.5, PostStatus.Planned, ProductOwner, "Eingeplant für das Kundenportal."),
                 new(150.7, PostStatus.InProgress, ProductOwner),
-                new(40.18, PostStatus.Shipped, ProductOwner, "Ausgeliefert mit **Kundenportal 5.1**: Abschlag anpassen, mit Empfehlung. Änderungen gelten ab der nächsten Abbuchung."),
+                new(40.18, PostStatus.Shipped, ProductOwner, "Ausgeliefert mit **Kundenportal 5.1**: Abschlag anpassen, mit Empfehlung. Änderungen gelten ab der nächsten Abbuchung.", "Portal 5.1"),
             ],
             Replies =
             [
@@ -59,7 +59,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(260.5, "emily", "Let me choose the day my monthly payment is debited", """
+        Idea(260.5, "emily", "Let me choose the day my monthly payment is debited", "billing", """
             My salary arrives on the 25th, but the monthly payment is debited on the 1st, right after rent and everything else.
 
             Could we pick the debit date ourselves, for example the **1st, 15th or 28th**?
@@ -71,7 +71,7 @@ internal static partial class DemoContent
                 new(250.28, PostStatus.UnderReview, ProductOwner),
                 new(200.3, PostStatus.Planned, ProductOwner, "Planned together with the self-service payment adjustment."),
                 new(120.4, PostStatus.InProgress, ProductOwner),
-                new(40.1, PostStatus.Shipped, ProductOwner, "Shipped with **customer portal 5.1**: choose the 1st, 15th or 28th under *My contract*."),
+                new(40.1, PostStatus.Shipped, ProductOwner, "Shipped with **customer portal 5.1**: choose the 1st, 15th or 28th under *My contract*.", "Portal 5.1"),
             ],
             Replies =
             [
@@ -80,7 +80,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(330.08, "aylin", "Zwei-Faktor-Anmeldung für das Kundenportal", """
+        Idea(330.08, "aylin", "Zwei-Faktor-Anmeldung für das Kundenportal", "portal", """
             Im Kundenportal stehen meine Bankverbindung und mein Verbrauch. Trotzdem reicht zum Anmelden ein Passwort.
 
             Bitte eine **Zwei-Faktor-Anmeldung** anbieten, per Authenticator-App und nicht nur per SMS.
@@ -92,7 +92,7 @@ internal static partial class DemoContent
                 new(320.31, PostStatus.UnderReview, ProductOwner),
                 new(290.39, PostStatus.Planned, ProductOwner, "Eingeplant für Kundenportal 5.0."),
                 new(260.39, PostStatus.InProgress, ProductOwner),
-                new(200.22, PostStatus.Shipped, ProductOwner, "Mit **Kundenportal 5.0** ausgeliefert: Anmeldung mit Authenticator-App. Einschalten unter *Mein Konto → Sicherheit*."),
+                new(200.22, PostStatus.Shipped, ProductOwner, "Mit **Kundenportal 5.0** ausgeliefert: Anmeldung mit Authenticator-App. Einschalten unter *Mein Konto → Sicherheit*.", "Portal 5.0"),
             ],
             Replies =
             [
@@ -104,7 +104,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(180.29, "olena", "Dark mode for the app", """
+        Idea(180.29, "olena", "Dark mode for the app", "app", """
             I often check the app in the evening and the bright white screen is blinding.
 
             Please add a **dark mode**, ideally one that follows the phone's system setting.
@@ -116,7 +116,7 @@ internal static partial class DemoContent
                 new(170.27, PostStatus.UnderReview, ProductOwner),
                 new(120.2, PostStatus.Planned, ProductOwner, "Planned for app 3.4."),
                 new(50.09, PostStatus.InProgress, ProductOwner),
-                new(12.32, PostStatus.Shipped, ProductOwner, "Shipped in **app 3.4**: the app follows your phone's light or dark setting, and you can pick one under *Settings*."),
+                new(12.32, PostStatus.Shipped, ProductOwner, "Shipped in **app 3.4**: the app follows your phone's light or dark setting, and you can pick one under *Settings*.", "App 3.4"),
             ],
             Replies =
             [
@@ -126,7 +126,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(280.44, "petra", "Zähler wieder vor Ort ablesen lassen", """
+        Idea(280.44, "petra", "Zähler wieder vor Ort ablesen lassen", "service", """
             Früher kam einmal im Jahr jemand zum Ablesen. Heute muss ich selbst in den Keller und den Stand melden. Für ältere Kundinnen und Kunden ist das mühsam.
 
             Könnten Sie wieder einen **Ableseservice vor Ort** anbieten, wenigstens einmal im Jahr?
@@ -145,7 +145,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(140.09, "marco", "Pay my bill with Bitcoin", """
+        Idea(140.09, "marco", "Pay my bill with Bitcoin", "billing", """
             A few companies in Germany now accept cryptocurrencies. It would be nice to pay the annual settlement in **Bitcoin**.
             """) with
         {

@@ -7,7 +7,7 @@ internal static partial class DemoContent
     /// <summary>Ideas still Open or UnderReview.</summary>
     private static readonly DemoPost[] NewIdeas =
     [
-        Idea(21.09, "marco", "Push notification when a fibre outage is fixed", """
+        Idea(21.09, "marco", "Push notification when a fibre outage is fixed", "network", """
             When our fibre went down recently I kept refreshing the status page on my phone (over mobile data, of course).
 
             It would be great if the app could:
@@ -30,7 +30,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(95.08, "aylin", "Herkunft unseres Ökostroms transparent zeigen", """
+        Idea(95.08, "aylin", "Herkunft unseres Ökostroms transparent zeigen", "tariffs", """
             Ich beziehe seit Jahren den Tarif **Lindenhof Natur**. Mich würde interessieren, *woher* der Strom eigentlich kommt.
 
             Schön wäre eine Seite im Kundenportal mit:
@@ -52,7 +52,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(40.13, "raj", "Referral bonus for recommending Lindenhof", """
+        Idea(40.13, "raj", "Referral bonus for recommending Lindenhof", "tariffs", """
             I have already convinced two neighbours to switch to Lindenhof fibre. Other providers give **both sides** a bonus for a referral, for example a credit on the next bill.
 
             Suggestion:
@@ -66,7 +66,7 @@ internal static partial class DemoContent
             Replies = [new(38.4, "lukas", "Würde ich sofort nutzen. Gern auch als Spende an den Sportverein statt als Gutschrift.")],
         },
 
-        Idea(130.1, "hannah", "Verbrauch mit ähnlichen Haushalten vergleichen", """
+        Idea(130.1, "hannah", "Verbrauch mit ähnlichen Haushalten vergleichen", "app", """
             In der Jahresabrechnung steht nur mein eigener Verbrauch. Ob 3.100 kWh für einen Vier-Personen-Haushalt mit Gastherme viel oder wenig sind, weiß ich nicht.
 
             **Vorschlag:** ein anonymer Vergleich mit ähnlichen Haushalten (Personen, Wohnfläche, Heizungsart) im Kundenportal, zum Beispiel „Sie verbrauchen 12 % weniger als vergleichbare Haushalte“.
@@ -85,13 +85,13 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(6.13, "ben", "Zählerstände beim Einzug direkt in der App melden", """
+        Idea(6.13, "ben", "Zählerstände beim Einzug direkt in der App melden", "app", """
             Ich bin neu bei Lindenhof und gerade umgezogen. Die Zählerstände der neuen Wohnung musste ich per Formular **und** noch einmal per E-Mail schicken.
 
             Schöner wäre ein Umzugsassistent in der App: Einzugsdatum eingeben, Zähler fotografieren, fertig.
             """),
 
-        Idea(70.27, "sophie", "Home screen widget with today's consumption", """
+        Idea(70.27, "sophie", "Home screen widget with today's consumption", "app", """
             I check the app every evening to see how much electricity we used. A **home screen widget** for iOS and Android would turn three taps into a glance:
 
             - today's kWh and the cost so far
@@ -102,7 +102,7 @@ internal static partial class DemoContent
             Replies = [new(66.3, "raj", "Would love this. It needs hourly data first, though; see the idea about consumption per hour.")],
         },
 
-        Idea(55.57, "klaus", "Chat mit echten Menschen statt nur mit dem Bot", """
+        Idea(55.57, "klaus", "Chat mit echten Menschen statt nur mit dem Bot", "service", """
             Ich bin seit über fünfzehn Jahren Kunde und habe immer gern mit Ihren Leuten telefoniert. Der neue Chat im Portal beginnt aber immer mit dem Bot, und nach drei Fragen lande ich wieder am Anfang.
 
             Bitte:
@@ -124,7 +124,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(160.48, "ingrid", "E-Rechnung (ZUGFeRD oder XRechnung) für Gewerbekunden", """
+        Idea(160.48, "ingrid", "E-Rechnung (ZUGFeRD oder XRechnung) für Gewerbekunden", "billing", """
             Ich führe eine kleine Tischlerei und beziehe Strom und Glasfaser über einen Gewerbevertrag. Seit der **E-Rechnungspflicht** muss mein Steuerbüro Ihre PDF-Rechnungen von Hand erfassen.
 
             Bitte bieten Sie die Rechnung zusätzlich als **ZUGFeRD** oder **XRechnung** an, idealerweise automatisch an eine eigene Adresse für die Buchhaltung.
@@ -141,7 +141,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(200.27, "sophie", "Special tariff for charging an electric car at home", """
+        Idea(200.27, "sophie", "Special tariff for charging an electric car at home", "tariffs", """
             We got an electric car this year and charge it overnight with a wallbox. Many suppliers offer a **separate, cheaper tariff for the wallbox** (with its own meter) or a night rate.
 
             Would Lindenhof consider an EV tariff? Bonus points if the app showed how much the car costs us per month.
@@ -159,7 +159,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(75.38, "lukas", "Balkonkraftwerk direkt im Kundenportal anmelden", """
+        Idea(75.38, "lukas", "Balkonkraftwerk direkt im Kundenportal anmelden", "portal", """
             Seit ein paar Wochen hängt ein Balkonkraftwerk (800 W) an meinem Geländer. Die Anmeldung im [Marktstammdatenregister](https://www.marktstammdatenregister.de) habe ich geschafft, aber was muss ich Ihnen als Lieferant eigentlich mitteilen?
 
             Wunsch:

@@ -7,7 +7,7 @@ internal static partial class DemoContent
     /// <summary>Ideas on the roadmap: Planned or InProgress.</summary>
     private static readonly DemoPost[] RoadmapIdeas =
     [
-        Idea(150.23, "clara", "Erinnerung an die Zählerablesung per Push", """
+        Idea(150.23, "clara", "Erinnerung an die Zählerablesung per Push", "app", """
             Jedes Jahr verpasse ich die Frist für die Zählerablesung, und dann wird **geschätzt**, mit den bekannten Folgen für die Abrechnung.
 
             Mein Vorschlag: eine Push-Nachricht in der App ein paar Tage, bevor der Zählerstand fällig ist, mit einem Link direkt zur Eingabe (oder zum Foto).
@@ -29,7 +29,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(300.38, "lukas", "Dynamischer Stromtarif mit stündlichen Börsenpreisen", """
+        Idea(300.38, "lukas", "Dynamischer Stromtarif mit stündlichen Börsenpreisen", "tariffs", """
             Mit Smart Meter und E-Auto würde ich gern einen **dynamischen Tarif** nutzen, bei dem der Preis stündlich dem Börsenstrompreis folgt.
 
             Wichtig wäre mir:
@@ -56,7 +56,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(110.29, "olena", "Bills and contract documents in English", """
+        Idea(110.29, "olena", "Bills and contract documents in English", "billing", """
             I moved here for work and my German is still basic. The app is available in English, but **bills, price change letters and contracts** only come in German, so I translate every letter with my phone.
 
             Could you offer English versions, at least of the bill summary and the price change letters?
@@ -78,7 +78,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(260.48, "ingrid", "Strom, Gas und Glasfaser auf einer Rechnung", """
+        Idea(260.48, "ingrid", "Strom, Gas und Glasfaser auf einer Rechnung", "billing", """
             Wir haben drei Verträge bei Lindenhof und bekommen drei Rechnungen, drei Abschläge und drei Kundennummern.
 
             Eine **gemeinsame Monatsübersicht** mit einem einzigen Abbuchungsbetrag würde vieles einfacher machen.
@@ -97,7 +97,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(150.5, "raj", "Export my consumption data as CSV", """
+        Idea(150.5, "raj", "Export my consumption data as CSV", "portal", """
             I like to analyse our consumption in a spreadsheet. At the moment I can only download the bill as a PDF.
 
             Please add an **export as CSV** (date, meter reading, kWh) for electricity and gas, ideally with hourly values once the smart meter is installed.
@@ -118,7 +118,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(230.1, "hannah", "Barrierefreie App: größere Schrift und Screenreader", """
+        Idea(230.1, "hannah", "Barrierefreie App: größere Schrift und Screenreader", "app", """
             Meine Mutter ist seit Jahrzehnten Kundin und möchte ihre Abrechnung selbst in der App lesen. Leider:
 
             - ignoriert die App die **Schriftgröße** des Telefons
@@ -141,7 +141,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(420.35, "emily", "Show my consumption per hour", """
+        Idea(420.35, "emily", "Show my consumption per hour", "app", """
             We got a smart meter last year, but the app still only shows **monthly** values. The meter records every 15 minutes, so the data must be somewhere!
 
             An hourly view would help us to:
@@ -176,7 +176,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(360.36, "daniel", "Störungskarte für Strom und Glasfaser", """
+        Idea(360.36, "daniel", "Störungskarte für Strom und Glasfaser", "network", """
             Bei der letzten Glasfaserstörung wusste niemand, ob nur unser Haus oder der ganze Ort betroffen ist. Die Hotline war dauerhaft besetzt.
 
             **Idee:** eine öffentliche Störungskarte auf der Website und in der App mit
@@ -204,7 +204,7 @@ internal static partial class DemoContent
             ],
         },
 
-        Idea(210.36, "daniel", "Techniker-Termine online buchen und verschieben", """
+        Idea(210.36, "daniel", "Techniker-Termine online buchen und verschieben", "service", """
             Für den Glasfaseranschluss musste ich für einen Technikertermin **einen ganzen Tag** Urlaub nehmen („zwischen 8 und 16 Uhr“). Verschieben ging nur über die Hotline.
 
             Wunsch: Termine im Portal selbst wählen und verschieben, mit einem Zwei-Stunden-Fenster und einer SMS, wenn der Techniker losfährt.

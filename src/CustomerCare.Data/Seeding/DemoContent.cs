@@ -6,7 +6,7 @@ namespace CustomerCare.Data.Seeding;
 internal sealed record DemoPerson(string Key, string Email, string DisplayName, string Role, int MonthsWithUs, string? Avatar = null, string? JobTitle = null);
 
 /// <summary>One status change; the "from" status is the previous step's, starting at Open.</summary>
-internal sealed record DemoStep(double DaysAgo, PostStatus To, string By, string? Note = null);
+internal sealed record DemoStep(double DaysAgo, PostStatus To, string By, string? Note = null, string? ShippedIn = null);
 
 internal sealed record DemoReply(double DaysAgo, string By, string Body, bool Internal = false)
 {
@@ -19,6 +19,9 @@ internal sealed record DemoReply(double DaysAgo, string By, string Body, bool In
 internal sealed record DemoPost(PostKind Kind, double DaysAgo, string By, string Title, string Body)
 {
     public bool IsPublic { get; init; } = true;
+
+    /// <summary>Slug of one of the categories the migration creates.</summary>
+    public string? Category { get; init; }
 
     /// <summary>How many customers vote for the idea; the seeder picks them and writes one row each.</summary>
     public int Votes { get; init; }
@@ -67,8 +70,8 @@ internal static partial class DemoContent
 
     public static IEnumerable<DemoPost> Posts => [.. NewIdeas, .. RoadmapIdeas, .. ClosedIdeas, .. Complaints];
 
-    private static DemoPost Idea(double daysAgo, string by, string title, string body) =>
-        new(PostKind.Idea, daysAgo, by, title, body);
+    private static DemoPost Idea(double daysAgo, string by, string title, string category, string body) =>
+        new(PostKind.Idea, daysAgo, by, title, body) { Category = category };
 
     /// <summary>Complaints start private: only the customer and the staff see them.</summary>
     private static DemoPost Complaint(double daysAgo, string by, string title, string body) =>

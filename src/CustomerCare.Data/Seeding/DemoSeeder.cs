@@ -25,7 +25,8 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
         db.UserRoles.AddRange(DemoContent.People.Select(p => new IdentityUserRole<string> { UserId = people[p.Key].Id, RoleId = RoleId(p.Role) }));
 
         var voters = DemoContent.People.Where(p => p.Role == Roles.Customer).Select(p => people[p.Key]).ToArray();
-        db.Posts.AddRange(DemoContent.Posts.Select((post, index) => CreatePost(post, index, people, voters, now)));
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, c => c.Id, ct);
+        db.Posts.AddRange(DemoContent.Posts.Select((post, index) => CreatePost(post, index, people, voters, categories, now)));
 
         // One SaveChanges is one transaction: either the whole demo company exists or none of it.
         try
@@ -82,7 +83,8 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "Not a portal role."),
     };
 
-    private static Post CreatePost(DemoPost demo, int index, Dictionary<string, CareUser> people, CareUser[] voters, DateTime now)
+    private static Post CreatePost(
+        DemoPost demo, int index, Dictionary<string, CareUser> people, CareUser[] voters, Dictionary<string, int> categories, DateTime now)
     {
         DateTime At(double daysAgo) => now.AddSeconds(-Math.Round(daysAgo * 86_400));
 
@@ -97,6 +99,8 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
             UpdatedAt = created,
             Status = demo.Status,
             IsPublic = demo.IsPublic,
+            CategoryId = demo.Category is { } slug ? categories[slug] : null,
+            ShippedIn = demo.Status == PostStatus.Shipped ? demo.Steps[^1].ShippedIn : null,
         };
 
         var from = PostStatus.Open;

@@ -14,4 +14,16 @@ public static class LiveTopics
 {
     /// <summary>Everything about one idea or complaint: its counts, replies and status.</summary>
     public static string Post(int postId) => $"post:{postId}";
+
+    /// <summary>New posts of one kind. Only public posts are published here: a board is open to everyone.</summary>
+    public static string Board(Data.Entities.PostKind kind) => $"board:{kind}";
 }
+
+/// <summary>A new idea (or public complaint) for the boards that list its kind.</summary>
+public sealed record PostCreated(Features.Posts.PostSummary Post, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Board(Post.Kind), OccurredAt);
+
+/// <summary>A product owner moved an idea; carries what the page shows in its status and history.</summary>
+public sealed record StatusChanged(
+    int PostId, Data.Entities.PostStatus From, Data.Entities.PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);

@@ -98,6 +98,18 @@ public sealed class DemoSeedingTests(PortalFactory portal) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task Every_idea_has_a_category_and_every_shipped_idea_names_its_release()
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var ideas = await db.Posts.Where(p => p.Kind == PostKind.Idea).Select(p => new { p.CategoryId, p.Status, p.ShippedIn }).ToListAsync(Ct);
+
+        Assert.All(ideas, i => Assert.NotNull(i.CategoryId));
+        Assert.True(ideas.Select(i => i.CategoryId).Distinct().Count() >= 5, "Ideas should spread over the categories.");
+        Assert.All(ideas.Where(i => i.Status == PostStatus.Shipped), i => Assert.False(string.IsNullOrWhiteSpace(i.ShippedIn)));
+        Assert.All(ideas.Where(i => i.Status != PostStatus.Shipped), i => Assert.Null(i.ShippedIn));
+    }
+
+    [Fact]
     public async Task Dates_follow_each_other_and_lie_in_the_past()
     {
         var now = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
