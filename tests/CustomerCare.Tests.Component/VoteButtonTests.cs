@@ -66,6 +66,19 @@ public sealed class VoteButtonTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Live_count_survives_the_idea_closing_while_the_page_is_open()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 11, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        button.WaitForAssertion(() => Assert.Equal("11", button.Find("[data-testid=vote-count]").TextContent));
+
+        button.Render(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9).Add(b => b.Closed, true));
+
+        Assert.Equal("11", button.Find("[data-testid=vote-count]").TextContent);
+        Assert.True(button.Find("button").HasAttribute("disabled"));
+    }
+
+    [Fact]
     public async Task Votes_on_other_ideas_do_not_touch_this_button()
     {
         var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
