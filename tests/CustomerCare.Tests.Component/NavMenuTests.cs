@@ -11,7 +11,7 @@ public sealed class NavMenuTests : ComponentTestContext
         var nav = Render<NavMenu>();
 
         var links = nav.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Ideas", "Complaints", "Roadmap"], links);
+        Assert.Equal(["Ideas", "Complaints", "Roadmap", "Changelog"], links);
     }
 
     [Fact]

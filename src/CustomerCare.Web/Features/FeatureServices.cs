@@ -1,4 +1,5 @@
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -14,6 +15,9 @@ public static class FeatureServices
         services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.AddSingleton<PostService>();
         services.AddSingleton<VoteService>();
+        services.AddSingleton<Roadmap.IdeaStatusService>();
+        services.AddSingleton<Ideas.IdeaService>();
+        services.AddSingleton<ChangelogService>();
         services.AddSingleton<Admin.AdminService>();
         return services;
     }

@@ -15,7 +15,8 @@ public sealed record PostSummary(
     int VoteCount,
     int ReplyCount,
     bool IsPublic,
-    bool VotedByViewer);
+    bool VotedByViewer,
+    string? ShippedIn = null);
 
 public sealed record ReplyView(long Id, long? ParentReplyId, AuthorInfo Author, string Body, DateTime CreatedAt, DateTime? EditedAt, bool IsInternalNote);
 

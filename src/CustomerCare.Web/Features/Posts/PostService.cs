@@ -94,6 +94,25 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         return new(Finish([summary])[0], body, replies, history);
     }
 
+    /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>
+    public async Task<IReadOnlyList<PostSummary>> ListByIdsAsync(IReadOnlyCollection<int> ids, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await VisibleTo(db.Posts.AsNoTracking(), viewer)
+            .Where(p => ids.Contains(p.Id))
+            .Select(Summary(db, viewer.UserId))
+            .ToListAsync(ct);
+        var byId = Finish(found).ToDictionary(p => p.Id);
+        return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
+    }
+
     /// <summary>The staff desk: open complaints, longest-waiting first. Only people who work here may ask.</summary>
     public async Task<IReadOnlyList<WaitingComplaint>> ListWaitingComplaintsAsync(Viewer viewer, CancellationToken ct = default)
     {
@@ -141,7 +160,8 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             p.VoteCount,
             p.ReplyCount,
             p.IsPublic,
-            viewerId != null && p.Votes.Any(v => v.UserId == viewerId));
+            viewerId != null && p.Votes.Any(v => v.UserId == viewerId),
+            p.ShippedIn);
     }
 
     private List<PostSummary> Finish(List<PostSummary> posts) =>
