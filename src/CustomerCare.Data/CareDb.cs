@@ -19,6 +19,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<Category> Categories => Set<Category>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Shared data-protection keys, so cookies and antiforgery survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -22,6 +22,50 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.ToTable("AuditEntries");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CareUser", b =>
                 {
                     b.Property<string>("Id")
@@ -221,6 +265,23 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("OfficialAnswerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RemovalReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("RemovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RemovedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<int>("ReplyCount")
                         .HasColumnType("int");
 
@@ -238,6 +299,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("nvarchar(120)");
 
+                    b.Property<double>("TrendWeight")
+                        .HasColumnType("float");
+
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
@@ -250,11 +314,21 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("OfficialAnswerId");
+
+                    b.HasIndex("RemovedById");
+
                     b.HasIndex("Kind", "CategoryId");
 
                     b.HasIndex("Kind", "CreatedAt");
 
+                    b.HasIndex("Kind", "ReplyCount");
+
                     b.HasIndex("Kind", "Status");
+
+                    b.HasIndex("Kind", "TrendWeight");
 
                     b.HasIndex("Kind", "VoteCount");
 
@@ -560,6 +634,25 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.AuditEntry", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Actor")
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Actor");
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -573,9 +666,28 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("CustomerCare.Data.Entities.Post", "MergedInto")
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "OfficialAnswer")
+                        .WithMany()
+                        .HasForeignKey("OfficialAnswerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("RemovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+
+                    b.Navigation("MergedInto");
+
+                    b.Navigation("OfficialAnswer");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>

@@ -14,6 +14,13 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Body).HasMaxLength(Post.BodyMaxLength);
         post.Property(p => p.AuthorId).HasMaxLength(450);
         post.Property(p => p.ShippedIn).HasMaxLength(Post.ReleaseMaxLength);
+        post.Property(p => p.RemovedById).HasMaxLength(450);
+        post.Property(p => p.RemovalReason).HasMaxLength(Post.RemovalReasonMaxLength);
+        post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.RemovedById).OnDelete(DeleteBehavior.Restrict);
+
+        // NoAction: self-references and the post ↔ reply pair would be cascade cycles on SQL Server.
+        post.HasOne(p => p.MergedInto).WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
+        post.HasOne(p => p.OfficialAnswer).WithMany().HasForeignKey(p => p.OfficialAnswerId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
 
         // Users are never cascaded into content: SQL Server rejects multiple cascade paths
@@ -26,6 +33,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.CreatedAt });
         post.HasIndex(p => p.AuthorId);
         post.HasIndex(p => new { p.Kind, p.CategoryId });
+        post.HasIndex(p => new { p.Kind, p.TrendWeight });
+        post.HasIndex(p => new { p.Kind, p.ReplyCount });
+        post.HasIndex(p => p.MergedIntoId);
         post.HasIndex(p => new { p.Kind, p.Status, p.ShippedIn });
     }
 }

@@ -2,10 +2,19 @@ namespace CustomerCare.Data.Entities;
 
 public sealed class Post
 {
+    /// <summary>Origin of <see cref="TrendWeight"/>; with a 30-day scale a double holds weights for ~58 years.</summary>
+    public static readonly DateTime TrendEpoch = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    public static readonly TimeSpan TrendScale = TimeSpan.FromDays(30);
+
+    /// <summary>The weight one vote or reply made at <paramref name="at"/> adds to <see cref="TrendWeight"/>.</summary>
+    public static double TrendWeightAt(DateTime at) => Math.Exp((at - TrendEpoch) / TrendScale);
+
     public const int TitleMinLength = 5;
     public const int TitleMaxLength = 120;
     public const int BodyMaxLength = 10_000;
     public const int ReleaseMaxLength = 40;
+    public const int RemovalReasonMaxLength = 500;
 
     public int Id { get; set; }
 
@@ -41,6 +50,30 @@ public sealed class Post
 
     /// <summary>Denormalized count of public replies (internal notes excluded), kept in the same transaction.</summary>
     public int ReplyCount { get; set; }
+
+    /// <summary>
+    /// Trending weight: every vote and reply adds e^((t − TrendEpoch) / TrendScale), so activity of the
+    /// last month outweighs everything before it, and the board sorts on one indexed column. Additive,
+    /// hence updated atomically (<c>TrendWeight + w</c>) in the same transaction as the vote.
+    /// </summary>
+    public double TrendWeight { get; set; }
+
+    /// <summary>A duplicate points to the idea it was merged into; its votes moved there.</summary>
+    public int? MergedIntoId { get; set; }
+
+    public Post? MergedInto { get; set; }
+
+    /// <summary>The staff reply pinned on top of the idea as the company's official answer.</summary>
+    public long? OfficialAnswerId { get; set; }
+
+    public Reply? OfficialAnswer { get; set; }
+
+    /// <summary>Removal is soft: the row stays for the audit trail, the portal no longer shows it.</summary>
+    public DateTime? RemovedAt { get; set; }
+
+    public string? RemovedById { get; set; }
+
+    public string? RemovalReason { get; set; }
 
     public List<Reply> Replies { get; } = [];
 

@@ -132,6 +132,7 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
         var visible = post.Replies.Where(r => !r.IsInternalNote).ToList();
         post.VoteCount = post.Votes.Count;
         post.ReplyCount = visible.Count;
+        post.TrendWeight = post.Votes.Select(v => v.CreatedAt).Concat(visible.Select(r => r.CreatedAt)).Sum(Post.TrendWeightAt);
         post.UpdatedAt = visible.Select(r => r.CreatedAt).Concat(post.StatusChanges.Select(s => s.ChangedAt)).Append(created).Max();
         return post;
 

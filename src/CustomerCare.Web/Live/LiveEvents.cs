@@ -27,3 +27,15 @@ public sealed record PostCreated(Features.Posts.PostSummary Post, DateTime Occur
 public sealed record StatusChanged(
     int PostId, Data.Entities.PostStatus From, Data.Entities.PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>An author or staff member edited a post; carries the new text.</summary>
+public sealed record PostEdited(int PostId, string Title, string Body, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Staff removed a post (softly); open pages of it say so.</summary>
+public sealed record PostRemoved(int PostId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>A duplicate was merged into another idea; open pages of the duplicate point there.</summary>
+public sealed record PostMerged(int DuplicateId, int OriginalId, string OriginalTitle, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(DuplicateId), OccurredAt);
