@@ -51,6 +51,11 @@ public abstract class ComponentTestContext : BunitContext
         var open = connection;
         Services.AddDbContextFactory<CareDb>(o => o.UseSqlite(open, x => x.MigrationsAssembly(CareDbOptions.SqliteMigrations)));
         Services.AddSingleton<VoteService>();
+        // The idea page's staff and product-owner pieces inject these whether or not they show.
+        Services.AddSingleton<Web.Features.Roadmap.MergeService>();
+        Services.AddSingleton<VoterListService>();
+        Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
+        Services.AddSingleton<Web.Features.Posts.ModerationService>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {

@@ -14,11 +14,15 @@ public static class FeatureServices
         services.AddSingleton<InMemoryLiveBus>();
         services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         services.AddSingleton<PostService>();
+        services.AddSingleton<ModerationService>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<Roadmap.IdeaStatusService>();
         services.AddSingleton<Ideas.IdeaService>();
         services.AddSingleton<ChangelogService>();
         services.AddSingleton<Admin.AdminService>();
+        services.AddSingleton<Roadmap.MergeService>();
+        services.AddSingleton<VoterListService>();
+        services.AddSingleton<OfficialAnswerService>();
         return services;
     }
 }

@@ -1,7 +1,10 @@
+using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Integration.Posts;
@@ -77,19 +80,102 @@ public abstract class VoteServiceTests(PortalFactory portal)
     }
 
     [Fact]
-    public async Task Fifty_people_voting_at_once_leave_exactly_fifty_votes()
+    public async Task Two_hundred_people_voting_at_once_leave_exactly_two_hundred_votes()
     {
         var ideaId = await NewIdeaAsync();
-        var voters = await content.AddUsersAsync(50, Roles.Customer, Ct);
+        var voters = await content.AddUsersAsync(200, Roles.Customer, Ct);
 
         var results = await Task.WhenAll(voters.Select(id => Task.Run(
             () => Votes.ToggleAsync(ideaId, TestContent.ViewerFor(Roles.Customer, id), Ct), Ct)));
 
         Assert.All(results, r => Assert.Equal(VoteOutcome.Voted, r.Outcome));
-        Assert.Equal((50, 50), await content.VotesAsync(ideaId, Ct));
+        Assert.Equal((200, 200), await content.VotesAsync(ideaId, Ct));
 
         // Each vote saw the counter it produced: the increments were serialized, none lost or doubled.
-        Assert.Equal(Enumerable.Range(1, 50), results.Select(r => r.VoteCount).Order());
+        Assert.Equal(Enumerable.Range(1, 200), results.Select(r => r.VoteCount).Order());
+
+        // The trend weight is the sum of what each vote row adds, so none of its additions was lost either.
+        var (weight, rowWeights) = await TrendAsync(ideaId);
+        AssertClose(rowWeights, weight);
+    }
+
+    [Fact]
+    public async Task Vote_adds_its_trend_weight_and_withdrawing_takes_it_back()
+    {
+        var ideaId = await NewIdeaAsync();
+        var early = await content.AddPersonAsync(Roles.Customer, Ct);
+        var ann = await content.AddPersonAsync(Roles.Customer, Ct);
+        await Votes.ToggleAsync(ideaId, early, Ct);
+        var (before, _) = await TrendAsync(ideaId);
+        Assert.True(before > 0);
+
+        Assert.Equal(VoteOutcome.Voted, (await Votes.ToggleAsync(ideaId, ann, Ct)).Outcome);
+        var (afterVote, _) = await TrendAsync(ideaId);
+        AssertClose(before + Post.TrendWeightAt(await VoteTimeAsync(ideaId, ann.UserId!)), afterVote);
+        AssertClose(before + Post.TrendWeightAt(Now), afterVote, tolerance: 1e-6); // cast just now
+
+        Assert.Equal(VoteOutcome.Withdrawn, (await Votes.ToggleAsync(ideaId, ann, Ct)).Outcome);
+        var (afterWithdrawal, rows) = await TrendAsync(ideaId);
+        AssertClose(before, afterWithdrawal);
+        AssertClose(rows, afterWithdrawal);
+    }
+
+    [Fact]
+    public async Task Voting_on_a_merged_idea_is_closed_and_changes_nothing()
+    {
+        var target = await NewIdeaAsync();
+        var duplicate = await NewIdeaAsync();
+        var early = await content.AddPersonAsync(Roles.Customer, Ct);
+        var late = await content.AddPersonAsync(Roles.Customer, Ct);
+        await Votes.ToggleAsync(duplicate, early, Ct);
+        var (weight, _) = await TrendAsync(duplicate);
+        await UpdateAsync(duplicate, s => s.SetProperty(p => p.MergedIntoId, target));
+
+        Assert.Equal(new VoteResult(VoteOutcome.VotingClosed, 1), await Votes.ToggleAsync(duplicate, late, Ct));
+        Assert.Equal(new VoteResult(VoteOutcome.VotingClosed, 1), await Votes.ToggleAsync(duplicate, early, Ct));
+        Assert.Equal((1, 1), await content.VotesAsync(duplicate, Ct));
+        Assert.Equal(weight, (await TrendAsync(duplicate)).Weight);
+    }
+
+    [Fact]
+    public async Task Voting_on_a_removed_idea_finds_nothing_and_changes_nothing()
+    {
+        var ideaId = await NewIdeaAsync();
+        var voter = await content.AddPersonAsync(Roles.Customer, Ct);
+        await UpdateAsync(ideaId, s => s.SetProperty(p => p.RemovedAt, Now));
+
+        Assert.Equal(VoteOutcome.NotFound, (await Votes.ToggleAsync(ideaId, voter, Ct)).Outcome);
+        Assert.Equal((0, 0), await content.VotesAsync(ideaId, Ct));
+        Assert.Equal(0, (await TrendAsync(ideaId)).Weight);
+    }
+
+    private IDbContextFactory<CareDb> Dbs => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
+
+    private DateTime Now => portal.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+
+    private static void AssertClose(double expected, double actual, double tolerance = 1e-9) =>
+        Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(Math.Abs(expected), 1e-300),
+            $"Expected {expected:R}, got {actual:R} (relative tolerance {tolerance}).");
+
+    /// <summary>The post's trend weight and the sum of what its vote rows add.</summary>
+    private async Task<(double Weight, double RowWeights)> TrendAsync(int ideaId)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var weight = await db.Posts.Where(p => p.Id == ideaId).Select(p => p.TrendWeight).SingleAsync(Ct);
+        var times = await db.Votes.Where(v => v.PostId == ideaId).Select(v => v.CreatedAt).ToListAsync(Ct);
+        return (weight, times.Sum(Post.TrendWeightAt));
+    }
+
+    private async Task<DateTime> VoteTimeAsync(int ideaId, string userId)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        return await db.Votes.Where(v => v.PostId == ideaId && v.UserId == userId).Select(v => v.CreatedAt).SingleAsync(Ct);
+    }
+
+    private async Task UpdateAsync(int ideaId, Action<UpdateSettersBuilder<Post>> set)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        await db.Posts.Where(p => p.Id == ideaId).ExecuteUpdateAsync(set, Ct);
     }
 
     private async Task<int> NewIdeaAsync()

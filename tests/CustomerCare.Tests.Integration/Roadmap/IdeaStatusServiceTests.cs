@@ -14,7 +14,7 @@ namespace CustomerCare.Tests.Integration.Roadmap;
 public abstract class IdeaStatusServiceTests(PortalFactory portal) : IDisposable
 {
     private readonly TestContent content = new(portal);
-    private readonly List<IDisposable> subscriptions = [];
+    private LiveEventRecorder? recorder;
 
     private IdeaStatusService Ideas => portal.Services.GetRequiredService<IdeaStatusService>();
 
@@ -209,7 +209,7 @@ public abstract class IdeaStatusServiceTests(PortalFactory portal) : IDisposable
 
     public void Dispose()
     {
-        subscriptions.ForEach(s => s.Dispose());
+        recorder?.Dispose();
         GC.SuppressFinalize(this);
     }
 
@@ -219,20 +219,8 @@ public abstract class IdeaStatusServiceTests(PortalFactory portal) : IDisposable
         return await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct, status: status);
     }
 
-    private List<LiveEvent> Listen(int postId)
-    {
-        var events = new List<LiveEvent>();
-        subscriptions.Add(portal.Services.GetRequiredService<ILiveBus>().Subscribe(LiveTopics.Post(postId), e =>
-        {
-            lock (events)
-            {
-                events.Add(e);
-            }
-
-            return Task.CompletedTask;
-        }));
-        return events;
-    }
+    private List<LiveEvent> Listen(params int[] postIds) =>
+        (recorder ??= new(portal.Services.GetRequiredService<ILiveBus>())).Listen(postIds);
 
     private async Task<IdeaState> StateAsync(int postId)
     {

@@ -25,7 +25,7 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
     public static ProposeResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProposeOutcome.Invalid, null, errors);
 }
 
-public sealed record CategoryOption(int Id, string Name);
+public sealed record CategoryOption(int Id, string Slug, string Name);
 
 /// <summary>Resource keys of the validation messages; shared by the service and the fields.</summary>
 public static class ProposeErrors

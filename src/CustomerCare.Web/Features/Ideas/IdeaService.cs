@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
@@ -114,7 +113,7 @@ public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var ids = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.IsPublic)
+            .Where(p => p.Kind == PostKind.Idea && p.IsPublic && p.RemovedAt == null)
             .Where(Expression.Lambda<Func<Post, bool>>(any, post))
             .OrderByDescending(Expression.Lambda<Func<Post, int>>(score, post))
             .ThenByDescending(p => p.VoteCount)
@@ -123,16 +122,6 @@ public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts
             .Take(SimilarLimit)
             .ToListAsync(ct);
         return await posts.ListByIdsAsync(ids, viewer, ct);
-    }
-
-    public async Task<IReadOnlyList<CategoryOption>> ListCategoriesAsync(CancellationToken ct = default)
-    {
-        var german = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de";
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        return await db.Categories.AsNoTracking()
-            .OrderBy(c => c.SortOrder)
-            .Select(c => new CategoryOption(c.Id, german ? c.NameGerman : c.NameEnglish))
-            .ToListAsync(ct);
     }
 
     internal static IReadOnlyList<string> SignificantWords(string? text) =>

@@ -22,7 +22,14 @@ public sealed record ReplyView(long Id, long? ParentReplyId, AuthorInfo Author, 
 
 public sealed record StatusChangeView(PostStatus From, PostStatus To, string ByName, string? Note, DateTime ChangedAt);
 
-public sealed record PostDetails(PostSummary Post, string Body, IReadOnlyList<ReplyView> Replies, IReadOnlyList<StatusChangeView> History);
+/// <summary><see cref="Removal"/> is set only for staff looking at a removed post; <see cref="EditedAt"/> is the latest edit.</summary>
+public sealed record PostDetails(
+    PostSummary Post, string Body, IReadOnlyList<ReplyView> Replies, IReadOnlyList<StatusChangeView> History,
+    RemovalInfo? Removal = null, DateTime? EditedAt = null,
+    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null);
+
+/// <summary>The idea a duplicate was merged into; its page points there.</summary>
+public sealed record MergedIntoInfo(int Id, string Title);
 
 public sealed record RoadmapView(IReadOnlyList<PostSummary> Planned, IReadOnlyList<PostSummary> InProgress, IReadOnlyList<PostSummary> Shipped);
 

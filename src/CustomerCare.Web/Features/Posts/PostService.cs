@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,17 +14,118 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
     public const int ExcerptLength = 220;
     public const int PageSize = 30;
 
-    public async Task<IReadOnlyList<PostSummary>> ListIdeasAsync(Viewer viewer, CancellationToken ct = default)
+    /// <summary>
+    /// One page of the ideas board. Every sort reads one indexed column, then creation time and id for ties;
+    /// the next page starts after a key (<see cref="BoardCursor"/>), not at an offset, so it stays an index
+    /// seek plus Take at 100,000 ideas. Merged and removed ideas are never listed.
+    /// </summary>
+    public async Task<BoardPage> ListIdeasAsync(BoardQuery query, Viewer viewer, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
+        var userId = viewer.UserId;
+        if ((query.Mine || query.VotedByMe) && userId is null)
+        {
+            return new([], null);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var ideas = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea)
-            .OrderByDescending(p => p.VoteCount).ThenByDescending(p => p.CreatedAt)
-            .Take(PageSize)
-            .Select(Summary(db, viewer.UserId))
+        var ideas = VisibleTo(db.Posts.AsNoTracking(), viewer)
+            .Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null && p.RemovedAt == null);
+        var status = query.Status ?? BoardStatusFilter.All;
+        if (status.Only is { } only)
+        {
+            ideas = ideas.Where(p => p.Status == only);
+        }
+        else if (status.OpenOnly)
+        {
+            ideas = ideas.Where(p => p.Status != PostStatus.Shipped && p.Status != PostStatus.Declined);
+        }
+
+        if (query.CategorySlug is { } slug)
+        {
+            var categoryId = await db.Categories.Where(c => c.Slug == slug).Select(c => (int?)c.Id).FirstOrDefaultAsync(ct);
+            if (categoryId is null)
+            {
+                return new([], null);
+            }
+
+            ideas = ideas.Where(p => p.CategoryId == categoryId);
+        }
+
+        if (query.Mine)
+        {
+            ideas = ideas.Where(p => p.AuthorId == userId);
+        }
+
+        if (query.VotedByMe)
+        {
+            ideas = ideas.Where(p => p.Votes.Any(v => v.UserId == userId));
+        }
+
+        var rows = await SortAfter(ideas, query.Sort, query.After)
+            .Take(PageSize + 1)
+            .Select(p => new { p.Id, p.CreatedAt, p.VoteCount, p.ReplyCount, p.TrendWeight })
             .ToListAsync(ct);
-        return Finish(ideas);
+        var shown = rows.Take(PageSize).ToList();
+        var ids = shown.ConvertAll(r => r.Id);
+        var cards = Finish(await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(Summary(db, userId)).ToListAsync(ct))
+            .ToDictionary(p => p.Id);
+        BoardCursor? next = null;
+        if (rows.Count > PageSize)
+        {
+            var last = shown[^1];
+            var key = query.Sort switch
+            {
+                BoardSort.Top => last.VoteCount,
+                BoardSort.Discussed => last.ReplyCount,
+                BoardSort.Trending => last.TrendWeight,
+                _ => 0,
+            };
+            next = new(key, last.CreatedAt, last.Id);
+        }
+
+        return new([.. ids.Where(cards.ContainsKey).Select(id => cards[id])], next);
+    }
+
+    /// <summary>The board order, starting after <paramref name="after"/>: the sort column, then newest, then highest id.</summary>
+    private static IQueryable<Post> SortAfter(IQueryable<Post> ideas, BoardSort sort, BoardCursor? after)
+    {
+        if (after is not null)
+        {
+            var (key, count, at, id) = (after.Key, (int)after.Key, after.CreatedAt, after.Id);
+            Expression<Func<Post, bool>> later = sort switch
+            {
+                BoardSort.Top =>
+                    p => p.VoteCount < count || (p.VoteCount == count && (p.CreatedAt < at || (p.CreatedAt == at && p.Id < id))),
+                BoardSort.Discussed =>
+                    p => p.ReplyCount < count || (p.ReplyCount == count && (p.CreatedAt < at || (p.CreatedAt == at && p.Id < id))),
+                BoardSort.Trending =>
+                    p => p.TrendWeight < key || (p.TrendWeight == key && (p.CreatedAt < at || (p.CreatedAt == at && p.Id < id))),
+                _ => p => p.CreatedAt < at || (p.CreatedAt == at && p.Id < id),
+            };
+            ideas = ideas.Where(later);
+        }
+
+        var ordered = sort switch
+        {
+            BoardSort.Top => ideas.OrderByDescending(p => p.VoteCount).ThenByDescending(p => p.CreatedAt),
+            BoardSort.Discussed => ideas.OrderByDescending(p => p.ReplyCount).ThenByDescending(p => p.CreatedAt),
+            BoardSort.Trending => ideas.OrderByDescending(p => p.TrendWeight).ThenByDescending(p => p.CreatedAt),
+            _ => ideas.OrderByDescending(p => p.CreatedAt),
+        };
+        return ordered.ThenByDescending(p => p.Id);
+    }
+
+    /// <summary>The categories the board filters by: slug for the address, name in the reader's language.</summary>
+    public async Task<IReadOnlyList<CategoryOption>> ListCategoriesAsync(CancellationToken ct = default)
+    {
+        var german = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "de";
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Categories.AsNoTracking()
+            .OrderBy(c => c.SortOrder)
+            .Select(c => new CategoryOption(c.Id, c.Slug, german ? c.NameGerman : c.NameEnglish))
+            .ToListAsync(ct);
     }
 
     public async Task<IReadOnlyList<PostSummary>> ListComplaintsAsync(Viewer viewer, CancellationToken ct = default)
@@ -30,7 +133,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var complaints = await VisibleTo(db.Posts.AsNoTracking(), viewer)
-            .Where(p => p.Kind == PostKind.Complaint)
+            .Where(p => p.Kind == PostKind.Complaint && p.RemovedAt == null)
             .OrderByDescending(p => p.UpdatedAt)
             .Take(PageSize)
             .Select(Summary(db, viewer.UserId))
@@ -44,7 +147,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
         var ideas = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea
+            .Where(p => p.Kind == PostKind.Idea && p.RemovedAt == null
                 && (p.Status == PostStatus.Planned || p.Status == PostStatus.InProgress || (p.Status == PostStatus.Shipped && p.UpdatedAt >= since)))
             .OrderByDescending(p => p.VoteCount)
             .Take(150)
@@ -91,7 +194,15 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .OrderBy(s => s.ChangedAt)
             .Select(s => new StatusChangeView(s.From, s.To, s.ChangedBy!.DisplayName, s.Note, s.ChangedAt))
             .ToListAsync(ct);
-        return new(Finish([summary])[0], body, replies, history);
+        var removal = await visible.Where(p => p.RemovedAt != null)
+            .Select(p => new RemovalInfo(p.RemovedAt!.Value, db.Users.Where(u => u.Id == p.RemovedById).Select(u => u.DisplayName).FirstOrDefault() ?? "", p.RemovalReason))
+            .FirstOrDefaultAsync(ct);
+        var editedAt = await db.AuditEntries.Where(a => a.PostId == id && a.Action == AuditAction.Edited).MaxAsync(a => (DateTime?)a.At, ct);
+        var extra = await visible
+            .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId })
+            .FirstAsync(ct);
+        var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
+        return new(Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>
@@ -123,7 +234,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var open = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved);
+        var open = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
         var rows = await open
             .Select(p => new
             {
@@ -141,8 +252,10 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .ThenBy(w => w.WaitingSince)];
     }
 
+    // A removed post is gone for everyone who does not work here, its author included; staff still open
+    // it (to restore it), while the lists leave it out for them as well.
     internal static IQueryable<Post> VisibleTo(IQueryable<Post> posts, Viewer viewer) =>
-        viewer.WorksHere ? posts : posts.Where(p => p.IsPublic || p.AuthorId == viewer.UserId);
+        viewer.WorksHere ? posts : posts.Where(p => p.RemovedAt == null && (p.IsPublic || p.AuthorId == viewer.UserId));
 
     // Only the start of the body travels for a card; the excerpt is finished in memory.
     private static Expression<Func<Post, PostSummary>> Summary(CareDb db, string? viewerId)

@@ -20,7 +20,7 @@ public sealed class ChangelogService(IDbContextFactory<CareDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var roles = db.UserRoles;
         var shipped = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Shipped)
+            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Shipped && p.RemovedAt == null)
             .Select(p => new
             {
                 p.Id,

@@ -22,8 +22,8 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 
 /// <summary>
 /// One vote per person per idea; a second click takes it back. The unique index on (post, user) is the
-/// truth; <see cref="Post.VoteCount"/> moves by exactly the rows inserted or deleted, in the same
-/// transaction, so it never drifts under concurrency.
+/// truth; <see cref="Post.VoteCount"/> and <see cref="Post.TrendWeight"/> move by exactly the rows inserted or
+/// deleted, in the same transaction, so they never drift under concurrency.
 /// </summary>
 public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
@@ -39,13 +39,14 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId && p.Kind == PostKind.Idea)
-            .Select(p => new { p.Status, p.VoteCount }).FirstOrDefaultAsync(ct);
-        if (post is null)
+            .Select(p => new { p.Status, p.VoteCount, p.MergedIntoId, p.RemovedAt }).FirstOrDefaultAsync(ct);
+        if (post is null || post.RemovedAt is not null)
         {
             return new(VoteOutcome.NotFound, 0);
         }
 
-        if (Closed.Contains(post.Status))
+        // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
+        if (Closed.Contains(post.Status) || post.MergedIntoId is not null)
         {
             return new(VoteOutcome.VotingClosed, post.VoteCount);
         }
@@ -73,23 +74,38 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
 
-            // Write first: on SQLite a transaction that reads and then writes can be refused its lock.
-            var removed = await db.Votes.Where(v => v.PostId == postId && v.UserId == userId).ExecuteDeleteAsync(ct);
-            var added = 0;
-            if (removed == 0)
+            // On SQLite EF begins IMMEDIATE transactions, which take the write lock up front, so reading
+            // the vote before writing is safe there; on PostgreSQL a racing delete shows in the row count.
+            var existing = await db.Votes.Where(v => v.PostId == postId && v.UserId == userId)
+                .Select(v => new { v.Id, v.CreatedAt }).FirstOrDefaultAsync(ct);
+            int delta;
+            double weight;
+            if (existing is not null)
             {
-                db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = time.GetUtcNow().UtcDateTime });
+                // The withdrawn vote takes back exactly the weight it added when it was cast.
+                delta = -await db.Votes.Where(v => v.Id == existing.Id).ExecuteDeleteAsync(ct);
+                weight = delta * Post.TrendWeightAt(existing.CreatedAt);
+            }
+            else
+            {
+                // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads
+                // back from CreatedAt is exactly the weight added here.
+                var now = time.GetUtcNow().UtcDateTime;
+                now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+                db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
-                added = 1;
+                delta = 1;
+                weight = Post.TrendWeightAt(now);
             }
 
-            var delta = added - removed;
             await db.Posts.Where(p => p.Id == postId)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.VoteCount, p => p.VoteCount + delta), ct);
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.VoteCount, p => p.VoteCount + delta)
+                    .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
             var count = await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return new VoteResult(added == 1 ? VoteOutcome.Voted : VoteOutcome.Withdrawn, count);
+            return new VoteResult(existing is null ? VoteOutcome.Voted : VoteOutcome.Withdrawn, count);
         });
     }
 }

@@ -1,0 +1,87 @@
+using CustomerCare.Data.Entities;
+
+namespace CustomerCare.Web.Features.Ideas;
+
+/// <summary>
+/// The board's state as it stands in the address (<c>/?sort=trending&amp;status=planned&amp;category=app&amp;mine=true</c>),
+/// so a view can be shared and the back button works. Unknown values fall back to the defaults, never to an error.
+/// </summary>
+public static class BoardAddress
+{
+    public const string OpenStatuses = "open-all";
+
+    public static readonly IReadOnlyList<BoardSort> Sorts = [BoardSort.Trending, BoardSort.Top, BoardSort.New, BoardSort.Discussed];
+
+    public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
+        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
+
+    public static string SortValue(BoardSort sort) => sort switch
+    {
+        BoardSort.Top => "top",
+        BoardSort.New => "new",
+        BoardSort.Discussed => "discussed",
+        _ => "trending",
+    };
+
+    public static BoardSort ParseSort(string? value) =>
+        Sorts.FirstOrDefault(s => string.Equals(SortValue(s), value?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    public static string StatusValue(PostStatus status) => status switch
+    {
+        PostStatus.UnderReview => "under-review",
+        PostStatus.InProgress => "in-progress",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>The address value of a filter; null for "all", which the address leaves out.</summary>
+    public static string? StatusValue(BoardStatusFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return filter.OpenOnly ? OpenStatuses : filter.Only is { } status ? StatusValue(status) : null;
+    }
+
+    public static BoardStatusFilter ParseStatus(string? value)
+    {
+        var trimmed = value?.Trim();
+        if (string.Equals(trimmed, OpenStatuses, StringComparison.OrdinalIgnoreCase))
+        {
+            return BoardStatusFilter.Open;
+        }
+
+        foreach (var status in IdeaStatuses)
+        {
+            if (string.Equals(StatusValue(status), trimmed, StringComparison.OrdinalIgnoreCase))
+            {
+                return BoardStatusFilter.Exactly(status);
+            }
+        }
+
+        return BoardStatusFilter.All;
+    }
+
+    /// <summary>Slugs are lower-case letters, digits and dashes; anything else is no category.</summary>
+    public static string? ParseCategory(string? value)
+    {
+        var slug = value?.Trim().ToLowerInvariant();
+        return string.IsNullOrEmpty(slug) || slug.Length > Category.NameMaxLength || !slug.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? null
+            : slug;
+    }
+
+    /// <summary>
+    /// The query parameters for <paramref name="query"/>; defaults become null so they drop out of the address.
+    /// "Mine" and "voted by me" are only kept for someone signed in.
+    /// </summary>
+    public static Dictionary<string, object?> ToParameters(BoardQuery query, bool signedIn)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        return new(StringComparer.Ordinal)
+        {
+            ["sort"] = query.Sort == BoardSort.Trending ? null : SortValue(query.Sort),
+            ["status"] = StatusValue(query.Status ?? BoardStatusFilter.All),
+            ["category"] = query.CategorySlug,
+            ["mine"] = signedIn && query.Mine ? "true" : null,
+            ["voted"] = signedIn && query.VotedByMe ? "true" : null,
+        };
+    }
+}

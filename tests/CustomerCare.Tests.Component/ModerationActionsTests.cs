@@ -1,0 +1,149 @@
+using System.Security.Claims;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Extensions;
+
+namespace CustomerCare.Tests.Component;
+
+/// <summary>The edit and remove buttons show only for those the service would let through.</summary>
+public sealed class ModerationActionsTests : ComponentTestContext
+{
+    private readonly SettableTime clock = new(DateTime.UtcNow);
+    private readonly IDbContextFactory<CareDb> dbs;
+
+    public ModerationActionsTests()
+    {
+        // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
+        Services.AddSingleton<TimeProvider>(clock);
+        Services.AddSingleton<PostService>();
+        Services.AddSingleton<IdeaService>();
+        dbs = UseDatabase();
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_author_sees_edit_with_the_minutes_left_while_the_window_is_open()
+    {
+        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        SignIn(authorId, Roles.Customer);
+        clock.Now = created.AddMinutes(20);
+
+        var actions = await RenderActionsAsync(ideaId, new(authorId, false, false, false));
+
+        actions.WaitForAssertion(() => Assert.Contains("10 min left", actions.Find("[data-testid=moderation-edit]").TextContent, StringComparison.Ordinal));
+        Assert.Empty(actions.FindAll("[data-testid=moderation-remove]"));
+        Assert.Empty(actions.FindAll("[data-testid=audit-trail]"));
+    }
+
+    [Fact]
+    public async Task The_author_no_longer_sees_edit_after_thirty_minutes()
+    {
+        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        SignIn(authorId, Roles.Customer);
+        clock.Now = created.AddMinutes(31);
+
+        var actions = await RenderActionsAsync(ideaId, new(authorId, false, false, false));
+
+        actions.WaitForAssertion(() => Assert.Single(actions.FindAll("[data-testid=post-actions]")));
+        Assert.Empty(actions.FindAll("[data-testid=moderation-edit]"));
+    }
+
+    [Fact]
+    public async Task A_customer_who_is_not_the_author_sees_neither_edit_nor_remove()
+    {
+        var (_, ideaId, created) = await SeedIdeaAsync();
+        var customerId = await SeedUserAsync("Carla Customer");
+        SignIn(customerId, Roles.Customer);
+        clock.Now = created.AddMinutes(1);
+
+        var actions = await RenderActionsAsync(ideaId, new(customerId, false, false, false));
+
+        actions.WaitForAssertion(() => Assert.Single(actions.FindAll("[data-testid=post-actions]")));
+        Assert.Empty(actions.FindAll("[data-testid=moderation-edit]"));
+        Assert.Empty(actions.FindAll("[data-testid=moderation-remove]"));
+    }
+
+    [Fact]
+    public async Task Staff_see_edit_remove_and_the_audit_trail_at_any_time()
+    {
+        var (_, ideaId, created) = await SeedIdeaAsync();
+        var staffId = await SeedUserAsync("Sam Staff");
+        SignIn(staffId, Roles.Staff);
+        clock.Now = created.AddDays(3);
+
+        var actions = await RenderActionsAsync(ideaId, new(staffId, true, false, false));
+
+        actions.WaitForAssertion(() => Assert.Equal("Edit", actions.Find("[data-testid=moderation-edit]").TextContent.Trim()));
+        Assert.Single(actions.FindAll("[data-testid=moderation-remove]"));
+        Assert.Single(actions.FindAll("[data-testid=audit-trail]"));
+    }
+
+    [Fact]
+    public async Task A_refused_edit_keeps_what_was_typed_and_says_why_at_the_field()
+    {
+        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        SignIn(authorId, Roles.Customer);
+        clock.Now = created.AddMinutes(5);
+        var actions = await RenderActionsAsync(ideaId, new(authorId, false, false, false));
+        actions.WaitForAssertion(() => Assert.Single(actions.FindAll("[data-testid=moderation-edit]")));
+
+        await actions.Find("[data-testid=moderation-edit]").ClickAsync(new());
+        var title = actions.FindComponents<MudTextField<string>>()[0];
+        Assert.Equal("Read the meter by photo", title.Instance.GetState(x => x.Value));
+        await actions.InvokeAsync(() => title.Instance.ValueChanged.InvokeAsync("Tiny"));
+        await actions.Find("[data-testid=edit-save]").ClickAsync(new());
+
+        actions.WaitForAssertion(() => Assert.Contains("The title needs 5 to 120 characters.", actions.Find("[data-testid=edit-form]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("Tiny", actions.FindComponents<MudTextField<string>>()[0].Instance.GetState(x => x.Value));
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        Assert.Equal("Read the meter by photo", await db.Posts.Where(p => p.Id == ideaId).Select(p => p.Title).SingleAsync(Ct));
+    }
+
+    private async Task<Bunit.IRenderedComponent<PostActions>> RenderActionsAsync(int ideaId, Viewer viewer)
+    {
+        var details = await Services.GetRequiredService<PostService>().GetAsync(ideaId, viewer, Ct);
+        Assert.NotNull(details);
+        return Render<PostActions>(p => p.Add(x => x.Details, details));
+    }
+
+    private void SignIn(string userId, string role)
+    {
+        Auth.SetAuthorized(userId);
+        Auth.SetRoles(role);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    private async Task<string> SeedUserAsync(string name)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
+        db.Users.Add(user);
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    }
+
+    private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedIdeaAsync()
+    {
+        var authorId = await SeedUserAsync("Author");
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var now = DateTime.UtcNow;
+        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
+        db.Posts.Add(idea);
+        await db.SaveChangesAsync(Ct);
+        return (authorId, idea.Id, now);
+    }
+
+    private sealed class SettableTime(DateTime now) : TimeProvider
+    {
+        public DateTime Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(Now, DateTimeKind.Utc));
+    }
+}
