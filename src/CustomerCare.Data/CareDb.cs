@@ -21,6 +21,12 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>
+    /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use
+    /// <c>staff.Contains(x.AuthorId)</c> inside a projection, so "who is staff" is decided in one place.
+    /// </summary>
+    public IQueryable<string> StaffUserIds => UserRoles.Where(ur => Entities.Roles.StaffRoleIds.Contains(ur.RoleId)).Select(ur => ur.UserId);
+
     /// <summary>Shared data-protection keys, so cookies and antiforgery survive restarts and work on every server.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

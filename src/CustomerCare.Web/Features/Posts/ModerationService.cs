@@ -203,13 +203,13 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
     private static Task<PostState?> FindAsync(CareDb db, int postId, CancellationToken ct)
     {
-        var roles = db.UserRoles;
+        var staff = db.StaffUserIds;
 
         // Only a public answer by someone who works here ends the author's window; an internal note does not.
         return db.Posts.AsNoTracking().Where(p => p.Id == postId)
             .Select(p => new PostState(
                 p.AuthorId, p.Title, p.Body, p.CategoryId, p.CreatedAt, p.RemovedAt,
-                p.Replies.Any(r => !r.IsInternalNote && roles.Any(ur => ur.UserId == r.AuthorId && Roles.StaffRoleIds.Contains(ur.RoleId)))))
+                p.Replies.Any(r => !r.IsInternalNote && staff.Contains(r.AuthorId))))
             .FirstOrDefaultAsync(ct);
     }
 

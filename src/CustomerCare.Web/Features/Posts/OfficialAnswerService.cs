@@ -44,10 +44,10 @@ public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs)
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var roles = db.UserRoles;
+        var staff = db.StaffUserIds;
         var reply = await db.Replies.AsNoTracking()
             .Where(r => r.Id == replyId && r.PostId == postId && r.Post!.RemovedAt == null)
-            .Select(r => new { r.IsInternalNote, ByStaff = roles.Any(ur => ur.UserId == r.AuthorId && Roles.StaffRoleIds.Contains(ur.RoleId)) })
+            .Select(r => new { r.IsInternalNote, ByStaff = staff.Contains(r.AuthorId) })
             .FirstOrDefaultAsync(ct);
         if (reply is null)
         {

@@ -173,7 +173,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         }
 
         var body = await visible.Select(p => p.Body).FirstAsync(ct);
-        var roles = db.UserRoles;
+        var staff = db.StaffUserIds;
 
         // Internal notes never leave the server for anyone who does not work here.
         var replies = await db.Replies.AsNoTracking()
@@ -183,7 +183,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
                 r.Id,
                 r.ParentReplyId,
                 new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
-                    roles.Any(ur => ur.UserId == r.AuthorId && Roles.StaffRoleIds.Contains(ur.RoleId))),
+                    staff.Contains(r.AuthorId)),
                 r.Body,
                 r.CreatedAt,
                 r.EditedAt,
@@ -260,14 +260,14 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
     // Only the start of the body travels for a card; the excerpt is finished in memory.
     private static Expression<Func<Post, PostSummary>> Summary(CareDb db, string? viewerId)
     {
-        var roles = db.UserRoles;
+        var staff = db.StaffUserIds;
         return p => new PostSummary(
             p.Id,
             p.Kind,
             p.Title,
             p.Body.Substring(0, ExcerptLength * 2),
             new AuthorInfo(p.AuthorId, p.Author!.DisplayName, p.Author.AvatarUrl, p.Author.JobTitle, p.Author.CustomerSince,
-                roles.Any(ur => ur.UserId == p.AuthorId && Roles.StaffRoleIds.Contains(ur.RoleId))),
+                staff.Contains(p.AuthorId)),
             p.CreatedAt,
             p.Status,
             p.VoteCount,

@@ -18,7 +18,7 @@ public sealed class ChangelogService(IDbContextFactory<CareDb> dbs)
     public async Task<IReadOnlyList<ChangelogRelease>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var roles = db.UserRoles;
+        var staff = db.StaffUserIds;
         var shipped = await db.Posts.AsNoTracking()
             .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Shipped && p.RemovedAt == null)
             .Select(p => new
@@ -29,7 +29,7 @@ public sealed class ChangelogService(IDbContextFactory<CareDb> dbs)
                 p.VoteCount,
                 p.UpdatedAt,
                 Proposer = new AuthorInfo(p.AuthorId, p.Author!.DisplayName, p.Author.AvatarUrl, p.Author.JobTitle, p.Author.CustomerSince,
-                    roles.Any(ur => ur.UserId == p.AuthorId && Roles.StaffRoleIds.Contains(ur.RoleId))),
+                    staff.Contains(p.AuthorId)),
                 Shipping = p.StatusChanges.Where(s => s.To == PostStatus.Shipped)
                     .OrderByDescending(s => s.ChangedAt)
                     .Select(s => new { s.ChangedAt, s.Note })
