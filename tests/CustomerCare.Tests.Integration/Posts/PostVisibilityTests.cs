@@ -119,6 +119,23 @@ public abstract class PostVisibilityTests(PortalFactory portal)
         return (privateId, publicId);
     }
 
+    [Fact]
+    public async Task Another_customers_reply_on_a_public_complaint_does_not_count_as_the_staff_answer()
+    {
+        var author = await content.AddPersonAsync(Roles.Customer, Ct);
+        var neighbour = await content.AddPersonAsync(Roles.Customer, Ct);
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        var waiting = await content.AddPostAsync(PostKind.Complaint, author.UserId!, Ct, isPublic: true);
+        var answered = await content.AddPostAsync(PostKind.Complaint, author.UserId!, Ct, isPublic: true);
+        await content.AddReplyAsync(waiting, neighbour.UserId!, "Same here!", internalNote: false, Ct);
+        await content.AddReplyAsync(answered, staff.UserId!, "We are on it.", internalNote: false, Ct);
+
+        var desk = await Posts.ListWaitingComplaintsAsync(staff, Ct);
+
+        Assert.False(desk.Single(w => w.Complaint.Id == waiting).AnsweredByStaff);
+        Assert.True(desk.Single(w => w.Complaint.Id == answered).AnsweredByStaff);
+    }
+
     private async Task<(int ComplaintId, Viewer Author)> ComplaintWithNoteAsync()
     {
         var author = await content.AddPersonAsync(Roles.Customer, Ct);

@@ -235,13 +235,14 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var open = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
+        var staff = db.StaffUserIds;
         var rows = await open
             .Select(p => new
             {
                 p.Id,
                 LastCustomerMessage = p.Replies.Where(r => r.AuthorId == p.AuthorId).Max(r => (DateTime?)r.CreatedAt) ?? p.CreatedAt,
                 LastStaffReply = p.Replies
-                    .Where(r => !r.IsInternalNote && r.AuthorId != p.AuthorId)
+                    .Where(r => !r.IsInternalNote && staff.Contains(r.AuthorId))
                     .Max(r => (DateTime?)r.CreatedAt),
             })
             .ToListAsync(ct);
