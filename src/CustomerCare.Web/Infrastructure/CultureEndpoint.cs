@@ -20,12 +20,7 @@ public static class CultureEndpoint
                     new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true, SameSite = SameSiteMode.Lax, HttpOnly = true });
             }
 
-            // Only ever back into this portal: an absolute or protocol-relative target is an open redirect.
-            var target = redirectUri is { Length: > 0 } && redirectUri.StartsWith('/') && !redirectUri.StartsWith("//", StringComparison.Ordinal)
-                && !redirectUri.StartsWith("/\\", StringComparison.Ordinal)
-                ? redirectUri
-                : "/";
-            return Results.LocalRedirect(target);
+            return Results.LocalRedirect(LocalUrl.OrRoot(redirectUri));
         });
     }
 }

@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,10 +16,7 @@ internal static class IdentityEndpoints
             [FromForm] string? returnUrl) =>
         {
             await signInManager.SignOutAsync();
-            var target = returnUrl is { Length: > 0 } && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.Contains("://", StringComparison.Ordinal)
-                ? returnUrl.TrimStart('/')
-                : "";
-            return TypedResults.LocalRedirect($"~/{target}");
+            return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
         return accountGroup;
     }

@@ -6,34 +6,13 @@ using Microsoft.Extensions.Localization;
 
 namespace CustomerCare.Web.Components.Account.Shared;
 
-/// <summary>Rules the account forms share: display-name length, e-mail shape, safe return URLs, Identity's errors in our words.</summary>
+/// <summary>Rules the account forms share: display-name length, e-mail shape, Identity's errors in our words.</summary>
 internal static class AccountForms
 {
     public const int DisplayNameMinLength = 2;
 
     /// <summary>Matches the column length in CareUserConfiguration.</summary>
     public const int DisplayNameMaxLength = 80;
-
-    /// <summary>
-    /// Only a path on this site: never "//host", "/\host", "https://host" or "javascript:", so a crafted
-    /// sign-in link cannot send people on to a look-alike site. Anything else falls back to the start page.
-    /// </summary>
-    public static string LocalReturnUrl(string? returnUrl)
-    {
-        if (string.IsNullOrWhiteSpace(returnUrl) || returnUrl.Any(char.IsControl))
-        {
-            return "/";
-        }
-
-        // RedirectToLogin passes the base-relative path ("admin/users"), without the leading slash.
-        if (!returnUrl.StartsWith('/') && Uri.TryCreate(returnUrl, UriKind.Absolute, out _))
-        {
-            return "/";
-        }
-
-        var url = returnUrl.StartsWith('/') ? returnUrl : "/" + returnUrl;
-        return url.Length > 1 && url[1] is '/' or '\\' ? "/" : url;
-    }
 
     /// <summary>One plain address with a dotted domain: "anna@example" is valid by RFC but nearly always a typo here.</summary>
     public static bool LooksLikeEmail(string email) =>
