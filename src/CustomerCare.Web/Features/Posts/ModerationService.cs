@@ -97,11 +97,11 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
             At = now,
             Details = Truncate($"{post.Title}\n\n{post.Body}", AuditEntry.DetailsMaxLength),
         };
-        var saved = await SaveAsync(db, audit, posts => posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
+        var saved = await db.ChangeAndRecordAsync((db, ct) => db.Posts.Where(p => p.Id == postId).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Title, title)
             .SetProperty(p => p.Body, body)
             .SetProperty(p => p.CategoryId, categoryId)
-            .SetProperty(p => p.UpdatedAt, now), ct), ct);
+            .SetProperty(p => p.UpdatedAt, now), ct), audit, ct);
         if (!saved)
         {
             return new(ModerationOutcome.NotFound);
@@ -138,10 +138,10 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
         var now = time.GetUtcNow().UtcDateTime;
         var audit = new AuditEntry { PostId = postId, Action = AuditAction.Removed, ActorId = viewer.UserId!, At = now, Reason = trimmed };
-        var saved = await SaveAsync(db, audit, posts => posts.Where(p => p.Id == postId && p.RemovedAt == null).ExecuteUpdateAsync(s => s
+        var saved = await db.ChangeAndRecordAsync((db, ct) => db.Posts.Where(p => p.Id == postId && p.RemovedAt == null).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.RemovedAt, now)
             .SetProperty(p => p.RemovedById, viewer.UserId)
-            .SetProperty(p => p.RemovalReason, trimmed), ct), ct);
+            .SetProperty(p => p.RemovalReason, trimmed), ct), audit, ct);
         if (!saved)
         {
             return new(ModerationOutcome.Unchanged);
@@ -175,10 +175,10 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
         {
             PostId = postId, Action = AuditAction.Restored, ActorId = viewer.UserId!, At = time.GetUtcNow().UtcDateTime, Reason = trimmed,
         };
-        var saved = await SaveAsync(db, audit, posts => posts.Where(p => p.Id == postId && p.RemovedAt != null).ExecuteUpdateAsync(s => s
+        var saved = await db.ChangeAndRecordAsync((db, ct) => db.Posts.Where(p => p.Id == postId && p.RemovedAt != null).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.RemovedAt, (DateTime?)null)
             .SetProperty(p => p.RemovedById, (string?)null)
-            .SetProperty(p => p.RemovalReason, (string?)null), ct), ct);
+            .SetProperty(p => p.RemovalReason, (string?)null), ct), audit, ct);
         return new(saved ? ModerationOutcome.Done : ModerationOutcome.Unchanged);
     }
 
@@ -211,27 +211,6 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
                 p.AuthorId, p.Title, p.Body, p.CategoryId, p.CreatedAt, p.RemovedAt,
                 p.Replies.Any(r => !r.IsInternalNote && staff.Contains(r.AuthorId))))
             .FirstOrDefaultAsync(ct);
-    }
-
-    // Write first, then add the audit row, in one transaction: the change and its record stand or fall together.
-    private static async Task<bool> SaveAsync(CareDb db, AuditEntry audit, Func<DbSet<Post>, Task<int>> change, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (await change(db.Posts) == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return false;
-            }
-
-            db.ChangeTracker.Clear();
-            db.AuditEntries.Add(audit);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        });
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

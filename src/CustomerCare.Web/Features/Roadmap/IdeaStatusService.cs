@@ -56,7 +56,26 @@ public sealed class IdeaStatusService(IDbContextFactory<CareDb> dbs, ILiveBus bu
         }
 
         var decision = new Decision(postId, current, to, userId, note, release, time.GetUtcNow().UtcDateTime);
-        if (!await SaveAsync(db, decision, ct))
+        // The guard holds the status the decision was made on: of two product owners deciding at once,
+        // the second is refused rather than writing a history row with a wrong "from".
+        var saved = await db.ChangeAndRecordAsync(
+            (db, ct) => db.Posts
+                .Where(p => p.Id == decision.PostId && p.Kind == PostKind.Idea && p.Status == decision.From)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.Status, decision.To)
+                    .SetProperty(p => p.ShippedIn, decision.Release)
+                    .SetProperty(p => p.UpdatedAt, decision.At), ct),
+            new StatusChange
+            {
+                PostId = decision.PostId,
+                From = decision.From,
+                To = decision.To,
+                ChangedById = decision.ById,
+                Note = decision.Note,
+                ChangedAt = decision.At,
+            },
+            ct);
+        if (!saved)
         {
             return new(StatusChangeOutcome.Conflict);
         }
@@ -92,41 +111,5 @@ public sealed class IdeaStatusService(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
     // The post moves only if it still has the status the decision was made on, so two product owners
     // deciding at once cannot write a history whose From no longer matches what was shown.
-    private static async Task<bool> SaveAsync(CareDb db, Decision decision, CancellationToken ct)
-    {
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-
-            // Write first: on SQLite a transaction that reads and then writes can be refused its lock.
-            var moved = await db.Posts
-                .Where(p => p.Id == decision.PostId && p.Kind == PostKind.Idea && p.Status == decision.From)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Status, decision.To)
-                    .SetProperty(p => p.ShippedIn, decision.Release)
-                    .SetProperty(p => p.UpdatedAt, decision.At), ct);
-            if (moved == 0)
-            {
-                await tx.RollbackAsync(ct);
-                return false;
-            }
-
-            db.ChangeTracker.Clear();
-            db.StatusChanges.Add(new StatusChange
-            {
-                PostId = decision.PostId,
-                From = decision.From,
-                To = decision.To,
-                ChangedById = decision.ById,
-                Note = decision.Note,
-                ChangedAt = decision.At,
-            });
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            return true;
-        });
-    }
-
     private sealed record Decision(int PostId, PostStatus From, PostStatus To, string ById, string? Note, string? Release, DateTime At);
 }
