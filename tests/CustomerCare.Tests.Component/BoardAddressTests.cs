@@ -73,6 +73,40 @@ public sealed class BoardAddressTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Board_reads_the_search_from_the_address_and_finds_word_forms()
+    {
+        var author = await AddAuthorAsync();
+        await AddIdeaAsync(author, "Rechnungen als PDF", votes: 3, daysAgo: 1, PostStatus.Open);
+        await AddIdeaAsync(author, "Tarif wechseln", votes: 9, daysAgo: 1, PostStatus.Open);
+
+        Navigation.NavigateTo("/?q=Rechnung");
+        var board = Render<IdeasPage>();
+
+        board.WaitForAssertion(() => Assert.Equal(["Rechnungen als PDF"], Titles(board)));
+        Assert.Equal("Rechnung", board.Find("input[data-testid=board-search]").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task Typing_a_search_writes_it_into_the_address_and_a_miss_invites_a_proposal()
+    {
+        var author = await AddAuthorAsync();
+        await AddIdeaAsync(author, "Tarif wechseln", votes: 9, daysAgo: 1, PostStatus.Open);
+        Navigation.NavigateTo("/?sort=top");
+        var board = Render<IdeasPage>();
+        board.WaitForAssertion(() => Assert.Single(Titles(board)));
+
+        await board.Find("input[data-testid=board-search]").InputAsync(new() { Value = "  Wärmepumpe  " });
+
+        // The box waits for a pause in typing before it searches.
+        board.WaitForAssertion(() => Assert.Contains("q=", Navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        var address = new Uri(Navigation.Uri);
+        Assert.Contains("sort=top", address.Query, StringComparison.Ordinal);
+        Assert.Contains("q=W%C3%A4rmepumpe", address.Query, StringComparison.Ordinal);
+        board.WaitForAssertion(() => Assert.Contains("Wärmepumpe", board.Find("[data-testid=board-empty]").TextContent, StringComparison.Ordinal));
+        Assert.Equal("/ideas/new?title=W%C3%A4rmepumpe", board.Find("[data-testid=propose-searched]").GetAttribute("href"));
+    }
+
+    [Fact]
     public void Visitors_get_no_personal_filters()
     {
         var board = Render<IdeasPage>();

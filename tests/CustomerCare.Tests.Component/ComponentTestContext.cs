@@ -28,6 +28,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton<MarkdownRenderer>();
+        Services.AddSingleton<Web.Features.Search.SearchPath>();
         Services.AddLogging();
         Services.AddSingleton<InMemoryLiveBus>();
         Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());

@@ -66,6 +66,19 @@ public sealed class ProposeIdeaTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_title_handed_over_by_the_board_search_starts_the_form_and_its_similar_ideas()
+    {
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/ideas/new?title=Z%C3%A4hlerst%C3%A4nde");
+
+        var page = Render<ProposeIdeaPage>();
+
+        Assert.Equal("Zählerstände", TitleField(page).QuerySelector("input")!.GetAttribute("value"));
+        page.WaitForAssertion(() => Assert.Equal(
+            "Zählerstand per Foto erfassen",
+            page.Find("[data-testid=similar-idea] [data-testid=similar-title]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Similar_ideas_with_their_votes_appear_for_a_typed_title()
     {
         var page = Render<ProposeIdeaPage>();

@@ -13,6 +13,7 @@ public static class FeatureServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<InMemoryLiveBus>();
         services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<PostService>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<VoteService>();

@@ -11,6 +11,10 @@ public sealed class StartupFailureTests : IDisposable
 {
     private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(30);
 
+    // A fresh install migrates and seeds the demo before it is ready; on a busy 2-core machine that
+    // took over 30 s once. This is a bound against hanging, not a speed goal.
+    private static readonly TimeSpan ReadyLimit = TimeSpan.FromSeconds(90);
+
     private readonly string workingDirectory = Directory.CreateTempSubdirectory("customercare-process-").FullName;
 
     public void Dispose()
@@ -89,7 +93,7 @@ public sealed class StartupFailureTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         await using var portal = PortalProcess.Start(workingDirectory, new Dictionary<string, string?>());
 
-        var root = await portal.WaitUntilReadyAsync(ExitLimit, ct);
+        var root = await portal.WaitUntilReadyAsync(ReadyLimit, ct);
         using var client = new HttpClient { BaseAddress = root };
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Search;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -146,6 +147,35 @@ public sealed class SqlServerModelTests : IDisposable
         }
 
         Assert.Matches(@"CREATE UNIQUE INDEX \[IX_Votes_PostId_UserId\] ON \[Votes\] \(\[PostId\], \[UserId\]\)", script);
+    }
+
+    [Fact]
+    public void SqlServer_search_asks_the_full_text_index_in_English_and_German()
+    {
+        var sql = db.FullText(PostSearch.Words("Rechnungen Zähler!"), SearchMatch.AllWords).ToQueryString();
+
+        Assert.Contains("CONTAINSTABLE([Posts], ([Title], [Body])", sql, StringComparison.Ordinal);
+        Assert.Contains("LANGUAGE 1033", sql, StringComparison.Ordinal);
+        Assert.Contains("LANGUAGE 1031", sql, StringComparison.Ordinal);
+        Assert.Equal(
+            "(FORMSOF(INFLECTIONAL, \"rechnungen\") OR \"rechnungen*\") AND (FORMSOF(INFLECTIONAL, \"zähler\") OR \"zähler*\")",
+            PostSearch.SqlServerCondition(PostSearch.Words("Rechnungen Zähler!"), SearchMatch.AllWords));
+    }
+
+    [Fact]
+    public void SqlServer_migrations_create_the_full_text_index_outside_a_transaction()
+    {
+        var script = db.GetService<IMigrator>().GenerateScript();
+
+        var catalog = script.IndexOf("CREATE FULLTEXT CATALOG [CustomerCareSearch]", StringComparison.Ordinal);
+        var index = script.IndexOf("CREATE FULLTEXT INDEX ON [Posts] ([Title] LANGUAGE 0, [Body] LANGUAGE 0) KEY INDEX [PK_Posts]", StringComparison.Ordinal);
+        Assert.True(catalog > 0 && index > catalog, "The full-text catalog and index are not in the SQL Server script.");
+
+        // SQL Server refuses full-text DDL inside a user transaction: the last BEGIN TRANSACTION before
+        // them must have been committed already.
+        var lastBegin = script.LastIndexOf("BEGIN TRANSACTION", catalog, StringComparison.Ordinal);
+        var commit = script.IndexOf("COMMIT", lastBegin, StringComparison.Ordinal);
+        Assert.InRange(commit, lastBegin, catalog);
     }
 
     private IReadOnlyList<ForeignKeyEdge> MigrationEdges() =>

@@ -1,9 +1,10 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Search;
 
 namespace CustomerCare.Web.Features.Ideas;
 
 /// <summary>
-/// The board's state as it stands in the address (<c>/?sort=trending&amp;status=planned&amp;category=app&amp;mine=true</c>),
+/// The board's state as it stands in the address (<c>/?sort=top&amp;status=planned&amp;category=app&amp;mine=true&amp;q=rechnung</c>),
 /// so a view can be shared and the back button works. Unknown values fall back to the defaults, never to an error.
 /// </summary>
 public static class BoardAddress
@@ -68,6 +69,13 @@ public static class BoardAddress
             : slug;
     }
 
+    /// <summary>The search as typed, trimmed and cut to the length a search may have; null for none.</summary>
+    public static string? ParseSearch(string? value)
+    {
+        var search = value?.Trim();
+        return string.IsNullOrEmpty(search) ? null : search[..Math.Min(search.Length, PostSearch.MaxQueryLength)].TrimEnd();
+    }
+
     /// <summary>
     /// The query parameters for <paramref name="query"/>; defaults become null so they drop out of the address.
     /// "Mine" and "voted by me" are only kept for someone signed in.
@@ -82,6 +90,7 @@ public static class BoardAddress
             ["category"] = query.CategorySlug,
             ["mine"] = signedIn && query.Mine ? "true" : null,
             ["voted"] = signedIn && query.VotedByMe ? "true" : null,
+            ["q"] = ParseSearch(query.Search),
         };
     }
 }

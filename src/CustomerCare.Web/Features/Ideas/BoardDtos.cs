@@ -27,13 +27,17 @@ public sealed record BoardStatusFilter(PostStatus? Only, bool OpenOnly)
 /// </summary>
 public sealed record BoardCursor(double Key, DateTime CreatedAt, int Id);
 
-/// <summary>One page of the board. <paramref name="CategorySlug"/> is the category's slug ("app"), as in the address.</summary>
+/// <summary>
+/// One page of the board. <paramref name="CategorySlug"/> is the category's slug ("app"), as in the address;
+/// <paramref name="Search"/> the words every listed idea must contain in some form.
+/// </summary>
 public sealed record BoardQuery(
     BoardSort Sort = BoardSort.Trending,
     BoardStatusFilter? Status = null,
     string? CategorySlug = null,
     bool Mine = false,
     bool VotedByMe = false,
+    string? Search = null,
     BoardCursor? After = null);
 
 /// <summary><paramref name="Next"/> is null when this was the last page.</summary>

@@ -1,7 +1,8 @@
-using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -9,12 +10,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Web.Features.Ideas;
 
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
-public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts, ILiveBus bus, TimeProvider time)
+public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time)
 {
     public const int SimilarLimit = 5;
-
-    // More words only make the query longer, not the match better.
-    private const int MaxSearchWords = 8;
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -94,7 +92,10 @@ public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts
     public static bool TitleFits(string? title) =>
         title?.Trim().Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
 
-    /// <summary>Up to five public ideas sharing the most significant words of <paramref name="title"/>, then the most votes.</summary>
+    /// <summary>
+    /// Up to five public ideas that share the most significant words of <paramref name="title"/> in any of
+    /// their forms (full-text search), the best match first, then the most votes.
+    /// </summary>
     public async Task<IReadOnlyList<PostSummary>> FindSimilarAsync(string? title, Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -104,51 +105,20 @@ public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts
             return [];
         }
 
-        var matches = words.Select(Mentions).ToList();
-        var post = Expression.Parameter(typeof(Post), "p");
-        var any = matches.Select(m => Rebind(m, post)).Aggregate(Expression.OrElse);
-        var score = matches
-            .Select(m => (Expression)Expression.Condition(Rebind(m, post), Expression.Constant(1), Expression.Constant(0)))
-            .Aggregate(Expression.Add);
-
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var ids = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.IsPublic && p.RemovedAt == null)
-            .Where(Expression.Lambda<Func<Post, bool>>(any, post))
-            .OrderByDescending(Expression.Lambda<Func<Post, int>>(score, post))
-            .ThenByDescending(p => p.VoteCount)
-            .ThenByDescending(p => p.Id)
-            .Select(p => p.Id)
+        var hits = await search.HitsAsync(db, words, SearchMatch.AnyWord, ct);
+        var ids = await hits
+            .Join(db.Posts, h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p })
+            .Where(m => m.Post.Kind == PostKind.Idea && m.Post.IsPublic && m.Post.RemovedAt == null && m.Post.MergedIntoId == null)
+            .OrderByDescending(m => m.Rank)
+            .ThenByDescending(m => m.Post.VoteCount)
+            .ThenByDescending(m => m.Post.Id)
+            .Select(m => m.Post.Id)
             .Take(SimilarLimit)
             .ToListAsync(ct);
         return await posts.ListByIdsAsync(ids, viewer, ct);
     }
 
     internal static IReadOnlyList<string> SignificantWords(string? text) =>
-        string.IsNullOrWhiteSpace(text)
-            ? []
-            : [.. new string([.. text.Select(c => char.IsLetterOrDigit(c) ? c : ' ')]).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .Where(w => w.Length >= 3 && !StopWords.Contains(w))
-                .Select(w => w.ToLowerInvariant())
-                .Distinct(StringComparer.Ordinal)
-                .Take(MaxSearchWords)];
-
-    // LOWER() folds only ASCII on SQLite (and on a C-locale PostgreSQL), so a capitalized umlaut
-    // ("Übersicht") is matched through its capitalized spelling as well. Words hold letters and digits
-    // only, so they carry no LIKE wildcards.
-    private static Expression<Func<Post, bool>> Mentions(string word)
-    {
-        var lower = $"%{word}%";
-        var capitalized = $"%{char.ToUpperInvariant(word[0])}{word[1..]}%";
-        return p => EF.Functions.Like(p.Title.ToLower(), lower) || EF.Functions.Like(p.Title, capitalized)
-            || EF.Functions.Like(p.Body.ToLower(), lower) || EF.Functions.Like(p.Body, capitalized);
-    }
-
-    private static Expression Rebind(Expression<Func<Post, bool>> lambda, ParameterExpression post) =>
-        new ParameterSwap(lambda.Parameters[0], post).Visit(lambda.Body);
-
-    private sealed class ParameterSwap(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
+        [.. PostSearch.Words(text).Where(w => w.Length >= 3 && !StopWords.Contains(w))];
 }

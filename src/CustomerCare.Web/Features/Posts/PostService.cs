@@ -2,14 +2,16 @@ using System.Globalization;
 using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Posts;
 
 /// <summary>Reads ideas and complaints as the viewer may see them; every visibility rule lives here.</summary>
-public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer markdown, TimeProvider time)
+public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer markdown, SearchPath search, TimeProvider time)
 {
     public const int ExcerptLength = 220;
     public const int PageSize = 30;
@@ -61,6 +63,13 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         if (query.VotedByMe)
         {
             ideas = ideas.Where(p => p.Votes.Any(v => v.UserId == userId));
+        }
+
+        // The search narrows the board and keeps its order, so paging by key works the same way.
+        if (PostSearch.Words(query.Search) is { Count: > 0 } words)
+        {
+            var hits = await search.HitsAsync(db, words, SearchMatch.AllWords, ct);
+            ideas = ideas.Where(p => hits.Select(h => h.Id).Contains(p.Id));
         }
 
         var rows = await SortAfter(ideas, query.Sort, query.After)
