@@ -79,6 +79,27 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task An_answer_pinned_elsewhere_appears_on_top_of_an_open_page_and_leaves_when_unpinned()
+    {
+        var ideaId = await SeedIdeaAsync("Read the meter by photo");
+        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care");
+        var answerId = await SeedReplyAsync(ideaId, anna, "We are building it for the spring release.");
+        var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=reply]")));
+        Assert.Empty(page.FindAll("[data-testid=official-answer]"));
+        var answers = Services.GetRequiredService<Web.Features.Posts.OfficialAnswerService>();
+        var staff = new Web.Infrastructure.Viewer(anna, IsStaff: true, IsProductOwner: false, IsAdmin: false);
+
+        await answers.PinAsync(ideaId, answerId, staff, Ct);
+
+        page.WaitForAssertion(() => Assert.Contains("spring release", page.Find("[data-testid=official-answer]").TextContent, StringComparison.Ordinal));
+
+        await answers.UnpinAsync(ideaId, staff, Ct);
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=official-answer]")));
+    }
+
+    [Fact]
     public async Task Customers_see_no_voters_panel_and_no_pin_action()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");

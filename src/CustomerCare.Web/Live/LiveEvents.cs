@@ -36,6 +36,14 @@ public sealed record PostEdited(int PostId, string Title, string Body, DateTime 
 public sealed record PostRemoved(int PostId, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
 
+/// <summary>Staff restored a removed post; open pages of it ask again, as who may see it depends on the viewer.</summary>
+public sealed record PostRestored(int PostId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Staff pinned a reply as the official answer, or unpinned it (<paramref name="ReplyId"/> null).</summary>
+public sealed record OfficialAnswerChanged(int PostId, long? ReplyId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
 /// <summary>A duplicate was merged into another idea; open pages of the duplicate point there.</summary>
 public sealed record PostMerged(int DuplicateId, int OriginalId, string OriginalTitle, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Post(DuplicateId), OccurredAt);

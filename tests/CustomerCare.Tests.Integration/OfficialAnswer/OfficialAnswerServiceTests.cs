@@ -4,6 +4,7 @@ using CustomerCare.Tests.Integration.Posts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,9 +40,13 @@ public abstract class OfficialAnswerServiceTests(PortalFactory portal)
             _ => await content.AddPersonAsync(who, Ct),
         };
 
+        using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
+        var events = recorder.Listen(ideaId);
+
         var result = await Answers.PinAsync(ideaId, replyId, viewer, Ct);
 
         Assert.Equal(expected, result.Outcome);
+        Assert.Equal(result.Succeeded ? [new OfficialAnswerChanged(ideaId, replyId, default)] : [], events.Select(e => (OfficialAnswerChanged)e with { OccurredAt = default }));
         Assert.Equal(result.Succeeded ? replyId : null, await PinnedAsync(ideaId));
         Assert.Equal(result.Succeeded ? replyId : null, (await Details(ideaId, author))!.OfficialAnswerId);
     }
@@ -68,9 +73,13 @@ public abstract class OfficialAnswerServiceTests(PortalFactory portal)
             _ => await content.AddPersonAsync(who, Ct),
         };
 
+        using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
+        var events = recorder.Listen(ideaId);
+
         var result = await Answers.UnpinAsync(ideaId, viewer, Ct);
 
         Assert.Equal(expected, result.Outcome);
+        Assert.Equal(result.Succeeded ? [new OfficialAnswerChanged(ideaId, null, default)] : [], events.Select(e => (OfficialAnswerChanged)e with { OccurredAt = default }));
         Assert.Equal(result.Succeeded ? null : replyId, await PinnedAsync(ideaId));
     }
 

@@ -179,7 +179,13 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
             .SetProperty(p => p.RemovedAt, (DateTime?)null)
             .SetProperty(p => p.RemovedById, (string?)null)
             .SetProperty(p => p.RemovalReason, (string?)null), ct), audit, ct);
-        return new(saved ? ModerationOutcome.Done : ModerationOutcome.Unchanged);
+        if (!saved)
+        {
+            return new(ModerationOutcome.Unchanged);
+        }
+
+        await bus.PublishAsync(new PostRestored(postId, audit.At), ct);
+        return new(ModerationOutcome.Done);
     }
 
     /// <summary>Who edited, removed or restored the post, oldest first. Only people who work here may ask.</summary>

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Posts;
@@ -28,7 +29,7 @@ public sealed record OfficialAnswerResult(OfficialAnswerOutcome Outcome)
 /// Staff pin one reply on top of a post as the company's official answer. Internal notes are never
 /// eligible, so the pinned answer is always one every reader of the post may see.
 /// </summary>
-public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs)
+public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
     public static bool MayPin(Viewer viewer) => viewer is { IsSignedIn: true, WorksHere: true };
 
@@ -61,7 +62,13 @@ public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs)
 
         var pinned = await db.Posts.Where(p => p.Id == postId)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, replyId), ct);
-        return new(pinned == 0 ? OfficialAnswerOutcome.NotFound : OfficialAnswerOutcome.Pinned);
+        if (pinned == 0)
+        {
+            return new(OfficialAnswerOutcome.NotFound);
+        }
+
+        await bus.PublishAsync(new OfficialAnswerChanged(postId, replyId, time.GetUtcNow().UtcDateTime), ct);
+        return new(OfficialAnswerOutcome.Pinned);
     }
 
     public async Task<OfficialAnswerResult> UnpinAsync(int postId, Viewer viewer, CancellationToken ct = default)
@@ -75,6 +82,12 @@ public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var unpinned = await db.Posts.Where(p => p.Id == postId && p.RemovedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null), ct);
-        return new(unpinned == 0 ? OfficialAnswerOutcome.NotFound : OfficialAnswerOutcome.Unpinned);
+        if (unpinned == 0)
+        {
+            return new(OfficialAnswerOutcome.NotFound);
+        }
+
+        await bus.PublishAsync(new OfficialAnswerChanged(postId, null, time.GetUtcNow().UtcDateTime), ct);
+        return new(OfficialAnswerOutcome.Unpinned);
     }
 }
