@@ -13,6 +13,9 @@ public static class FeatureServices
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<InMemoryLiveBus>();
         services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.AddSingleton<PresenceService>();
+        services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
+        services.AddSingleton<HubTopics>();
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<PostService>();
         services.AddSingleton<ModerationService>();

@@ -3,6 +3,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
+using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -28,6 +29,7 @@ public static class HostingExtensions
         services.AddSingleton(TimeProvider.System);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddSignalR();
         services.AddMudServices();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o => o
@@ -111,6 +113,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
+        app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
     }
 
