@@ -5,6 +5,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Integration.Accounts;
@@ -20,9 +21,15 @@ internal sealed partial class PortalBrowser : IDisposable
 
     private readonly HttpClient client;
 
+    /// <summary>The browser's cookies (sign-in, antiforgery), for other connections of the same person.</summary>
+    public CookieContainer Cookies { get; } = new();
+
     public PortalBrowser(PortalFactory portal, string? language = null, string? host = null)
     {
-        client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        ArgumentNullException.ThrowIfNull(portal);
+
+        // No redirect handler (tests see where a submit leads); the cookies are kept where a hub connection can share them.
+        client = portal.CreateDefaultClient(new CookieContainerHandler(Cookies));
         client.DefaultRequestHeaders.Host = host;
         if (language is not null)
         {

@@ -1,0 +1,139 @@
+using System.Text.Json;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Data.Seeding;
+using CustomerCare.Tests.Integration.Accounts;
+using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Integration.Live;
+
+/// <summary>
+/// The public hub for clients outside Blazor: it delivers the bus's events to the connections that joined,
+/// with the pages' authorization.
+/// </summary>
+public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFactory>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_new_idea_reaches_a_connection_that_joined_the_board()
+    {
+        await using var hub = await ConnectAsync(signInAs: null);
+        var received = Record(hub);
+        await hub.InvokeAsync(nameof(LiveHub.JoinBoard), Ct);
+        var customer = await ViewerAsync(DemoAccounts.Customer);
+
+        var result = await portal.Services.GetRequiredService<IdeaService>()
+            .ProposeAsync(new ProposeIdea("Hub test: a widget for the homepage", "Shown on our website.", null), customer, Ct);
+
+        var (type, data) = await received.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+        Assert.Equal(nameof(PostCreated), type);
+        Assert.Equal(result.PostId, data.GetProperty("post").GetProperty("id").GetInt32());
+        Assert.Equal("Hub test: a widget for the homepage", data.GetProperty("post").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task Another_customers_private_complaint_cannot_be_joined_and_a_visitor_cannot_join_it_either()
+    {
+        var complaintId = await PrivateComplaintOfSomeoneElseAsync();
+        await using var customer = await ConnectAsync(DemoAccounts.Customer);
+        await using var visitor = await ConnectAsync(signInAs: null);
+        await using var staff = await ConnectAsync(DemoAccounts.Staff);
+
+        await Assert.ThrowsAsync<HubException>(() => customer.InvokeAsync(nameof(LiveHub.JoinPost), complaintId, Ct));
+        await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync(nameof(LiveHub.JoinPost), complaintId, Ct));
+        await staff.InvokeAsync(nameof(LiveHub.JoinPost), complaintId, Ct);
+    }
+
+    [Fact]
+    public async Task Leaving_and_disconnecting_release_the_bus_subscriptions()
+    {
+        var topics = portal.Services.GetRequiredService<HubTopics>();
+        var bus = portal.Services.GetRequiredService<InMemoryLiveBus>();
+        var ideaId = await PublicIdeaIdAsync();
+        var before = (topics.RelayCount, bus.SubscriptionCount);
+        var first = await ConnectAsync(signInAs: null);
+        await using var second = await ConnectAsync(signInAs: null);
+
+        await first.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        await second.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        Assert.Equal(before.RelayCount + 2, topics.RelayCount);
+        await second.InvokeAsync(nameof(LiveHub.LeavePost), ideaId, Ct);
+        Assert.Equal(before.RelayCount + 2, topics.RelayCount);
+        await first.DisposeAsync();
+
+        await WaitUntilAsync(() => (topics.RelayCount, bus.SubscriptionCount) == before);
+    }
+
+    private static System.Threading.Channels.Channel<(string Type, JsonElement Data)> Record(HubConnection hub)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<(string, JsonElement)>();
+        hub.On<string, JsonElement>(LiveHub.EventMethod, (type, data) => channel.Writer.TryWrite((type, data)));
+        return channel;
+    }
+
+    private async Task<HubConnection> ConnectAsync(DemoAccount? signInAs)
+    {
+        using var browser = new PortalBrowser(portal);
+        if (signInAs is not null)
+        {
+            var signedIn = await browser.SignInAsync(signInAs.Email, signInAs.Password);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.Status);
+        }
+
+        var cookies = browser.Cookies;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(portal.Server.BaseAddress, LiveHub.Path), o =>
+            {
+                // The test server speaks HTTP only; long polling carries the same messages as WebSockets.
+                o.Transports = HttpTransportType.LongPolling;
+                o.HttpMessageHandlerFactory = _ => new CookieContainerHandler(cookies) { InnerHandler = portal.Server.CreateHandler() };
+            })
+            .Build();
+        await connection.StartAsync(Ct);
+        return connection;
+    }
+
+    private async Task<Viewer> ViewerAsync(DemoAccount account)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        var id = await db.Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync(Ct);
+        return new Viewer(id, account.Role == Roles.Staff, account.Role == Roles.ProductOwner, account.Role == Roles.Admin);
+    }
+
+    private async Task<int> PublicIdeaIdAsync()
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        return await db.Posts.Where(p => p.Kind == PostKind.Idea && p.IsPublic && p.RemovedAt == null).Select(p => p.Id).FirstAsync(Ct);
+    }
+
+    private async Task<int> PrivateComplaintOfSomeoneElseAsync()
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        return await db.Posts
+            .Where(p => p.Kind == PostKind.Complaint && !p.IsPublic && p.RemovedAt == null && p.Author!.Email != DemoAccounts.Customer.Email)
+            .Select(p => p.Id)
+            .FirstAsync(Ct);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not come true in time.");
+            await Task.Delay(25, Ct);
+        }
+    }
+}
