@@ -20,6 +20,23 @@ public static class TestDependencies
 
     public static string Redis => Require(RedisVariable, "Redis", "run ./test.sh, which installs and starts redis-server on 127.0.0.1");
 
+    /// <summary>The redis-server binary, for tests that stop and restart a Redis of their own.</summary>
+    public static string RedisServer
+    {
+        get
+        {
+            var path = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+                .Select(dir => Path.Combine(dir, "redis-server"))
+                .FirstOrDefault(File.Exists);
+            if (path is null)
+            {
+                Missing("redis-server", "it is not on PATH; run ./test.sh, which installs it with apt-get");
+            }
+
+            return path!;
+        }
+    }
+
     public static string Chromium
     {
         get

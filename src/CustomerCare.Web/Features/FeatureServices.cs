@@ -8,11 +8,10 @@ namespace CustomerCare.Web.Features;
 
 public static class FeatureServices
 {
-    public static IServiceCollection AddFeatureServices(this IServiceCollection services)
+    public static IServiceCollection AddFeatureServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<MarkdownRenderer>();
-        services.AddSingleton<InMemoryLiveBus>();
-        services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        services.AddLiveBus(configuration);
         services.AddSingleton<PresenceService>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
         services.AddSingleton<HubTopics>();
@@ -28,5 +27,23 @@ public static class FeatureServices
         services.AddSingleton<VoterListService>();
         services.AddSingleton<OfficialAnswerService>();
         return services;
+    }
+
+    // In-process unless Live:Redis names a Redis; with Redis the in-process bus still holds this server's
+    // subscribers (and stays resolvable, so tests can count them).
+    private static void AddLiveBus(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section);
+        services.AddSingleton<InMemoryLiveBus>();
+        var live = configuration.GetSection(LiveOptions.Section).Get<LiveOptions>() ?? new LiveOptions();
+        if (!live.UsesRedis)
+        {
+            services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+            return;
+        }
+
+        services.AddSingleton<RedisLiveBus>();
+        services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<RedisLiveBus>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLiveBus>());
     }
 }

@@ -42,7 +42,7 @@ public static class HostingExtensions
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
-        services.AddFeatureServices();
+        services.AddFeatureServices(builder.Configuration);
     }
 
     private static void AddDatabase(this WebApplicationBuilder builder)

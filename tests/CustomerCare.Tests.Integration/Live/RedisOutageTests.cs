@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using CustomerCare.Web.Live;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerCare.Tests.Integration.Live;
+
+/// <summary>Each test runs a redis-server of its own, so it can stop Redis under two servers and start it again.</summary>
+public sealed class RedisOutageTests
+{
+    private const string Unreachable = "is unreachable";
+    private const string Back = "is reachable again";
+    private static readonly TimeSpan Recovery = TimeSpan.FromSeconds(20);
+    private readonly string channel = LiveServer.NewChannel();
+    private int nextCount = 1;
+
+    [Fact]
+    public async Task Redis_going_down_leaves_local_delivery_and_delivery_between_servers_returns_by_itself()
+    {
+        using var redis = new RedisServerProcess();
+        await redis.StartAsync();
+        await using var a = await LiveServer.StartAsync(redis.Address, channel);
+        await using var b = await LiveServer.StartAsync(redis.Address, channel);
+        var onA = a.Listen(LiveTopics.Post(1));
+        var onB = b.Listen(LiveTopics.Post(1));
+        await PublishUntilArrivedAsync(a, onB, "server A's event on B before the outage");
+
+        redis.Stop();
+        await Until.TrueAsync(() => a.Logs.Count(LogLevel.Warning, Unreachable) > 0, TimeSpan.FromSeconds(10), "server A to notice");
+        var seenOnB = onB.Count;
+        var seenOnA = onA.Count;
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 50; i++)
+        {
+            await a.Bus.PublishAsync(Votes(), TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"50 publishes during the outage took {clock.Elapsed}.");
+        Assert.Equal(seenOnA + 50, onA.Count);
+
+        await redis.StartAsync();
+        await PublishUntilArrivedAsync(a, onB, "server A's events on B after Redis returned");
+        await PublishUntilArrivedAsync(b, onA, "server B's events on A after Redis returned");
+
+        Assert.True(onB.Count > seenOnB);
+        foreach (var server in new[] { a, b })
+        {
+            Assert.Equal(1, server.Logs.Count(LogLevel.Warning, Unreachable));
+            Assert.Equal(1, server.Logs.Count(LogLevel.Information, Back));
+        }
+    }
+
+    [Fact]
+    public async Task Server_started_while_Redis_is_down_joins_the_others_when_Redis_starts()
+    {
+        using var redis = new RedisServerProcess();
+        // One short connect attempt instead of the default three of 5 s, so the test needs not wait 15 s for the warning.
+        await using var a = LiveServer.Create($"{redis.Address},connectTimeout=2000,connectRetry=1", channel);
+        var onA = a.Listen(LiveTopics.Post(1));
+        var clock = Stopwatch.StartNew();
+        await a.Bus.StartAsync(TestContext.Current.CancellationToken);
+        await a.Bus.PublishAsync(Votes(), TestContext.Current.CancellationToken);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Starting and publishing without Redis took {clock.Elapsed}.");
+        Assert.Single(onA);
+        await Until.TrueAsync(() => a.Logs.Count(LogLevel.Warning, Unreachable) > 0, Recovery, "the warning that Redis is unreachable");
+
+        await redis.StartAsync();
+        await using var b = await LiveServer.StartAsync(redis.Address, channel);
+        var onB = b.Listen(LiveTopics.Post(1));
+        await PublishUntilArrivedAsync(b, onA, "server B's events on A, which started without Redis");
+        await PublishUntilArrivedAsync(a, onB, "server A's events on B");
+
+        Assert.Equal(1, a.Logs.Count(LogLevel.Warning, Unreachable));
+        Assert.Equal(1, a.Logs.Count(LogLevel.Information, Back));
+    }
+
+    // Events published while a link is still down are lost by design, so keep publishing until one arrives.
+    private async Task PublishUntilArrivedAsync(LiveServer from, System.Collections.Concurrent.ConcurrentQueue<LiveEvent> to, string what)
+    {
+        var before = to.Count;
+        await Until.TrueAsync(() => to.Count > before, Recovery, what,
+            between: () => from.Bus.PublishAsync(Votes(), TestContext.Current.CancellationToken));
+    }
+
+    private VoteCountChanged Votes() => new(1, nextCount++, DateTime.UtcNow);
+}
