@@ -15,6 +15,9 @@ public static class LiveTopics
     /// <summary>Everything about one idea or complaint: its counts, replies and status.</summary>
     public static string Post(int postId) => $"post:{postId}";
 
+    /// <summary>What only people who work here may see about a post (internal notes); customers never subscribe.</summary>
+    public static string PostStaff(int postId) => $"post:{postId}:staff";
+
     /// <summary>New posts of one kind. Only public posts are published here: a board is open to everyone.</summary>
     public static string Board(Data.Entities.PostKind kind) => $"board:{kind}";
 }
