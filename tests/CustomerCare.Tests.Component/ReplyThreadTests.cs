@@ -120,6 +120,30 @@ public sealed class ReplyThreadTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task An_answer_nests_under_its_reply_and_an_edit_shows_the_edited_mark()
+    {
+        var userId = await SeedUserAsync();
+        var ideaId = await SeedIdeaAsync(userId);
+        SignIn(userId, Roles.Customer);
+        var thread = RenderThread(ideaId);
+        await SendAsync(thread, "[data-testid=composer]", "First thought.");
+        thread.WaitForAssertion(() => Assert.Single(thread.FindAll("[data-testid=reply]")));
+
+        await thread.InvokeAsync(() => thread.Find("[data-testid=reply-answer]").ClickAsync(new()));
+        await SendAsync(thread, "[data-testid=answer-composer]", "Second thought.");
+        thread.WaitForAssertion(() => Assert.Equal(2, thread.FindAll("[data-testid=reply]").Count));
+        Assert.Contains("Second thought.", thread.Find(".ml-8 [data-testid=reply]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(thread.FindAll("[data-testid=answer-composer]"));
+        Assert.Single(thread.FindAll("[data-testid=reply-answer]"));
+
+        await thread.InvokeAsync(() => thread.Find("[data-testid=reply-edit]").ClickAsync(new()));
+        await SendAsync(thread, "[data-testid=edit-composer]", "First thought, corrected.");
+
+        thread.WaitForAssertion(() => Assert.Contains("First thought, corrected.", thread.Find("[data-testid=reply]").TextContent, StringComparison.Ordinal));
+        Assert.Single(thread.FindAll("[data-testid=reply-edited]"));
+    }
+
+    [Fact]
     public void Signed_out_visitors_are_offered_a_sign_in_that_returns_here()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/posts/31");
@@ -129,6 +153,12 @@ public sealed class ReplyThreadTests : ComponentTestContext
         Assert.Empty(thread.FindAll("[data-testid=composer]"));
         Assert.Empty(thread.FindAll("[data-testid=reply-answer]"));
         Assert.Equal("Account/Login?ReturnUrl=%2Fposts%2F31", thread.Find("[data-testid=reply-sign-in] a").GetAttribute("href"));
+    }
+
+    private static async Task SendAsync(IRenderedComponent<ReplyThread> thread, string composer, string text)
+    {
+        await thread.InvokeAsync(() => thread.Find($"{composer} textarea").InputAsync(new ChangeEventArgs { Value = text }));
+        await thread.InvokeAsync(() => thread.Find($"{composer} [data-testid=composer-submit]").ClickAsync(new()));
     }
 
     private IRenderedComponent<ReplyThread> RenderThread(int postId, params ReplyView[] replies) =>
