@@ -157,7 +157,10 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
         var ideas = await db.Posts.AsNoTracking()
             .Where(p => p.Kind == PostKind.Idea && p.RemovedAt == null
-                && (p.Status == PostStatus.Planned || p.Status == PostStatus.InProgress || (p.Status == PostStatus.Shipped && p.UpdatedAt >= since)))
+                && (p.Status == PostStatus.Planned || p.Status == PostStatus.InProgress
+                    // Recently shipped means the shipping decision, not the last reply or edit on an old idea.
+                    || (p.Status == PostStatus.Shipped
+                        && (p.StatusChanges.Where(c => c.To == PostStatus.Shipped).Max(c => (DateTime?)c.ChangedAt) ?? p.UpdatedAt) >= since)))
             .OrderByDescending(p => p.VoteCount)
             .Take(150)
             .Select(Summary(db, viewer.UserId))

@@ -35,7 +35,7 @@ public sealed class ChangelogService(IDbContextFactory<CareDb> dbs)
                     .Select(s => new { s.ChangedAt, s.Note })
                     .FirstOrDefault(),
             })
-            .OrderByDescending(p => p.UpdatedAt)
+            .OrderByDescending(p => p.Shipping != null ? p.Shipping.ChangedAt : p.UpdatedAt)
             .Take(MaxIdeas)
             .ToListAsync(ct);
 
