@@ -21,6 +21,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ComplaintHandover> ComplaintHandovers => Set<ComplaintHandover>();
+
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use
     /// <c>staff.Contains(x.AuthorId)</c> inside a projection, so "who is staff" is decided in one place.

@@ -232,6 +232,50 @@ namespace CustomerCare.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("FromOwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("ToOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FromOwnerId");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.HasIndex("ToOwnerId", "At");
+
+                    b.ToTable("ComplaintHandovers");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -267,8 +311,20 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<string>("RemovalReason")
                         .HasMaxLength(500)
@@ -317,6 +373,8 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasIndex("OfficialAnswerId");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
@@ -330,6 +388,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("Kind", "TrendWeight");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
 
@@ -651,6 +711,39 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "FromOwner")
+                        .WithMany()
+                        .HasForeignKey("FromOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Handovers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "ToOwner")
+                        .WithMany()
+                        .HasForeignKey("ToOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("FromOwner");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("ToOwner");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -674,6 +767,11 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasForeignKey("OfficialAnswerId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RemovedById")
@@ -686,6 +784,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("MergedInto");
 
                     b.Navigation("OfficialAnswer");
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>
@@ -805,6 +905,8 @@ namespace CustomerCare.Data.Postgres.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.Navigation("Handovers");
+
                     b.Navigation("Replies");
 
                     b.Navigation("StatusChanges");

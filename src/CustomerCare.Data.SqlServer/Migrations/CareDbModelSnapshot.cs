@@ -233,6 +233,50 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("FromOwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ToOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FromOwnerId");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.HasIndex("ToOwnerId", "At");
+
+                    b.ToTable("ComplaintHandovers");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -268,8 +312,20 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("RemovalReason")
                         .HasMaxLength(500)
@@ -318,6 +374,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasIndex("OfficialAnswerId");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
@@ -331,6 +389,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("Kind", "TrendWeight");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
 
@@ -653,6 +713,39 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "FromOwner")
+                        .WithMany()
+                        .HasForeignKey("FromOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Handovers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "ToOwner")
+                        .WithMany()
+                        .HasForeignKey("ToOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("FromOwner");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("ToOwner");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -676,6 +769,11 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasForeignKey("OfficialAnswerId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RemovedById")
@@ -688,6 +786,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("MergedInto");
 
                     b.Navigation("OfficialAnswer");
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>
@@ -807,6 +907,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.Navigation("Handovers");
+
                     b.Navigation("Replies");
 
                     b.Navigation("StatusChanges");

@@ -223,6 +223,48 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromOwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToOwnerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("FromOwnerId");
+
+                    b.HasIndex("PostId", "At");
+
+                    b.HasIndex("ToOwnerId", "At");
+
+                    b.ToTable("ComplaintHandovers");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -256,8 +298,20 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Mood")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RemovalReason")
                         .HasMaxLength(500)
@@ -306,6 +360,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasIndex("OfficialAnswerId");
 
+                    b.HasIndex("OwnerId");
+
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
@@ -319,6 +375,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("Kind", "TrendWeight");
 
                     b.HasIndex("Kind", "VoteCount");
+
+                    b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
 
@@ -628,6 +686,39 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("Post");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintHandover", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "By")
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "FromOwner")
+                        .WithMany()
+                        .HasForeignKey("FromOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Handovers")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "ToOwner")
+                        .WithMany()
+                        .HasForeignKey("ToOwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("By");
+
+                    b.Navigation("FromOwner");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("ToOwner");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -651,6 +742,11 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasForeignKey("OfficialAnswerId")
                         .OnDelete(DeleteBehavior.NoAction);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("RemovedById")
@@ -663,6 +759,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("MergedInto");
 
                     b.Navigation("OfficialAnswer");
+
+                    b.Navigation("Owner");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Reply", b =>
@@ -782,6 +880,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.Navigation("Handovers");
+
                     b.Navigation("Replies");
 
                     b.Navigation("StatusChanges");

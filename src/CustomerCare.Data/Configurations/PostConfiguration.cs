@@ -17,6 +17,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.RemovedById).HasMaxLength(450);
         post.Property(p => p.RemovalReason).HasMaxLength(Post.RemovalReasonMaxLength);
         post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.RemovedById).OnDelete(DeleteBehavior.Restrict);
+        post.Property(p => p.Mood).HasConversion<string>().HasMaxLength(16);
+        post.Property(p => p.Reference).HasMaxLength(Post.ReferenceMaxLength);
+        post.Property(p => p.OwnerId).HasMaxLength(450);
+        post.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
 
         // NoAction: self-references and the post ↔ reply pair would be cascade cycles on SQL Server.
         post.HasOne(p => p.MergedInto).WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
@@ -37,5 +41,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.ReplyCount });
         post.HasIndex(p => p.MergedIntoId);
         post.HasIndex(p => new { p.Kind, p.Status, p.ShippedIn });
+        post.HasIndex(p => new { p.Kind, p.OwnerId, p.Status });
     }
 }

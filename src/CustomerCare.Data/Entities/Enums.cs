@@ -21,3 +21,12 @@ public enum PostStatus
     Declined,
     Solved,
 }
+
+/// <summary>How the customer feels when filing a complaint; the desk puts an angry customer with a long wait first.</summary>
+public enum ComplaintMood
+{
+    Angry,
+    Disappointed,
+    Unsure,
+    Hopeful,
+}

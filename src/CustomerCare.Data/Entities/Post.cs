@@ -15,6 +15,7 @@ public sealed class Post
     public const int BodyMaxLength = 10_000;
     public const int ReleaseMaxLength = 40;
     public const int RemovalReasonMaxLength = 500;
+    public const int ReferenceMaxLength = 60;
 
     public int Id { get; set; }
 
@@ -74,6 +75,19 @@ public sealed class Post
     public string? RemovedById { get; set; }
 
     public string? RemovalReason { get; set; }
+
+    /// <summary>A complaint's mood as the customer gave it when filing; null for ideas.</summary>
+    public ComplaintMood? Mood { get; set; }
+
+    /// <summary>A complaint's order, contract or invoice number, as the customer typed it.</summary>
+    public string? Reference { get; set; }
+
+    /// <summary>The staff member who takes care of a complaint; every change is a <see cref="ComplaintHandover"/>.</summary>
+    public string? OwnerId { get; set; }
+
+    public CareUser? Owner { get; set; }
+
+    public List<ComplaintHandover> Handovers { get; } = [];
 
     public List<Reply> Replies { get; } = [];
 
