@@ -1,0 +1,92 @@
+using System.Globalization;
+using CustomerCare.Data.Entities;
+using CustomerCare.Data.Seeding;
+using Microsoft.EntityFrameworkCore;
+using static Microsoft.Playwright.Assertions;
+
+namespace CustomerCare.Tests.Browser.ScaleOut;
+
+/// <summary>
+/// Two portal servers behind nginx, sharing PostgreSQL and Redis (issue 4, item 5). Each browser is
+/// pinned to one server, and each test checks from nginx's X-Served-By that it really was served there:
+/// without that, both browsers could reach one server and every assertion would pass for the wrong reason.
+/// In the browser collection: it shares the one Chromium and does not compete with the other page tests
+/// for the two cores.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture servers) : IClassFixture<ScaleOutFixture>
+{
+    [Fact]
+    public async Task Sign_in_on_server_A_holds_on_server_B_and_a_form_rendered_on_B_posts_to_A()
+    {
+        await servers.StartAsync();
+        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.A);
+        var page = await customer.NewPageAsync();
+
+        await page.SignInAsync(DemoAccounts.Customer);
+        customer.AssertAllServedBy(PortalServer.A, withCircuit: false);
+
+        // The sign-in cookie was protected with a key server A made; B finds that key in the shared database.
+        await customer.PinAsync(PortalServer.B);
+        await page.GotoAsync("/roadmap");
+        await page.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(DemoAccounts.Customer.DisplayName);
+        customer.AssertAllServedBy(PortalServer.B);
+
+        // The sign-out form on this page carries B's antiforgery token; A must accept it (else 400).
+        await customer.PinAsync(PortalServer.A);
+        var signOut = await page.RunAndWaitForResponseAsync(
+            () => page.GetByTestId("sign-out").ClickAsync(),
+            r => r.Request.Method == "POST" && r.Url.Contains("Account/Logout", StringComparison.Ordinal));
+        Assert.Equal(302, signOut.Status);
+        Assert.Equal(servers.ServerA, signOut.Headers.GetValueOrDefault("x-served-by"));
+        await Expect(page.GetByTestId("sign-in")).ToBeVisibleAsync();
+        customer.AssertAllServedBy(PortalServer.A, withCircuit: false);
+
+        // Where the shared keys live: rows of the database both servers use, not files of either server.
+        await using var db = servers.OpenDatabase();
+        Assert.NotEmpty(await db.DataProtectionKeys.AsNoTracking().ToListAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Vote_cast_on_server_A_appears_without_a_reload_on_a_page_served_by_server_B()
+    {
+        await servers.StartAsync();
+        var idea = await AnOpenIdeaAsync();
+        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.B, "de-DE");
+        await using var owner = await servers.NewContextAsync(browser.Browser, PortalServer.A);
+
+        var watcher = await customer.NewPageAsync();
+        await watcher.SignInAsync(DemoAccounts.Customer);
+        await watcher.GotoAsync($"/posts/{idea.Id}");
+        await watcher.WaitForCircuitAsync();
+        var watched = watcher.GetByTestId("vote-count");
+        var before = idea.VoteCount.ToString(CultureInfo.InvariantCulture);
+        await Expect(watched).ToHaveTextAsync(before);
+        var navigations = 0;
+        watcher.FrameNavigated += (_, _) => navigations++;
+
+        var voter = await owner.NewPageAsync();
+        await voter.SignInAsync(DemoAccounts.ProductOwner);
+        await voter.GotoAsync($"/posts/{idea.Id}");
+        await voter.WaitForCircuitAsync();
+        await voter.GetByTestId("vote-button").ClickAsync();
+        await Expect(voter.GetByTestId("vote-count")).Not.ToHaveTextAsync(before);
+        var after = await voter.GetByTestId("vote-count").InnerTextAsync();
+
+        // From A's VoteService through Redis to B's bus and the circuit on B: no reload, about a second.
+        await Expect(watched).ToHaveTextAsync(after, new() { Timeout = 5_000 });
+        Assert.Equal(0, navigations);
+        customer.AssertAllServedBy(PortalServer.B);
+        owner.AssertAllServedBy(PortalServer.A);
+    }
+
+    private async Task<Post> AnOpenIdeaAsync()
+    {
+        await using var db = servers.OpenDatabase();
+        return await db.Posts.AsNoTracking()
+            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Open && p.MergedIntoId == null && p.RemovedAt == null)
+            .OrderByDescending(p => p.VoteCount)
+            .FirstAsync(TestContext.Current.CancellationToken);
+    }
+}
