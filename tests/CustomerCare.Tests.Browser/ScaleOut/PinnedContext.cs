@@ -18,9 +18,14 @@ public sealed class PinnedContext : IAsyncDisposable
         Context = context;
         context.Response += (_, response) =>
         {
-            lock (answers)
+            // Pages, form posts and the circuit's negotiation only: a stylesheet or icon may come from the
+            // browser's cache with the headers of whichever server sent it first.
+            if (response.Request.ResourceType is "document" or "fetch" or "xhr")
             {
-                answers.Add((response.Url, response.Headers.GetValueOrDefault("x-served-by")));
+                lock (answers)
+                {
+                    answers.Add((response.Url, response.Headers.GetValueOrDefault("x-served-by")));
+                }
             }
         };
     }
@@ -45,7 +50,10 @@ public sealed class PinnedContext : IAsyncDisposable
         }
     }
 
-    /// <summary>Every answer since the last pin came from <paramref name="server"/>; with a circuit, its negotiation too.</summary>
+    /// <summary>
+    /// Every page and request since the last pin came from <paramref name="server"/>; with a circuit, its
+    /// negotiation too.
+    /// </summary>
     public void AssertAllServedBy(PortalServer server, bool withCircuit = true)
     {
         List<(string Url, string? ServedBy)> seen;

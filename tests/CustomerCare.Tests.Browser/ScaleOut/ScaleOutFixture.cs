@@ -142,6 +142,10 @@ public sealed class ScaleOutFixture : IAsyncDisposable
             ["Live:Channel"] = channel,
             ["Portal:PublicUrl"] = nginx!.Root.ToString(),
             ["Mail:PickupDirectory"] = Path.Combine(workingDirectory, "mail"),
+
+            // A home of its own, as on a machine of its own: data-protection keys kept in files
+            // (~/.aspnet) would otherwise be shared through the one home, and the test could not tell.
+            ["HOME"] = workingDirectory,
         }, environment: "Development");
         portals.Add(portal);
         return await portal.WaitUntilReadyAsync(StartLimit, ct);
