@@ -32,6 +32,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddLogging();
         Services.AddSingleton<InMemoryLiveBus>();
         Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
+        Services.AddSingleton<PresenceService>();
         Auth = AddAuthorization();
         UseCulture("en");
     }

@@ -1,7 +1,10 @@
 namespace CustomerCare.Web.Live;
 
-/// <summary>Someone on a page: <paramref name="Key"/> is the user id (or one per anonymous visit), so two tabs count once.</summary>
-public sealed record PresencePerson(string Key, string Name, string? Role);
+/// <summary>
+/// Someone on a page: <paramref name="Key"/> is the user id (or one per anonymous visit), so two tabs count once.
+/// Staff are shown with their job title, or as the team when they have none.
+/// </summary>
+public sealed record PresencePerson(string Key, string Name, string? JobTitle = null, bool WorksHere = false);
 
 /// <summary>Who is on a thread now, and who of them is writing (the reader left out of both).</summary>
 public sealed record PresenceSnapshot(int Others, IReadOnlyList<PresencePerson> Typing)

@@ -11,9 +11,9 @@ public sealed class PresenceTests : IDisposable
 {
     private const int PostId = 42;
 
-    private static readonly PresencePerson Anna = new("anna", "Anna Berger", "Customer Care");
-    private static readonly PresencePerson Carl = new("carl", "Carl Kunde", null);
-    private static readonly PresencePerson Dora = new("dora", "Dora Demir", null);
+    private static readonly PresencePerson Anna = new("anna", "Anna Berger", "Customer Care", WorksHere: true);
+    private static readonly PresencePerson Carl = new("carl", "Carl Kunde");
+    private static readonly PresencePerson Dora = new("dora", "Dora Demir");
 
     private readonly InMemoryLiveBus bus = new(NullLogger<InMemoryLiveBus>.Instance);
     private readonly ManualClock clock = new();
@@ -93,7 +93,7 @@ public sealed class PresenceTests : IDisposable
     public async Task Writing_an_internal_note_is_shown_to_staff_only()
     {
         var carl = Enter(serverA, Carl);
-        var colleague = Enter(serverA, new("ben", "Ben Staff", "Billing"), worksHere: true);
+        var colleague = Enter(serverA, new("ben", "Ben Staff", "Billing", WorksHere: true), worksHere: true);
 
         await serverB.TypingAsync(PostId, Anna, typing: true, internalNote: true, TestContext.Current.CancellationToken);
 

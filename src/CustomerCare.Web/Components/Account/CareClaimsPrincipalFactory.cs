@@ -5,19 +5,25 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Components.Account;
 
-/// <summary>Puts the display name and avatar into the cookie, so the app bar needs no query per page.</summary>
+/// <summary>Puts the display name, job title and avatar into the cookie, so the app bar and presence need no query per page.</summary>
 public sealed class CareClaimsPrincipalFactory(
     UserManager<CareUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<CareUser, IdentityRole>(users, roles, options)
 {
     public const string DisplayName = "cc:display_name";
     public const string Avatar = "cc:avatar";
+    public const string JobTitle = "cc:job_title";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CareUser user)
     {
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (!string.IsNullOrEmpty(user.JobTitle))
+        {
+            identity.AddClaim(new Claim(JobTitle, user.JobTitle));
+        }
+
         if (!string.IsNullOrEmpty(user.AvatarUrl))
         {
             identity.AddClaim(new Claim(Avatar, user.AvatarUrl));
