@@ -57,6 +57,8 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         await using var owner = await servers.NewContextAsync(browser.Browser, PortalServer.A);
 
         var watcher = await customer.NewPageAsync();
+        var sockets = new List<string>();
+        watcher.WebSocket += (_, socket) => sockets.Add(socket.Url);
         await watcher.SignInAsync(DemoAccounts.Customer);
         await watcher.GotoAsync($"/posts/{idea.Id}");
         await watcher.WaitForCircuitAsync();
@@ -79,7 +81,54 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         Assert.Equal(0, navigations);
         customer.AssertAllServedBy(PortalServer.B);
         owner.AssertAllServedBy(PortalServer.A);
+
+        // The circuit came through nginx as a WebSocket, not SignalR's long-polling fallback.
+        Assert.Contains(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Balancer_pins_a_browser_by_query_or_cookie_and_gives_a_newcomer_one_server_to_keep()
+    {
+        await servers.StartAsync();
+        var ct = TestContext.Current.CancellationToken;
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = servers.Root };
+
+        foreach (var (query, cookie, expected) in new[]
+        {
+            ("?server=a", null, servers.ServerA),
+            ("?server=b", "cc_server=a", servers.ServerB),
+            ("", "cc_server=b", servers.ServerB),
+            ("", "cc_server=a", servers.ServerA),
+        })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "health" + query);
+            if (cookie is not null)
+            {
+                request.Headers.Add("Cookie", cookie);
+            }
+
+            using var answer = await http.SendAsync(request, ct);
+            Assert.Equal(expected, ServedBy(answer));
+            var name = expected == servers.ServerA ? "a" : "b";
+            Assert.Contains(answer.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"cc_server={name};", StringComparison.Ordinal));
+        }
+
+        // A newcomer is given a server at random, and the cookie it gets names the server that answered.
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 40 && seen.Count < 2; i++)
+        {
+            using var answer = await http.GetAsync("health", ct);
+            var servedBy = ServedBy(answer);
+            seen.Add(servedBy);
+            var name = servedBy == servers.ServerA ? "a" : "b";
+            Assert.Contains(answer.Headers.GetValues("Set-Cookie"), c => c.StartsWith($"cc_server={name};", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(2, seen.Count);
+    }
+
+    private static string ServedBy(HttpResponseMessage answer) =>
+        answer.Headers.TryGetValues("X-Served-By", out var values) ? values.Single() : "(no X-Served-By)";
 
     private async Task<Post> AnOpenIdeaAsync()
     {
