@@ -58,6 +58,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<VoterListService>();
         Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Posts.ModerationService>();
+        Services.AddSingleton<Web.Features.Threads.ThreadService>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {

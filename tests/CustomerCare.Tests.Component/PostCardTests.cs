@@ -1,5 +1,8 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Component;
 
@@ -44,6 +47,18 @@ public sealed class PostCardTests : ComponentTestContext
         var author = card.Find("[data-testid=author]").TextContent;
         Assert.Contains("Customer Care", author, StringComparison.Ordinal);
         Assert.DoesNotContain("Customer since", author, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reply_count_follows_a_live_reply_without_a_reload()
+    {
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Kind = PostKind.Complaint }));
+        var reply = new ReplyView(70, null, LoyalCustomer, "Same here.", DateTime.UtcNow, null, false);
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 8, 30, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 7, 8, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+
+        card.WaitForAssertion(() => Assert.Equal("8 replies", card.Find("[data-testid=reply-count]").TextContent.Trim()));
     }
 
     private static PostSummary Idea(PostStatus status) => new(

@@ -14,6 +14,9 @@ public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
     /// <summary>Open subscriptions over all topics; tests use it to prove pages unsubscribe.</summary>
     public int SubscriptionCount => topics.Values.Sum(t => t.Count);
 
+    /// <summary>Open subscriptions of one topic; tests use it to prove who listens where.</summary>
+    public int SubscriptionCountOf(string topic) => topics.TryGetValue(topic, out var subscribers) ? subscribers.Count : 0;
+
     public async Task PublishAsync(LiveEvent liveEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(liveEvent);

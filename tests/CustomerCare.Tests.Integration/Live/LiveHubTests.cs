@@ -5,6 +5,7 @@ using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Http.Connections;
@@ -57,6 +58,36 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
     }
 
     [Fact]
+    public async Task An_internal_note_reaches_staff_connections_and_never_a_customers()
+    {
+        var ideaId = await PublicIdeaIdAsync();
+        await using var customer = await ConnectAsync(DemoAccounts.Customer);
+        await using var staff = await ConnectAsync(DemoAccounts.Staff);
+        var toCustomer = Record(customer);
+        var toStaff = Record(staff);
+        await customer.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        await staff.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        var threads = portal.Services.GetRequiredService<ThreadService>();
+        var anna = await ViewerAsync(DemoAccounts.Staff);
+        var note = $"Internal: check the meter history ({Guid.NewGuid():N})";
+        var sentinel = $"Public: we are on it ({Guid.NewGuid():N})";
+
+        Assert.True((await threads.ReplyAsync(ideaId, null, note, internalNote: true, anna, Ct)).Succeeded);
+        Assert.True((await threads.ReplyAsync(ideaId, null, sentinel, internalNote: false, anna, Ct)).Succeeded);
+
+        // Events of one post arrive in order: once the public reply is there, the note had its chance.
+        var staffBodies = new[] { await NextReplyBodyAsync(toStaff), await NextReplyBodyAsync(toStaff) };
+        var customerBody = await NextReplyBodyAsync(toCustomer);
+        Assert.Equal([note, sentinel], staffBodies);
+        Assert.Equal(sentinel, customerBody);
+        await Task.Delay(200, Ct);
+        while (toCustomer.Reader.TryRead(out var late))
+        {
+            Assert.DoesNotContain(note, late.Data.GetRawText(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Leaving_and_disconnecting_release_the_bus_subscriptions()
     {
         var topics = portal.Services.GetRequiredService<HubTopics>();
@@ -74,6 +105,18 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
         await first.DisposeAsync();
 
         await WaitUntilAsync(() => (topics.RelayCount, bus.SubscriptionCount) == before);
+    }
+
+    private static async Task<string> NextReplyBodyAsync(System.Threading.Channels.Channel<(string Type, JsonElement Data)> events)
+    {
+        while (true)
+        {
+            var (type, data) = await events.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+            if (type == nameof(ReplyAdded))
+            {
+                return data.GetProperty("reply").GetProperty("body").GetString()!;
+            }
+        }
     }
 
     private static System.Threading.Channels.Channel<(string Type, JsonElement Data)> Record(HubConnection hub)

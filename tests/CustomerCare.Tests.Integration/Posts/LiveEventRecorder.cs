@@ -7,12 +7,15 @@ internal sealed class LiveEventRecorder(ILiveBus bus) : IDisposable
 {
     private readonly List<IDisposable> subscriptions = [];
 
-    public List<LiveEvent> Listen(params int[] postIds)
+    public List<LiveEvent> Listen(params int[] postIds) => ListenTo([.. postIds.Select(LiveTopics.Post)]);
+
+    /// <summary>Records what arrives on any of <paramref name="topics"/> (e.g. a post's staff topic), in one list.</summary>
+    public List<LiveEvent> ListenTo(params string[] topics)
     {
         var events = new List<LiveEvent>();
-        foreach (var id in postIds)
+        foreach (var topic in topics)
         {
-            subscriptions.Add(bus.Subscribe(LiveTopics.Post(id), e =>
+            subscriptions.Add(bus.Subscribe(topic, e =>
             {
                 lock (events)
                 {

@@ -1,0 +1,38 @@
+using CustomerCare.Web.Features.Posts;
+
+namespace CustomerCare.Web.Features.Threads;
+
+public enum ThreadOutcome
+{
+    Posted,
+    Edited,
+    SignInRequired,
+
+    /// <summary>The post (or the reply) does not exist or the viewer may not see it.</summary>
+    NotFound,
+
+    /// <summary>The post was removed or merged into another idea: its thread takes no more replies.</summary>
+    Closed,
+
+    /// <summary>An internal note by a customer, or an edit of someone else's reply.</summary>
+    NotAllowed,
+
+    /// <summary>The reply answered is not a reply of this post (or one the viewer may see).</summary>
+    ParentNotFound,
+    Empty,
+    TooLong,
+
+    /// <summary>The author's 15 minutes for corrections are over.</summary>
+    EditWindowClosed,
+}
+
+/// <summary>
+/// What became of a reply or an edit. <see cref="MessageKey"/> names the UI string that explains it;
+/// <see cref="Reply"/> is the reply as saved, when it was.
+/// </summary>
+public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null)
+{
+    public bool Succeeded => Outcome is ThreadOutcome.Posted or ThreadOutcome.Edited;
+
+    public string MessageKey => $"Thread_{Outcome}";
+}

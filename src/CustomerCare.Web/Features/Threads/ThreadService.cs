@@ -1,0 +1,211 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Web.Features.Threads;
+
+/// <summary>
+/// Replies under ideas and complaints: one level of answers, internal notes for people who work here,
+/// corrections by the author for 15 minutes. Every rule is checked here; the page only hides what would
+/// be refused anyway. A public reply moves <see cref="Post.ReplyCount"/> and <see cref="Post.TrendWeight"/>
+/// in the reply's own transaction, so neither drifts under concurrency.
+/// </summary>
+public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+{
+    /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
+    public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
+
+    public static bool MayWriteInternalNotes(Viewer viewer) => viewer is { IsSignedIn: true, WorksHere: true };
+
+    /// <summary>The rule the page uses to offer "Edit"; <see cref="EditAsync"/> checks it again on the server.</summary>
+    public static bool MayEdit(ReplyView reply, Viewer viewer, DateTime now) =>
+        viewer.UserId is { } userId && reply.Author.Id == userId && now < reply.CreatedAt + EditWindow;
+
+    public async Task<ThreadResult> ReplyAsync(
+        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.UserId is not { } userId)
+        {
+            return new(ThreadOutcome.SignInRequired);
+        }
+
+        if (internalNote && !MayWriteInternalNotes(viewer))
+        {
+            return new(ThreadOutcome.NotAllowed);
+        }
+
+        body = body?.Trim() ?? "";
+        if (Invalid(body) is { } invalid)
+        {
+            return new(invalid);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var post = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
+            .Select(p => new { p.RemovedAt, p.MergedIntoId }).FirstOrDefaultAsync(ct);
+        if (post is null)
+        {
+            return new(ThreadOutcome.NotFound);
+        }
+
+        if (post.RemovedAt is not null || post.MergedIntoId is not null)
+        {
+            return new(ThreadOutcome.Closed);
+        }
+
+        if (parentReplyId is { } askedParent)
+        {
+            // One level: an answer to an answer joins the top-level reply it belongs to. Whatever answers
+            // an internal note (or an internal answer) stays internal, so it never shows to a customer.
+            var parent = await db.Replies.AsNoTracking()
+                .Where(r => r.Id == askedParent && r.PostId == postId && (viewer.WorksHere || !r.IsInternalNote))
+                .Select(r => new { TopId = r.ParentReplyId ?? r.Id, Internal = r.IsInternalNote || (r.ParentReply != null && r.ParentReply.IsInternalNote) })
+                .FirstOrDefaultAsync(ct);
+            if (parent is null)
+            {
+                return new(ThreadOutcome.ParentNotFound);
+            }
+
+            parentReplyId = parent.TopId;
+            internalNote |= parent.Internal;
+        }
+
+        var staff = db.StaffUserIds;
+        var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new AuthorInfo(u.Id, u.DisplayName, u.AvatarUrl, u.JobTitle, u.CustomerSince, staff.Contains(u.Id)))
+            .FirstAsync(ct);
+
+        // Whole milliseconds survive every provider's timestamp, so the weight read back from CreatedAt
+        // (as the demo seeder computes it) is exactly the weight added here.
+        var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var reply = new Reply
+        {
+            PostId = postId, ParentReplyId = parentReplyId, AuthorId = userId, Body = body, CreatedAt = now, IsInternalNote = internalNote,
+        };
+        var replyCount = await SaveAsync(db, reply, ct);
+        if (replyCount is null)
+        {
+            return new(ThreadOutcome.Closed);
+        }
+
+        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote);
+        await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
+        return new(ThreadOutcome.Posted, view);
+    }
+
+    public async Task<ThreadResult> EditAsync(long replyId, string? body, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.UserId is not { } userId)
+        {
+            return new(ThreadOutcome.SignInRequired);
+        }
+
+        body = body?.Trim() ?? "";
+        if (Invalid(body) is { } invalid)
+        {
+            return new(invalid);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var staff = db.StaffUserIds;
+        var visiblePosts = PostService.VisibleTo(db.Posts, viewer);
+        var reply = await db.Replies.AsNoTracking()
+            .Where(r => r.Id == replyId && (viewer.WorksHere || !r.IsInternalNote) && visiblePosts.Any(p => p.Id == r.PostId))
+            .Select(r => new
+            {
+                r.PostId,
+                r.ParentReplyId,
+                r.CreatedAt,
+                r.IsInternalNote,
+                r.Post!.RemovedAt,
+                r.Post.MergedIntoId,
+                Author = new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
+                    staff.Contains(r.AuthorId)),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (reply is null)
+        {
+            return new(ThreadOutcome.NotFound);
+        }
+
+        if (reply.Author.Id != userId)
+        {
+            return new(ThreadOutcome.NotAllowed);
+        }
+
+        if (reply.RemovedAt is not null || reply.MergedIntoId is not null)
+        {
+            return new(ThreadOutcome.Closed);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var createdAfter = now - EditWindow;
+        if (reply.CreatedAt <= createdAfter)
+        {
+            return new(ThreadOutcome.EditWindowClosed);
+        }
+
+        // The statement repeats author and window as its guard: a check a moment ago is not a lock.
+        var changed = await db.Replies.Where(r => r.Id == replyId && r.AuthorId == userId && r.CreatedAt > createdAfter)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Body, body).SetProperty(r => r.EditedAt, now), ct);
+        if (changed == 0)
+        {
+            return new(ThreadOutcome.EditWindowClosed);
+        }
+
+        var view = new ReplyView(replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote);
+        await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
+        return new(ThreadOutcome.Edited, view);
+    }
+
+    private static ThreadOutcome? Invalid(string body) => body.Length switch
+    {
+        0 => ThreadOutcome.Empty,
+        > Reply.BodyMaxLength => ThreadOutcome.TooLong,
+        _ => null,
+    };
+
+    /// <summary>
+    /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when
+    /// the post was removed or merged meanwhile. Returns the post's public reply count after the reply.
+    /// </summary>
+    private static async Task<int?> SaveAsync(CareDb db, Reply reply, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        return await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+            // The guarded update comes first: it locks the post row (PostgreSQL; SQLite holds the write lock
+            // already), so racing replies queue here and each reads the count it produced. An internal note
+            // counts for nothing but still takes the lock and the guard.
+            var open = db.Posts.Where(p => p.Id == reply.PostId && p.RemovedAt == null && p.MergedIntoId == null);
+            var weight = Post.TrendWeightAt(reply.CreatedAt);
+            var createdAt = reply.CreatedAt;
+            var updated = reply.IsInternalNote
+                ? await open.ExecuteUpdateAsync(s => s.SetProperty(p => p.ReplyCount, p => p.ReplyCount), ct)
+                : await open.ExecuteUpdateAsync(s => s
+                    .SetProperty(p => p.ReplyCount, p => p.ReplyCount + 1)
+                    .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight)
+                    .SetProperty(p => p.UpdatedAt, createdAt), ct);
+            if (updated == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return (int?)null;
+            }
+
+            db.Replies.Add(reply);
+            await db.SaveChangesAsync(ct);
+            var count = await db.Posts.Where(p => p.Id == reply.PostId).Select(p => p.ReplyCount).FirstAsync(ct);
+            await tx.CommitAsync(ct);
+            db.ChangeTracker.Clear();
+            return count;
+        });
+    }
+}
