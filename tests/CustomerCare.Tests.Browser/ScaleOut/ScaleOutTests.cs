@@ -2,6 +2,7 @@ using System.Globalization;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace CustomerCare.Tests.Browser.ScaleOut;
@@ -16,6 +17,8 @@ namespace CustomerCare.Tests.Browser.ScaleOut;
 [Collection(BrowserTests.Name)]
 public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture servers) : IClassFixture<ScaleOutFixture>
 {
+    private const string Composer = "[data-testid=composer] textarea:visible";
+
     [Fact]
     public async Task Sign_in_on_server_A_holds_on_server_B_and_a_form_rendered_on_B_posts_to_A()
     {
@@ -52,7 +55,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     public async Task Vote_cast_on_server_A_appears_without_a_reload_on_a_page_served_by_server_B()
     {
         await servers.StartAsync();
-        var idea = await AnOpenIdeaAsync();
+        var idea = await AnOpenIdeaAsync(skip: 0);
         await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.B, "de-DE");
         await using var owner = await servers.NewContextAsync(browser.Browser, PortalServer.A);
 
@@ -84,6 +87,29 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
 
         // The circuit came through nginx as a WebSocket, not SignalR's long-polling fallback.
         Assert.Contains(sockets, url => url.Contains("/_blazor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Reply_posted_on_server_A_appears_without_a_reload_on_a_page_served_by_server_B()
+    {
+        await servers.StartAsync();
+        var idea = await AnOpenIdeaAsync(skip: 1); // not the vote test's idea: the tests may run in any order
+        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.B);
+        await using var staff = await servers.NewContextAsync(browser.Browser, PortalServer.A);
+        var watcher = await OpenThreadAsync(customer, DemoAccounts.Customer, idea.Id);
+        var navigations = 0;
+        watcher.FrameNavigated += (_, _) => navigations++;
+        var writer = await OpenThreadAsync(staff, DemoAccounts.Staff, idea.Id);
+        var text = $"Answered from server A ({Guid.NewGuid():N}).";
+
+        await writer.Locator(Composer).FillAsync(text);
+        await writer.GetByTestId("composer-submit").ClickAsync();
+        await Expect(writer.Locator("[data-testid=reply]", new() { HasText = text })).ToBeVisibleAsync();
+
+        await Expect(watcher.Locator("[data-testid=reply]", new() { HasText = text })).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        Assert.Equal(0, navigations);
+        customer.AssertAllServedBy(PortalServer.B);
+        staff.AssertAllServedBy(PortalServer.A);
     }
 
     [Fact]
@@ -130,12 +156,23 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     private static string ServedBy(HttpResponseMessage answer) =>
         answer.Headers.TryGetValues("X-Served-By", out var values) ? values.Single() : "(no X-Served-By)";
 
-    private async Task<Post> AnOpenIdeaAsync()
+    private static async Task<IPage> OpenThreadAsync(PinnedContext context, DemoAccount account, int ideaId)
+    {
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(account);
+        await page.GotoAsync($"/posts/{ideaId}");
+        await page.WaitForCircuitAsync();
+        await page.Locator(Composer).WaitForAsync();
+        return page;
+    }
+
+    private async Task<Post> AnOpenIdeaAsync(int skip)
     {
         await using var db = servers.OpenDatabase();
         return await db.Posts.AsNoTracking()
             .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Open && p.MergedIntoId == null && p.RemovedAt == null)
-            .OrderByDescending(p => p.VoteCount)
+            .OrderByDescending(p => p.VoteCount).ThenBy(p => p.Id)
+            .Skip(skip)
             .FirstAsync(TestContext.Current.CancellationToken);
     }
 }
