@@ -2,7 +2,7 @@
 # Runs every CustomerCare test: component (bUnit), integration (SQLite and PostgreSQL) and browser
 # (Playwright in Debian's Chromium).
 #
-# It installs what is missing (chromium, postgresql, redis-server) with apt-get when it can, starts
+# It installs what is missing (chromium, postgresql, redis-server, nginx) with apt-get when it can, starts
 # PostgreSQL and Redis on 127.0.0.1 for this run only, and stops them again when it ends. Under
 # CI=true a dependency that could not be provided makes the tests that need it fail, not skip.
 #
@@ -46,11 +46,14 @@ install_missing() {
   [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
   command -v redis-server >/dev/null || missing+=(redis-server)
+  # nginx balances the two-server tests; each test runs its own on a free port with its own config.
+  [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   if [[ ${#missing[@]} -eq 0 ]]; then return 0; fi
   log "Installing ${missing[*]} (apt-get)"
   if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
      && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null; then
-    # Debian starts a cluster and a redis service on install; this run uses its own on other ports.
+    # Debian starts a cluster, a redis service and nginx on port 80 on install (where services may
+    # start); this run uses its own on other ports and never talks to those.
     return 0
   fi
   echo "Could not install ${missing[*]}: the tests that need them will skip (or fail under CI=true)." >&2
@@ -86,6 +89,11 @@ install_missing
 start_postgres
 start_redis
 [[ -x /usr/bin/chromium ]] && export CUSTOMERCARE_CHROMIUM=/usr/bin/chromium
+if [[ -x /usr/sbin/nginx ]]; then
+  export CUSTOMERCARE_NGINX=/usr/sbin/nginx
+else
+  echo "nginx is not installed: the two-server tests will skip (fail under CI)." >&2
+fi
 
 log "Running every test (dotnet test CustomerCare.sln)"
 set +e

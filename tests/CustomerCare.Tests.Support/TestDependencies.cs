@@ -3,7 +3,7 @@ using Xunit;
 namespace CustomerCare.Tests.Support;
 
 /// <summary>
-/// Tests that need a real Chromium, PostgreSQL or Redis ask here first. Under CI=true a missing
+/// Tests that need a real Chromium, PostgreSQL, Redis or nginx ask here first. Under CI=true a missing
 /// dependency fails the test (a green CI must mean the test ran); elsewhere it skips with the reason.
 /// </summary>
 public static class TestDependencies
@@ -12,6 +12,8 @@ public static class TestDependencies
     public const string RedisVariable = "CUSTOMERCARE_TEST_REDIS";
     public const string ChromiumVariable = "CUSTOMERCARE_CHROMIUM";
     public const string DefaultChromium = "/usr/bin/chromium";
+    public const string NginxVariable = "CUSTOMERCARE_NGINX";
+    public const string DefaultNginx = "/usr/sbin/nginx";
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -45,6 +47,21 @@ public static class TestDependencies
             if (!File.Exists(path))
             {
                 Missing("Chromium", $"no browser at {path}; run ./test.sh (apt-get install chromium) or set {ChromiumVariable}");
+            }
+
+            return path;
+        }
+    }
+
+    /// <summary>The nginx binary that balances the two-server tests (Debian's package, not nginx-plus).</summary>
+    public static string Nginx
+    {
+        get
+        {
+            var path = Environment.GetEnvironmentVariable(NginxVariable) is { Length: > 0 } p ? p : DefaultNginx;
+            if (!File.Exists(path))
+            {
+                Missing("nginx", $"no nginx at {path}; run ./test.sh (apt-get install nginx) or set {NginxVariable}");
             }
 
             return path;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Integration.Hosting;
 

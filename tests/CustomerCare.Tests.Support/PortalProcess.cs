@@ -1,14 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace CustomerCare.Tests.Integration.Hosting;
+namespace CustomerCare.Tests.Support;
 
 /// <summary>
 /// The built portal (CustomerCare.Web.dll, copied next to the tests) as a real process, configured only
 /// through environment variables, the way an operator starts it. Killed on dispose if still running.
 /// </summary>
-internal sealed partial class PortalProcess : IAsyncDisposable
+public sealed partial class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
@@ -64,7 +65,12 @@ internal sealed partial class PortalProcess : IAsyncDisposable
     }
 
     /// <param name="settings">Configuration keys (Database:Provider); null removes an inherited one.</param>
-    public static PortalProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings)
+    /// <param name="environment">
+    /// Production by default, as an operator runs it. A page test needs Development: the build output is not
+    /// the publish layout, and only Development reads the static-web-assets manifest that finds blazor.web.js
+    /// and MudBlazor's files.
+    /// </param>
+    public static PortalProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings, string environment = "Production")
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "CustomerCare.Web.dll");
         Assert.True(File.Exists(dll), $"The built portal is expected next to the tests: {dll}");
@@ -83,7 +89,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
             start.Environment.Remove(key);
         }
 
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (key, value) in settings)
         {
