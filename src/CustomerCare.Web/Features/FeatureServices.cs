@@ -26,6 +26,7 @@ public static class FeatureServices
         services.AddSingleton<Roadmap.MergeService>();
         services.AddSingleton<VoterListService>();
         services.AddSingleton<OfficialAnswerService>();
+        services.AddSingleton<Complaints.ComplaintService>();
         services.AddSingleton<Threads.ThreadService>();
         return services;
     }

@@ -26,7 +26,16 @@ public sealed record StatusChangeView(PostStatus From, PostStatus To, string ByN
 public sealed record PostDetails(
     PostSummary Post, string Body, IReadOnlyList<ReplyView> Replies, IReadOnlyList<StatusChangeView> History,
     RemovalInfo? Removal = null, DateTime? EditedAt = null,
-    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null);
+    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null, ComplaintInfo? Complaint = null);
+
+/// <summary>
+/// What a complaint's page shows besides the thread: the mood, the owner who takes care of it and every
+/// hand-over. <see cref="Reference"/> (an order or invoice number) is given only to the customer and staff.
+/// </summary>
+public sealed record ComplaintInfo(ComplaintMood? Mood, string? Reference, AuthorInfo? Owner, IReadOnlyList<HandoverView> Handovers);
+
+/// <summary>A complaint changed hands; <see cref="FromName"/> is null for the first assignment, <see cref="ByName"/> when the portal assigned it.</summary>
+public sealed record HandoverView(string? FromName, string ToName, string? ByName, string? Reason, DateTime At);
 
 /// <summary>The idea a duplicate was merged into; its page points there.</summary>
 public sealed record MergedIntoInfo(int Id, string Title);

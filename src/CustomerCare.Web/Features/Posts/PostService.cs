@@ -214,7 +214,31 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        return new(Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId);
+        var complaint = summary.Kind == PostKind.Complaint ? await ComplaintAsync(db, visible, id, viewer, ct) : null;
+        return new(Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, complaint);
+    }
+
+    private static async Task<ComplaintInfo> ComplaintAsync(CareDb db, IQueryable<Post> visible, int id, Viewer viewer, CancellationToken ct)
+    {
+        var staff = db.StaffUserIds;
+        var row = await visible
+            .Select(p => new
+            {
+                p.Mood,
+                p.Reference,
+                p.AuthorId,
+                Owner = p.OwnerId == null ? null : new AuthorInfo(p.OwnerId, p.Owner!.DisplayName, p.Owner.AvatarUrl, p.Owner.JobTitle,
+                    p.Owner.CustomerSince, staff.Contains(p.OwnerId)),
+            })
+            .FirstAsync(ct);
+        var handovers = await db.ComplaintHandovers.AsNoTracking()
+            .Where(h => h.PostId == id)
+            .OrderBy(h => h.At)
+            .Select(h => new HandoverView(
+                h.FromOwnerId == null ? null : h.FromOwner!.DisplayName, h.ToOwner!.DisplayName, h.ById == null ? null : h.By!.DisplayName, h.Reason, h.At))
+            .ToListAsync(ct);
+        var mayReadReference = viewer.WorksHere || viewer.UserId == row.AuthorId;
+        return new(row.Mood, mayReadReference ? row.Reference : null, row.Owner, handovers);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>

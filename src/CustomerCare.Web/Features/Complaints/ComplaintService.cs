@@ -1,0 +1,92 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Web.Features.Complaints;
+
+/// <summary>
+/// Customers file complaints; each gets a named owner at once ("give the mistake a face"). Private is the
+/// default: only the customer and the people who work here see it.
+/// </summary>
+public sealed class ComplaintService(IDbContextFactory<CareDb> dbs, TimeProvider time)
+{
+    public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.UserId is not { } userId)
+        {
+            return ProposeResult.SignInRequired;
+        }
+
+        var title = input.Title?.Trim() ?? "";
+        var body = input.Body?.Trim() ?? "";
+        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        var errors = IdeaService.Validate(title, body);
+        if (input.Mood is null)
+        {
+            errors[nameof(FileComplaint.Mood)] = ComplaintErrors.MoodRequired;
+        }
+
+        if (reference?.Length > Post.ReferenceMaxLength)
+        {
+            errors[nameof(FileComplaint.Reference)] = ComplaintErrors.ReferenceTooLong;
+        }
+
+        if (errors.Count > 0)
+        {
+            return ProposeResult.Invalid(errors);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var ownerId = await NextOwnerAsync(db, ct);
+        var complaint = new Post
+        {
+            Kind = PostKind.Complaint,
+            Title = title,
+            Body = body,
+            AuthorId = userId,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Status = PostStatus.Open,
+            IsPublic = input.IsPublic,
+            Mood = input.Mood,
+            Reference = reference,
+            OwnerId = ownerId,
+        };
+        if (ownerId is not null)
+        {
+            complaint.Handovers.Add(new ComplaintHandover { PostId = 0, ToOwnerId = ownerId, At = now });
+        }
+
+        db.Posts.Add(complaint);
+        await db.SaveChangesAsync(ct);
+        return ProposeResult.Created(complaint.Id);
+    }
+
+    /// <summary>
+    /// Round-robin that also balances: the Staff member with the fewest open complaints,
+    /// among equals the one whose last assignment lies furthest back. Null when nobody is on staff yet;
+    /// the desk then shows the complaint as unassigned for someone to claim.
+    /// </summary>
+    private static async Task<string?> NextOwnerAsync(CareDb db, CancellationToken ct)
+    {
+        var staff = db.UserRoles.Where(ur => ur.RoleId == Roles.StaffId).Select(ur => ur.UserId);
+        var candidate = await db.Users
+            .Where(u => staff.Contains(u.Id))
+            .Select(u => new
+            {
+                u.Id,
+                Open = db.Posts.Count(p => p.Kind == PostKind.Complaint && p.OwnerId == u.Id && p.Status != PostStatus.Solved && p.RemovedAt == null),
+                Last = db.ComplaintHandovers.Where(h => h.ToOwnerId == u.Id).Max(h => (DateTime?)h.At),
+            })
+            .OrderBy(c => c.Open)
+            .ThenBy(c => c.Last ?? DateTime.MinValue)
+            .ThenBy(c => c.Id)
+            .FirstOrDefaultAsync(ct);
+        return candidate?.Id;
+    }
+}
