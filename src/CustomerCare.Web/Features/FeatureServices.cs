@@ -1,3 +1,4 @@
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Features.Votes;
@@ -27,6 +28,7 @@ public static class FeatureServices
         services.AddSingleton<VoterListService>();
         services.AddSingleton<OfficialAnswerService>();
         services.AddSingleton<Threads.ThreadService>();
+        services.AddResponseClock();
         return services;
     }
 
