@@ -1,3 +1,4 @@
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Features.Votes;
@@ -28,6 +29,7 @@ public static class FeatureServices
         services.AddSingleton<OfficialAnswerService>();
         services.AddSingleton<Complaints.ComplaintService>();
         services.AddSingleton<Threads.ThreadService>();
+        services.AddResponseClock();
         return services;
     }
 
