@@ -3,6 +3,7 @@ using Bunit.TestDoubles;
 using CustomerCare.Data;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<InMemoryLiveBus>();
         Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         Services.AddSingleton<PresenceService>();
+        // The response clock binds its options from configuration; its defaults are what these tests want.
+        Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
+        Services.AddResponseClock();
         Auth = AddAuthorization();
         UseCulture("en");
     }

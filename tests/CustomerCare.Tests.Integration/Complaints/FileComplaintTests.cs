@@ -76,6 +76,28 @@ public abstract class FileComplaintTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_customer_waits_from_filing_until_staff_answer_and_again_from_their_next_message()
+    {
+        var customer = await content.AddPersonAsync(Roles.Customer, Ct);
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        var threads = portal.Services.GetRequiredService<Web.Features.Threads.ThreadService>();
+        var id = (await Complaints.FileAsync(new("No hot water since Monday", "Boiler is off.", ComplaintMood.Angry, null, false), customer, Ct)).PostId!.Value;
+        var filed = (await Posts.GetAsync(id, customer, Ct))!;
+
+        Assert.Equal((filed.Post.CreatedAt, true), (filed.Complaint!.WaitingSince, filed.Complaint.FirstAnswer));
+
+        await threads.ReplyAsync(id, null, "A note for colleagues.", internalNote: true, staff, Ct);
+        Assert.NotNull((await Posts.GetAsync(id, customer, Ct))!.Complaint!.WaitingSince);
+
+        await threads.ReplyAsync(id, null, "A technician comes tomorrow at 8.", internalNote: false, staff, Ct);
+        Assert.Null((await Posts.GetAsync(id, customer, Ct))!.Complaint!.WaitingSince);
+
+        var again = await threads.ReplyAsync(id, null, "Can it be earlier?", internalNote: false, customer, Ct);
+        var waiting = (await Posts.GetAsync(id, customer, Ct))!.Complaint!;
+        Assert.Equal((again.Reply!.CreatedAt, false), (waiting.WaitingSince, waiting.FirstAnswer));
+    }
+
+    [Fact]
     public async Task The_reference_of_a_public_complaint_is_shown_to_its_customer_and_staff_only()
     {
         var customer = await content.AddPersonAsync(Roles.Customer, Ct);

@@ -31,8 +31,11 @@ public sealed record PostDetails(
 /// <summary>
 /// What a complaint's page shows besides the thread: the mood, the owner who takes care of it and every
 /// hand-over. <see cref="Reference"/> (an order or invoice number) is given only to the customer and staff.
-/// </summary>
-public sealed record ComplaintInfo(ComplaintMood? Mood, string? Reference, AuthorInfo? Owner, IReadOnlyList<HandoverView> Handovers);
+/// <see cref="WaitingSince"/> is set while the customer waits for the company (their last message is newer
+/// than the last public staff reply); <see cref="FirstAnswer"/> says no staff member has answered yet.
+public sealed record ComplaintInfo(
+    ComplaintMood? Mood, string? Reference, AuthorInfo? Owner, IReadOnlyList<HandoverView> Handovers,
+    DateTime? WaitingSince = null, bool FirstAnswer = false);
 
 /// <summary>A complaint changed hands; <see cref="FromName"/> is null for the first assignment, <see cref="ByName"/> when the portal assigned it.</summary>
 public sealed record HandoverView(string? FromName, string ToName, string? ByName, string? Reason, DateTime At);

@@ -227,6 +227,10 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
                 p.Mood,
                 p.Reference,
                 p.AuthorId,
+                p.Status,
+                p.CreatedAt,
+                LastCustomerReply = p.Replies.Where(r => r.AuthorId == p.AuthorId && !r.IsInternalNote).Max(r => (DateTime?)r.CreatedAt),
+                LastStaffReply = p.Replies.Where(r => !r.IsInternalNote && staff.Contains(r.AuthorId)).Max(r => (DateTime?)r.CreatedAt),
                 Owner = p.OwnerId == null ? null : new AuthorInfo(p.OwnerId, p.Owner!.DisplayName, p.Owner.AvatarUrl, p.Owner.JobTitle,
                     p.Owner.CustomerSince, staff.Contains(p.OwnerId)),
             })
@@ -238,7 +242,10 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
                 h.FromOwnerId == null ? null : h.FromOwner!.DisplayName, h.ToOwner!.DisplayName, h.ById == null ? null : h.By!.DisplayName, h.Reason, h.At))
             .ToListAsync(ct);
         var mayReadReference = viewer.WorksHere || viewer.UserId == row.AuthorId;
-        return new(row.Mood, mayReadReference ? row.Reference : null, row.Owner, handovers);
+        var lastCustomer = row.LastCustomerReply is { } reply && reply > row.CreatedAt ? reply : row.CreatedAt;
+        var waiting = row.Status != PostStatus.Solved && (row.LastStaffReply is null || row.LastStaffReply < lastCustomer);
+        return new(row.Mood, mayReadReference ? row.Reference : null, row.Owner, handovers,
+            waiting ? lastCustomer : null, row.LastStaffReply is null);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>
