@@ -6,8 +6,10 @@ using CustomerCare.Web.Features;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace CustomerCare.Web.Infrastructure;
@@ -21,7 +23,18 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
 
-        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section);
+        services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.Section)
+            .Validate(o => o.TrustedProxies.All(p => System.Net.IPAddress.TryParse(p, out _)), "Portal:TrustedProxies holds an entry that is not an IP address.")
+            .ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PortalOptions>>((forwarded, portal) =>
+        {
+            // Loopback proxies (nginx on the same host) are trusted by default; others must be named.
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in portal.Value.TrustedProxies)
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
@@ -97,6 +110,9 @@ public static class HostingExtensions
     public static void UseApplicationPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // First: everything after it (HSTS, secure cookies, links) must see the scheme the browser used.
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -17,6 +17,12 @@ public sealed class PortalOptions
     /// </summary>
     public string PublicUrl { get; set; } = "";
 
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are believed (besides loopback,
+    /// which is always trusted), so that behind TLS ended at nginx the portal knows the request was HTTPS.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     /// <summary>An absolute link for a mail: relative to <see cref="PublicUrl"/> when set, else to the request's base.</summary>
     public Uri LinkFor(string relativePath, string requestBaseUri)
     {
