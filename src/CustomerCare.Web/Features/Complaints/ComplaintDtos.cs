@@ -47,3 +47,6 @@ public sealed record OwnershipResult(OwnershipOutcome Outcome, Posts.AuthorInfo?
 
 /// <summary>A staff member the desk can hand a complaint to.</summary>
 public sealed record Colleague(string Id, string DisplayName, string? JobTitle);
+
+/// <summary>The owner the caller saw when deciding (null: unassigned); a change is refused if it is no longer so.</summary>
+public sealed record SeenOwner(string? OwnerId);

@@ -19,10 +19,10 @@ public sealed partial class ComplaintEscalation(
     public async Task<IReadOnlyList<int>> RunOnceAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var candidates = await OpenComplaints.Clocks(db, OpenComplaints.Query(db).AsNoTracking().Where(p => p.EscalatedAt == null))
-            .OrderBy(c => c.CreatedAt)
-            .Take(BatchSize * 5)
-            .ToListAsync(ct);
+        // Oldest first: a wait starts no earlier than filing, so the longest waits are among the oldest complaints.
+        var notEscalated = OpenComplaints.Waiting(db, OpenComplaints.Query(db).AsNoTracking().Where(p => p.EscalatedAt == null))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Take(BatchSize * 5);
+        var candidates = await OpenComplaints.Clocks(db, notEscalated).ToListAsync(ct);
         var overdue = candidates
             .Where(c => c.WaitingSince is not null)
             .Select(c => (c.Id, State: clock.For(c.WaitingSince!.Value, c.FirstAnswer)))

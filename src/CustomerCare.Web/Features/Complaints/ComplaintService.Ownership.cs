@@ -9,18 +9,22 @@ namespace CustomerCare.Web.Features.Complaints;
 /// <summary>Taking over and handing over complaints: only people who work here, always with a hand-over row.</summary>
 public sealed partial class ComplaintService
 {
-    /// <summary>The viewer takes the complaint over; a reason is optional ("back from holiday").</summary>
-    public Task<OwnershipResult> ClaimAsync(int postId, Viewer viewer, string? reason = null, CancellationToken ct = default)
+    /// <summary>
+    /// The viewer takes the complaint over; a reason is optional ("back from holiday"). Pass <paramref name="seen"/>, the
+    /// owner the page showed, so a colleague's change in between is refused (Conflict) instead of silently overridden.
+    /// </summary>
+    public Task<OwnershipResult> ClaimAsync(int postId, Viewer viewer, string? reason = null, SeenOwner? seen = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return ChangeOwnerAsync(postId, viewer.UserId, reason, reasonRequired: false, viewer, ct);
+        return ChangeOwnerAsync(postId, viewer.UserId, reason, reasonRequired: false, seen, viewer, ct);
     }
 
     /// <summary>The viewer hands the complaint to a colleague; the customer reads why, so a reason is required.</summary>
-    public Task<OwnershipResult> ReassignAsync(int postId, string toStaffUserId, string? reason, Viewer viewer, CancellationToken ct = default)
+    public Task<OwnershipResult> ReassignAsync(
+        int postId, string toStaffUserId, string? reason, Viewer viewer, SeenOwner? seen = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return ChangeOwnerAsync(postId, toStaffUserId, reason, reasonRequired: toStaffUserId != viewer.UserId, viewer, ct);
+        return ChangeOwnerAsync(postId, toStaffUserId, reason, reasonRequired: toStaffUserId != viewer.UserId, seen, viewer, ct);
     }
 
     /// <summary>Everyone a complaint can be handed to, by name. Only people who work here may ask.</summary>
@@ -41,7 +45,7 @@ public sealed partial class ComplaintService
     }
 
     private async Task<OwnershipResult> ChangeOwnerAsync(
-        int postId, string? toUserId, string? reason, bool reasonRequired, Viewer viewer, CancellationToken ct)
+        int postId, string? toUserId, string? reason, bool reasonRequired, SeenOwner? seen, Viewer viewer, CancellationToken ct)
     {
         if (viewer.UserId is not { } byId)
         {
@@ -86,13 +90,18 @@ public sealed partial class ComplaintService
             return new(OwnershipOutcome.TargetNotStaff);
         }
 
+        if (seen is not null && seen.OwnerId != post.OwnerId)
+        {
+            return new(OwnershipOutcome.Conflict);
+        }
+
         if (post.OwnerId == owner.Id)
         {
             return new(OwnershipOutcome.Unchanged);
         }
 
-        // The guard repeats what the decision was made on: the owner read above, still open. Two people
-        // taking over at once both read the same owner; only the first update matches it.
+        // The guard repeats what the decision was made on: the owner the caller saw, still open. Two people
+        // taking over at once saw the same owner; only the first update matches it.
         var seenOwner = post.OwnerId;
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));

@@ -26,6 +26,17 @@ public static class OpenComplaints
     public static IQueryable<Post> Query(CareDb db) =>
         db.Posts.Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
 
+    /// <summary>
+    /// Only complaints whose customer waits for the company, in SQL: no public staff reply at or after their last
+    /// message (the same rule as <see cref="OpenComplaintClock.WaitingSince"/>), so a job can bound its work to them.
+    /// </summary>
+    public static IQueryable<Post> Waiting(CareDb db, IQueryable<Post> complaints)
+    {
+        var staff = db.StaffUserIds;
+        return complaints.Where(p => !p.Replies.Any(s => !s.IsInternalNote && staff.Contains(s.AuthorId) && s.CreatedAt >= p.CreatedAt
+            && !p.Replies.Any(c => c.AuthorId == p.AuthorId && !c.IsInternalNote && c.CreatedAt > s.CreatedAt)));
+    }
+
     public static IQueryable<OpenComplaintClock> Clocks(CareDb db, IQueryable<Post> complaints)
     {
         var staff = db.StaffUserIds;
