@@ -44,7 +44,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
         desk.WaitForAssertion(() => Assert.Equal(2, desk.FindAll("[data-testid=desk-row]").Count));
         Assert.Contains("Meter reading ignored", desk.Markup, StringComparison.Ordinal);
-        Assert.Contains("1 earlier complaints: 0 solved, 1 open", desk.Markup, StringComparison.Ordinal);
+        Assert.Contains("Earlier complaints: 1 (0 solved, 1 open)", desk.Markup, StringComparison.Ordinal);
 
         await using (var db = await dbs.CreateDbContextAsync(Ct))
         {
