@@ -301,6 +301,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("IsPublic")
                         .HasColumnType("bit");
 

@@ -87,6 +87,12 @@ public sealed class Post
 
     public CareUser? Owner { get; set; }
 
+    /// <summary>
+    /// When a complaint's answer target was breached and it went up to the team lead; null again once staff answer.
+    /// The escalation job sets it at most once per wait, so the warning is not repeated every minute.
+    /// </summary>
+    public DateTime? EscalatedAt { get; set; }
+
     public List<ComplaintHandover> Handovers { get; } = [];
 
     public List<Reply> Replies { get; } = [];

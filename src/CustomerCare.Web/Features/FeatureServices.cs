@@ -30,6 +30,9 @@ public static class FeatureServices
         services.AddSingleton<Complaints.ComplaintService>();
         services.AddSingleton<Threads.ThreadService>();
         services.AddResponseClock();
+        services.AddSingleton<Staff.StaffDeskService>();
+        services.AddSingleton<Complaints.ComplaintEscalation>();
+        services.AddHostedService<Complaints.ComplaintEscalationWorker>();
         return services;
     }
 

@@ -20,6 +20,12 @@ public static class LiveTopics
 
     /// <summary>New posts of one kind. Only public posts are published here: a board is open to everyone.</summary>
     public static string Board(Data.Entities.PostKind kind) => $"board:{kind}";
+
+    /// <summary>
+    /// The staff desk of open complaints. Staff-only: only the desk page (which refuses everyone else) subscribes,
+    /// and the public hub never joins it.
+    /// </summary>
+    public const string Desk = "desk:complaints";
 }
 
 /// <summary>A new idea (or public complaint) for the boards that list its kind.</summary>

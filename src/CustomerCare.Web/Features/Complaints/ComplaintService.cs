@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Complaints;
@@ -10,7 +11,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// Customers file complaints; each gets a named owner at once ("give the mistake a face"). Private is the
 /// default: only the customer and the people who work here see it.
 /// </summary>
-public sealed class ComplaintService(IDbContextFactory<CareDb> dbs, TimeProvider time)
+public sealed partial class ComplaintService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
     public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
     {
@@ -64,6 +65,7 @@ public sealed class ComplaintService(IDbContextFactory<CareDb> dbs, TimeProvider
 
         db.Posts.Add(complaint);
         await db.SaveChangesAsync(ct);
+        await bus.PublishAsync(new ComplaintActivity(complaint.Id, ComplaintActivityKind.Filed, now), ct);
         return ProposeResult.Created(complaint.Id);
     }
 

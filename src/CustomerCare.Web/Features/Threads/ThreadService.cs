@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -46,7 +47,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
-            .Select(p => new { p.RemovedAt, p.MergedIntoId }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind }).FirstOrDefaultAsync(ct);
         if (post is null)
         {
             return new(ThreadOutcome.NotFound);
@@ -87,7 +88,9 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         {
             PostId = postId, ParentReplyId = parentReplyId, AuthorId = userId, Body = body, CreatedAt = now, IsInternalNote = internalNote,
         };
-        var replyCount = await SaveAsync(db, reply, ct);
+        // A public answer by someone who works here ends the customer's wait, and with it an escalation.
+        var complaintActivity = post.Kind == PostKind.Complaint && !internalNote;
+        var replyCount = await SaveAsync(db, reply, clearEscalation: complaintActivity && viewer.WorksHere, ct);
         if (replyCount is null)
         {
             return new(ThreadOutcome.Closed);
@@ -95,6 +98,12 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
+        if (complaintActivity)
+        {
+            var kind = viewer.WorksHere ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
+            await bus.PublishAsync(new ComplaintActivity(postId, kind, now), ct);
+        }
+
         return new(ThreadOutcome.Posted, view);
     }
 
@@ -175,7 +184,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
     /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when
     /// the post was removed or merged meanwhile. Returns the post's public reply count after the reply.
     /// </summary>
-    private static async Task<int?> SaveAsync(CareDb db, Reply reply, CancellationToken ct)
+    private static async Task<int?> SaveAsync(CareDb db, Reply reply, bool clearEscalation, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -193,7 +202,8 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
                 : await open.ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.ReplyCount, p => p.ReplyCount + 1)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight)
-                    .SetProperty(p => p.UpdatedAt, createdAt), ct);
+                    .SetProperty(p => p.UpdatedAt, createdAt)
+                    .SetProperty(p => p.EscalatedAt, p => clearEscalation ? null : p.EscalatedAt), ct);
             if (updated == 0)
             {
                 await tx.RollbackAsync(ct);

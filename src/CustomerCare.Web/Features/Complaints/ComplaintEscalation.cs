@@ -1,0 +1,83 @@
+using CustomerCare.Data;
+using CustomerCare.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Web.Features.Complaints;
+
+/// <summary>
+/// Finds open complaints whose answer target has passed (business time, by the <see cref="ResponseClock"/>) and
+/// escalates each once per wait: sets <c>Post.EscalatedAt</c>, logs a warning for the team lead and tells the desk.
+/// Mail or bell notifications come with the notifications issue; until then the desk flag and the log are the alert.
+/// </summary>
+public sealed partial class ComplaintEscalation(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, ResponseClock clock, ILogger<ComplaintEscalation> log)
+{
+    /// <summary>Bounded work per tick: the longest waits are looked at first, the rest on the next tick.</summary>
+    public const int BatchSize = 200;
+
+    /// <summary>Escalates what is overdue now; returns the ids escalated.</summary>
+    public async Task<IReadOnlyList<int>> RunOnceAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        // Oldest first: a wait starts no earlier than filing, so the longest waits are among the oldest complaints.
+        var notEscalated = OpenComplaints.Waiting(db, OpenComplaints.Query(db).AsNoTracking().Where(p => p.EscalatedAt == null))
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Take(BatchSize * 5);
+        var candidates = await OpenComplaints.Clocks(db, notEscalated).ToListAsync(ct);
+        var overdue = candidates
+            .Where(c => c.WaitingSince is not null)
+            .Select(c => (c.Id, State: clock.For(c.WaitingSince!.Value, c.FirstAnswer)))
+            .Where(c => c.State.IsOverdue)
+            .OrderByDescending(c => c.State.OverdueBy)
+            .Take(BatchSize)
+            .ToList();
+        var now = clock.UtcNow;
+        var escalated = new List<int>();
+        foreach (var (id, state) in overdue)
+        {
+            // Guarded: a staff answer or another server's tick since the read leaves the row alone.
+            var changed = await db.Posts.Where(p => p.Id == id && p.EscalatedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, now), ct);
+            if (changed == 0)
+            {
+                continue;
+            }
+
+            LogEscalated(id, state.DueAt, state.OverdueBy);
+            await bus.PublishAsync(new ComplaintActivity(id, ComplaintActivityKind.Escalated, now), ct);
+            escalated.Add(id);
+        }
+
+        return escalated;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Complaint {PostId} escalated to the team lead: the answer was due at {DueAt:u} and is {OverdueBy} business time overdue")]
+    private partial void LogEscalated(int postId, DateTime dueAt, TimeSpan overdueBy);
+}
+
+/// <summary>Runs the escalation once a minute on the host's <see cref="TimeProvider"/>, so tests can step time.</summary>
+public sealed partial class ComplaintEscalationWorker(ComplaintEscalation escalation, TimeProvider time, ILogger<ComplaintEscalationWorker> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await escalation.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One failed tick (database briefly away) must not end the job for the life of the process.
+                LogTickFailed(ex);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The complaint escalation tick failed; trying again on the next one")]
+    private partial void LogTickFailed(Exception ex);
+}

@@ -1,0 +1,50 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+
+namespace CustomerCare.Web.Features.Complaints;
+
+/// <summary>An open complaint's clock inputs as the database has them; <see cref="WaitingSince"/> decides in memory.</summary>
+public sealed record OpenComplaintClock(int Id, DateTime CreatedAt, DateTime? LastCustomerReply, DateTime? LastStaffReply, DateTime? EscalatedAt)
+{
+    /// <summary>Since when the customer waits for the company: filing or their last public message, if no staff answer came after it.</summary>
+    public DateTime? WaitingSince
+    {
+        get
+        {
+            var lastCustomer = LastCustomerReply is { } reply && reply > CreatedAt ? reply : CreatedAt;
+            return LastStaffReply is null || LastStaffReply < lastCustomer ? lastCustomer : null;
+        }
+    }
+
+    /// <summary>No public staff answer yet: the first-answer target applies.</summary>
+    public bool FirstAnswer => LastStaffReply is null;
+}
+
+/// <summary>The one definition of "open complaint" and its clock inputs, shared by the desk and the escalation job.</summary>
+public static class OpenComplaints
+{
+    public static IQueryable<Post> Query(CareDb db) =>
+        db.Posts.Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
+
+    /// <summary>
+    /// Only complaints whose customer waits for the company, in SQL: no public staff reply at or after their last
+    /// message (the same rule as <see cref="OpenComplaintClock.WaitingSince"/>), so a job can bound its work to them.
+    /// </summary>
+    public static IQueryable<Post> Waiting(CareDb db, IQueryable<Post> complaints)
+    {
+        var staff = db.StaffUserIds;
+        return complaints.Where(p => !p.Replies.Any(s => !s.IsInternalNote && staff.Contains(s.AuthorId) && s.CreatedAt >= p.CreatedAt
+            && !p.Replies.Any(c => c.AuthorId == p.AuthorId && !c.IsInternalNote && c.CreatedAt > s.CreatedAt)));
+    }
+
+    public static IQueryable<OpenComplaintClock> Clocks(CareDb db, IQueryable<Post> complaints)
+    {
+        var staff = db.StaffUserIds;
+        return complaints.Select(p => new OpenComplaintClock(
+            p.Id,
+            p.CreatedAt,
+            p.Replies.Where(r => r.AuthorId == p.AuthorId && !r.IsInternalNote).Max(r => (DateTime?)r.CreatedAt),
+            p.Replies.Where(r => !r.IsInternalNote && staff.Contains(r.AuthorId)).Max(r => (DateTime?)r.CreatedAt),
+            p.EscalatedAt));
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Component;
+
+/// <summary>The complaint page shows a new owner live, and staff take a complaint over from it.</summary>
+public sealed class ComplaintOwnershipPageTests : ComponentTestContext
+{
+    private readonly IDbContextFactory<CareDb> dbs;
+
+    public ComplaintOwnershipPageTests()
+    {
+        // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
+        Services.AddSingleton<PostService>();
+        Services.AddSingleton<ComplaintService>();
+        dbs = UseDatabase();
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_customer_sees_the_new_owner_and_the_reason_as_soon_as_the_complaint_changes_hands()
+    {
+        var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
+        var id = await SeedComplaintAsync(customerId, ownerId: null);
+        SignIn(customerId, Roles.Customer);
+        var page = Render<PostPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=complaint-unassigned]")));
+        Assert.Empty(page.FindAll("[data-testid=ownership-claim]"));
+
+        var mira = new AuthorInfo("mira", "Mira Schulz", null, "Billing", DateTime.UtcNow, IsStaff: true);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ComplaintOwnerChanged(
+            id, mira, new HandoverView(null, "Mira Schulz", "Jonas Weber", "Mira handles refunds", DateTime.UtcNow), DateTime.UtcNow), Ct);
+
+        page.WaitForAssertion(() => Assert.Contains("Mira Schulz, Billing", page.Find("[data-testid=complaint-owner]").TextContent, StringComparison.Ordinal));
+        Assert.Contains("Mira handles refunds", page.Find("[data-testid=complaint-handovers]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_take_over_from_the_page_and_the_hand_over_is_shown_once()
+    {
+        var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
+        var jonasId = await SeedUserAsync("Jonas Weber", Roles.StaffId);
+        var annaId = await SeedUserAsync("Anna Berger", Roles.StaffId);
+        var id = await SeedComplaintAsync(customerId, ownerId: jonasId);
+        SignIn(annaId, Roles.Staff);
+        var page = Render<PostPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=ownership-claim]")));
+
+        await page.Find("[data-testid=ownership-claim]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains("Anna Berger", page.Find("[data-testid=complaint-owner]").TextContent, StringComparison.Ordinal));
+        var line = Assert.Single(page.FindAll("[data-testid=complaint-handovers] .mud-list-item"));
+        Assert.Contains("Anna Berger took over this complaint from Jonas Weber.", line.TextContent, StringComparison.Ordinal);
+        Assert.Empty(page.FindAll("[data-testid=ownership-claim]"));
+    }
+
+    private void SignIn(string userId, string role)
+    {
+        Auth.SetAuthorized(userId);
+        Auth.SetRoles(role);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    private async Task<string> SeedUserAsync(string name, string roleId)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    }
+
+    private async Task<int> SeedComplaintAsync(string authorId, string? ownerId)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var now = DateTime.UtcNow;
+        var post = new Post
+        {
+            Kind = PostKind.Complaint, Title = "Parcel never arrived", Body = "Tracking says delivered.", AuthorId = authorId,
+            CreatedAt = now, UpdatedAt = now, IsPublic = false, Mood = ComplaintMood.Angry, OwnerId = ownerId,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(Ct);
+        return post.Id;
+    }
+}

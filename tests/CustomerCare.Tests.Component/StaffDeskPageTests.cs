@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Staff;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Component;
+
+/// <summary>The desk follows the staff-only desk topic: rows appear and change without a reload.</summary>
+public sealed class StaffDeskPageTests : ComponentTestContext
+{
+    private readonly IDbContextFactory<CareDb> dbs;
+
+    public StaffDeskPageTests()
+    {
+        Services.AddSingleton<StaffDeskService>();
+        dbs = UseDatabase();
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_desk_event_adds_a_new_complaint_and_updates_an_answered_one_without_reload()
+    {
+        var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId, new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId, new(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        var first = await SeedComplaintAsync(customerId, "Heating bill doubled");
+        Auth.SetAuthorized(staffId);
+        Auth.SetRoles(Roles.Staff);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+
+        var desk = Render<StaffDeskPage>();
+        desk.WaitForAssertion(() => Assert.Single(desk.FindAll("[data-testid=desk-row]")));
+        Assert.Contains("Customer since 2014", desk.Markup, StringComparison.Ordinal);
+        Assert.Contains("1 unanswered", desk.Find("[data-testid=unanswered-count]").TextContent, StringComparison.Ordinal);
+
+        var bus = Services.GetRequiredService<ILiveBus>();
+        var second = await SeedComplaintAsync(customerId, "Meter reading ignored");
+        await bus.PublishAsync(new ComplaintActivity(second, ComplaintActivityKind.Filed, DateTime.UtcNow), Ct);
+
+        desk.WaitForAssertion(() => Assert.Equal(2, desk.FindAll("[data-testid=desk-row]").Count));
+        Assert.Contains("Meter reading ignored", desk.Markup, StringComparison.Ordinal);
+        Assert.Contains("Earlier complaints: 1 (0 solved, 1 open)", desk.Markup, StringComparison.Ordinal);
+
+        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        {
+            db.Replies.Add(new Reply { PostId = first, AuthorId = staffId, Body = "On it.", CreatedAt = DateTime.UtcNow.AddSeconds(1) });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await bus.PublishAsync(new ComplaintActivity(first, ComplaintActivityKind.StaffReplied, DateTime.UtcNow), Ct);
+        desk.WaitForAssertion(() => Assert.Contains("1 unanswered", desk.Find("[data-testid=unanswered-count]").TextContent, StringComparison.Ordinal));
+        Assert.Single(desk.FindAll("[data-testid=desk-clock]"));
+    }
+
+    private async Task<string> SeedUserAsync(string name, string roleId, DateTime since)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = since };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    }
+
+    private async Task<int> SeedComplaintAsync(string authorId, string title)
+    {
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var now = DateTime.UtcNow.AddMinutes(-5);
+        var post = new Post
+        {
+            Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
+            IsPublic = false, Mood = ComplaintMood.Angry,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(Ct);
+        return post.Id;
+    }
+}
