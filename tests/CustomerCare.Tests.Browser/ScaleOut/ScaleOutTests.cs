@@ -27,7 +27,10 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         var page = await customer.NewPageAsync();
 
         await page.SignInAsync(DemoAccounts.Customer);
-        customer.AssertAllServedBy(PortalServer.A, withCircuit: false);
+
+        // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
+        await page.WaitForCircuitAsync();
+        customer.AssertAllServedBy(PortalServer.A);
 
         // The sign-in cookie was protected with a key server A made; B finds that key in the shared database.
         await customer.PinAsync(PortalServer.B);
@@ -63,6 +66,8 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         var sockets = new List<string>();
         watcher.WebSocket += (_, socket) => sockets.Add(socket.Url);
         await watcher.SignInAsync(DemoAccounts.Customer);
+        // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
+        await watcher.WaitForCircuitAsync();
         await watcher.GotoAsync($"/posts/{idea.Id}");
         await watcher.WaitForCircuitAsync();
         var watched = watcher.GetByTestId("vote-count");
@@ -73,6 +78,8 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
 
         var voter = await owner.NewPageAsync();
         await voter.SignInAsync(DemoAccounts.ProductOwner);
+        // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
+        await voter.WaitForCircuitAsync();
         await voter.GotoAsync($"/posts/{idea.Id}");
         await voter.WaitForCircuitAsync();
         await voter.GetByTestId("vote-button").ClickAsync();
@@ -160,6 +167,8 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     {
         var page = await context.NewPageAsync();
         await page.SignInAsync(account);
+        // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
+        await page.WaitForCircuitAsync();
         await page.GotoAsync($"/posts/{ideaId}");
         await page.WaitForCircuitAsync();
         await page.Locator(Composer).WaitForAsync();
