@@ -47,6 +47,11 @@ export function clear(container, key) {
   write(key, "");
 }
 
+// Puts a draft back, e.g. when sending failed after the draft was already cleared.
+export function save(key, text) {
+  write(key, text);
+}
+
 export function detach(container) {
   const entry = container ? attached.get(container) : null;
   if (!entry) { return; }
