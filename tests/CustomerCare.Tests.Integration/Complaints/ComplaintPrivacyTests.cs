@@ -1,0 +1,58 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Integration.Complaints;
+
+/// <summary>
+/// A private complaint reaches its customer and the people who work here, and nobody else, on every path
+/// a reader has: the page, the complaints list, the board's search, similar ideas and the board's live
+/// topic. (The hub's join is refused in LiveHubTests; the desk refuses customers in StaffDeskTests.)
+/// </summary>
+public abstract class ComplaintPrivacyTests(PortalFactory portal)
+{
+    private readonly TestContent content = new(portal);
+
+    private PostService Posts => portal.Services.GetRequiredService<PostService>();
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_private_complaint_is_seen_by_its_customer_and_staff_and_found_by_nobody_else()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var customer = await content.AddPersonAsync(Roles.Customer, Ct);
+        var other = await content.AddPersonAsync(Roles.Customer, Ct);
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
+        var board = recorder.ListenTo(LiveTopics.Board(PostKind.Idea), LiveTopics.Board(PostKind.Complaint));
+
+        var filed = await portal.Services.GetRequiredService<ComplaintService>().FileAsync(
+            new($"Rechnung {word} doppelt abgebucht", $"Die Rechnung {word} wurde zweimal abgebucht.", ComplaintMood.Angry, "INV-9", IsPublic: false),
+            customer, Ct);
+        var id = filed.PostId!.Value;
+
+        Assert.NotNull(await Posts.GetAsync(id, customer, Ct));
+        Assert.NotNull(await Posts.GetAsync(id, staff, Ct));
+        foreach (var stranger in new[] { other, Viewer.Anonymous })
+        {
+            Assert.Null(await Posts.GetAsync(id, stranger, Ct));
+            Assert.DoesNotContain(id, (await Posts.ListComplaintsAsync(stranger, Ct)).Select(c => c.Id));
+            Assert.DoesNotContain(id, (await Posts.ListIdeasAsync(new(BoardSort.New, Search: word), stranger, Ct)).Ideas.Select(i => i.Id));
+            Assert.DoesNotContain(id, (await portal.Services.GetRequiredService<IdeaService>().FindSimilarAsync($"Rechnung {word}", stranger, Ct)).Select(i => i.Id));
+        }
+
+        Assert.Contains(id, (await Posts.ListComplaintsAsync(customer, Ct)).Select(c => c.Id));
+        Assert.Empty(board);
+    }
+}
+
+public sealed class SqliteComplaintPrivacyTests(PortalFactory portal) : ComplaintPrivacyTests(portal), IClassFixture<PortalFactory>;
+
+public sealed class PostgresComplaintPrivacyTests(PostgresPortalFactory portal) : ComplaintPrivacyTests(portal), IClassFixture<PostgresPortalFactory>;
