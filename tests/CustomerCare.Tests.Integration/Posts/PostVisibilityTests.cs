@@ -1,6 +1,7 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -130,10 +131,10 @@ public abstract class PostVisibilityTests(PortalFactory portal)
         await content.AddReplyAsync(waiting, neighbour.UserId!, "Same here!", internalNote: false, Ct);
         await content.AddReplyAsync(answered, staff.UserId!, "We are on it.", internalNote: false, Ct);
 
-        var desk = await Posts.ListWaitingComplaintsAsync(staff, Ct);
+        var desk = await portal.Services.GetRequiredService<StaffDeskService>().ListAsync(new(), staff, Ct);
 
-        Assert.False(desk.Single(w => w.Complaint.Id == waiting).AnsweredByStaff);
-        Assert.True(desk.Single(w => w.Complaint.Id == answered).AnsweredByStaff);
+        Assert.True(desk.Rows.Single(r => r.Id == waiting).Waiting);
+        Assert.False(desk.Rows.Single(r => r.Id == answered).Waiting);
     }
 
     private async Task<(int ComplaintId, Viewer Author)> ComplaintWithNoteAsync()

@@ -3,7 +3,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Support;
-using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -165,12 +165,12 @@ public sealed class DemoSeedingTests(PortalFactory portal) : IClassFixture<Porta
             .ToListAsync(Ct);
         var staff = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Staff.Email, Ct);
 
-        var desk = await portal.Services.GetRequiredService<PostService>()
-            .ListWaitingComplaintsAsync(new Viewer(staff.Id, IsStaff: true, IsProductOwner: false, IsAdmin: false), Ct);
+        var desk = await portal.Services.GetRequiredService<StaffDeskService>()
+            .ListAsync(new(), new Viewer(staff.Id, IsStaff: true, IsProductOwner: false, IsAdmin: false), Ct);
 
         Assert.NotEmpty(unanswered);
-        Assert.All(unanswered, id => Assert.Contains(desk, w => w.Complaint.Id == id && !w.AnsweredByStaff));
-        Assert.Contains(desk, w => w.AnsweredByStaff);
+        Assert.All(unanswered, id => Assert.Contains(desk.Rows, r => r.Id == id && r.Waiting && r.FirstAnswer));
+        Assert.Contains(desk.Rows, r => !r.Waiting);
     }
 
     [Fact]

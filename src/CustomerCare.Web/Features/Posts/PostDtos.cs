@@ -45,5 +45,3 @@ public sealed record MergedIntoInfo(int Id, string Title);
 
 public sealed record RoadmapView(IReadOnlyList<PostSummary> Planned, IReadOnlyList<PostSummary> InProgress, IReadOnlyList<PostSummary> Shipped);
 
-/// <summary>One staff-desk row: a complaint that waits for the company, and since when.</summary>
-public sealed record WaitingComplaint(PostSummary Complaint, DateTime WaitingSince, bool AnsweredByStaff);

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Infrastructure;
@@ -228,9 +229,6 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
                 p.Reference,
                 p.AuthorId,
                 p.Status,
-                p.CreatedAt,
-                LastCustomerReply = p.Replies.Where(r => r.AuthorId == p.AuthorId && !r.IsInternalNote).Max(r => (DateTime?)r.CreatedAt),
-                LastStaffReply = p.Replies.Where(r => !r.IsInternalNote && staff.Contains(r.AuthorId)).Max(r => (DateTime?)r.CreatedAt),
                 Owner = p.OwnerId == null ? null : new AuthorInfo(p.OwnerId, p.Owner!.DisplayName, p.Owner.AvatarUrl, p.Owner.JobTitle,
                     p.Owner.CustomerSince, staff.Contains(p.OwnerId)),
             })
@@ -241,11 +239,12 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .Select(h => new HandoverView(
                 h.FromOwnerId == null ? null : h.FromOwner!.DisplayName, h.ToOwner!.DisplayName, h.ById == null ? null : h.By!.DisplayName, h.Reason, h.At))
             .ToListAsync(ct);
+
+        // The desk's and the escalation job's rule of who waits since when, so the page promises what the desk counts.
+        var clock = await OpenComplaints.Clocks(db, visible).FirstAsync(ct);
         var mayReadReference = viewer.WorksHere || viewer.UserId == row.AuthorId;
-        var lastCustomer = row.LastCustomerReply is { } reply && reply > row.CreatedAt ? reply : row.CreatedAt;
-        var waiting = row.Status != PostStatus.Solved && (row.LastStaffReply is null || row.LastStaffReply < lastCustomer);
         return new(row.Mood, mayReadReference ? row.Reference : null, row.Owner, handovers,
-            waiting ? lastCustomer : null, row.LastStaffReply is null);
+            row.Status == PostStatus.Solved ? null : clock.WaitingSince, clock.FirstAnswer);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>
@@ -265,35 +264,6 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .ToListAsync(ct);
         var byId = Finish(found).ToDictionary(p => p.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
-    }
-
-    /// <summary>The staff desk: open complaints, longest-waiting first. Only people who work here may ask.</summary>
-    public async Task<IReadOnlyList<WaitingComplaint>> ListWaitingComplaintsAsync(Viewer viewer, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (!viewer.WorksHere)
-        {
-            throw new UnauthorizedAccessException("Only staff can open the staff desk.");
-        }
-
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var open = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
-        var staff = db.StaffUserIds;
-        var rows = await open
-            .Select(p => new
-            {
-                p.Id,
-                LastCustomerMessage = p.Replies.Where(r => r.AuthorId == p.AuthorId).Max(r => (DateTime?)r.CreatedAt) ?? p.CreatedAt,
-                LastStaffReply = p.Replies
-                    .Where(r => !r.IsInternalNote && staff.Contains(r.AuthorId))
-                    .Max(r => (DateTime?)r.CreatedAt),
-            })
-            .ToListAsync(ct);
-
-        var summaries = Finish(await open.Select(Summary(db, viewer.UserId)).ToListAsync(ct)).ToDictionary(s => s.Id);
-        return [.. rows.Select(r => new WaitingComplaint(summaries[r.Id], r.LastCustomerMessage, r.LastStaffReply >= r.LastCustomerMessage))
-            .OrderBy(w => w.AnsweredByStaff)
-            .ThenBy(w => w.WaitingSince)];
     }
 
     // A removed post is gone for everyone who does not work here, its author included; staff still open
