@@ -106,8 +106,8 @@ public sealed partial class ComplaintService
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var changed = await db.ChangeAndRecordAsync(
-            (d, c) => d.Posts
-                .Where(p => p.Id == postId && p.OwnerId == seenOwner && p.Status != PostStatus.Solved && p.RemovedAt == null)
+            (d, c) => OpenComplaints.Query(d)
+                .Where(p => p.Id == postId && p.OwnerId == seenOwner)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, owner.Id), c),
             new ComplaintHandover { PostId = postId, FromOwnerId = seenOwner, ToOwnerId = owner.Id, ById = byId, Reason = reason, At = now },
             ct);

@@ -77,12 +77,13 @@ public sealed partial class ComplaintService(IDbContextFactory<CareDb> dbs, ILiv
     private static async Task<string?> NextOwnerAsync(CareDb db, CancellationToken ct)
     {
         var staff = db.UserRoles.Where(ur => ur.RoleId == Roles.StaffId).Select(ur => ur.UserId);
+        var open = OpenComplaints.Query(db);
         var candidate = await db.Users
             .Where(u => staff.Contains(u.Id))
             .Select(u => new
             {
                 u.Id,
-                Open = db.Posts.Count(p => p.Kind == PostKind.Complaint && p.OwnerId == u.Id && p.Status != PostStatus.Solved && p.RemovedAt == null),
+                Open = open.Count(p => p.OwnerId == u.Id),
                 Last = db.ComplaintHandovers.Where(h => h.ToOwnerId == u.Id).Max(h => (DateTime?)h.At),
             })
             .OrderBy(c => c.Open)
