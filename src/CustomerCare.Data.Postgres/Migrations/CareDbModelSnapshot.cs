@@ -311,6 +311,16 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime?>("LinkedIdeaAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LinkedIdeaById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int?>("LinkedIdeaId")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
@@ -321,9 +331,23 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("character varying(450)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
@@ -371,6 +395,10 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("LinkedIdeaById");
+
+                    b.HasIndex("LinkedIdeaId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -424,6 +452,9 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<bool>("IsInternalNote")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsResolutionProposal")
                         .HasColumnType("boolean");
 
                     b.Property<long?>("ParentReplyId")
@@ -760,6 +791,16 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "LinkedIdea")
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("CustomerCare.Data.Entities.Post", "MergedInto")
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
@@ -783,6 +824,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+
+                    b.Navigation("LinkedIdea");
 
                     b.Navigation("MergedInto");
 

@@ -312,6 +312,16 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
 
+                    b.Property<DateTime?>("LinkedIdeaAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("LinkedIdeaById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int?>("LinkedIdeaId")
+                        .HasColumnType("int");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("int");
 
@@ -322,9 +332,23 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
                         .HasColumnType("nvarchar(450)");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(60)
@@ -372,6 +396,10 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("LinkedIdeaById");
+
+                    b.HasIndex("LinkedIdeaId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -425,6 +453,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<bool>("IsInternalNote")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsResolutionProposal")
                         .HasColumnType("bit");
 
                     b.Property<long?>("ParentReplyId")
@@ -762,6 +793,16 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "LinkedIdea")
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("CustomerCare.Data.Entities.Post", "MergedInto")
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
@@ -785,6 +826,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+
+                    b.Navigation("LinkedIdea");
 
                     b.Navigation("MergedInto");
 

@@ -298,6 +298,16 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LinkedIdeaAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedIdeaById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LinkedIdeaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
@@ -308,8 +318,22 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OwnerId")
                         .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RatingComment")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reference")
@@ -358,6 +382,10 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("AuthorId");
 
                     b.HasIndex("CategoryId");
+
+                    b.HasIndex("LinkedIdeaById");
+
+                    b.HasIndex("LinkedIdeaId");
 
                     b.HasIndex("MergedIntoId");
 
@@ -409,6 +437,9 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsInternalNote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsResolutionProposal")
                         .HasColumnType("INTEGER");
 
                     b.Property<long?>("ParentReplyId")
@@ -735,6 +766,16 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "LinkedIdea")
+                        .WithMany()
+                        .HasForeignKey("LinkedIdeaId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
                     b.HasOne("CustomerCare.Data.Entities.Post", "MergedInto")
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
@@ -758,6 +799,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Category");
+
+                    b.Navigation("LinkedIdea");
 
                     b.Navigation("MergedInto");
 

@@ -21,9 +21,14 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.Reference).HasMaxLength(Post.ReferenceMaxLength);
         post.Property(p => p.OwnerId).HasMaxLength(450);
         post.HasOne(p => p.Owner).WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        post.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(24);
+        post.Property(p => p.RatingComment).HasMaxLength(Post.RatingCommentMaxLength);
+        post.Property(p => p.LinkedIdeaById).HasMaxLength(450);
+        post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.LinkedIdeaById).OnDelete(DeleteBehavior.Restrict);
 
         // NoAction: self-references and the post ↔ reply pair would be cascade cycles on SQL Server.
         post.HasOne(p => p.MergedInto).WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
+        post.HasOne(p => p.LinkedIdea).WithMany().HasForeignKey(p => p.LinkedIdeaId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.OfficialAnswer).WithMany().HasForeignKey(p => p.OfficialAnswerId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
 
@@ -42,5 +47,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => p.MergedIntoId);
         post.HasIndex(p => new { p.Kind, p.Status, p.ShippedIn });
         post.HasIndex(p => new { p.Kind, p.OwnerId, p.Status });
+        post.HasIndex(p => p.LinkedIdeaId);
     }
 }

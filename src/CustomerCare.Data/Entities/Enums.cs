@@ -30,3 +30,10 @@ public enum ComplaintMood
     Unsure,
     Hopeful,
 }
+
+/// <summary>How a complaint came to be solved. Only the customer confirms; staff may close only after the configured silence.</summary>
+public enum ComplaintOutcome
+{
+    ConfirmedByCustomer,
+    ClosedAfterSilence,
+}

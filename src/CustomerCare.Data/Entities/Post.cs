@@ -16,6 +16,9 @@ public sealed class Post
     public const int ReleaseMaxLength = 40;
     public const int RemovalReasonMaxLength = 500;
     public const int ReferenceMaxLength = 60;
+    public const int RatingMin = 1;
+    public const int RatingMax = 5;
+    public const int RatingCommentMaxLength = 1_000;
 
     public int Id { get; set; }
 
@@ -92,6 +95,28 @@ public sealed class Post
     /// The escalation job sets it at most once per wait, so the warning is not repeated every minute.
     /// </summary>
     public DateTime? EscalatedAt { get; set; }
+
+    /// <summary>
+    /// How a solved complaint ended: the customer confirmed it, or staff closed it after the configured silence.
+    /// Null while open and again after the customer reopens it; the status history keeps every turn.
+    /// </summary>
+    public ComplaintOutcome? Outcome { get; set; }
+
+    /// <summary>The customer's satisfaction (1–5), given once after confirming; reopening keeps it.</summary>
+    public int? Rating { get; set; }
+
+    public string? RatingComment { get; set; }
+
+    public DateTime? RatedAt { get; set; }
+
+    /// <summary>The idea a complaint led to ("your complaint led to this idea"); staff set it.</summary>
+    public int? LinkedIdeaId { get; set; }
+
+    public Post? LinkedIdea { get; set; }
+
+    public string? LinkedIdeaById { get; set; }
+
+    public DateTime? LinkedIdeaAt { get; set; }
 
     public List<ComplaintHandover> Handovers { get; } = [];
 

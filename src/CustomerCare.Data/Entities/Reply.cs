@@ -27,4 +27,7 @@ public sealed class Reply
 
     /// <summary>Visible to Staff, ProductOwner and Admin only; never sent to a customer.</summary>
     public bool IsInternalNote { get; set; }
+
+    /// <summary>The complaint's owner proposes this answer as the resolution; the customer confirms it or says what is missing.</summary>
+    public bool IsResolutionProposal { get; set; }
 }
