@@ -1,0 +1,97 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Data.Seeding;
+using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CustomerCare.Tests.Browser;
+
+/// <summary>
+/// A complaint from filing to "solved", with the customer and the team each in their own browser and neither
+/// reloading: the desk, the owner's face, the reply, the confirmation and the rating all travel live.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class ComplaintJourneyBrowserTests(BrowserFixture browser)
+{
+    private const string Composer = "[data-testid=composer] textarea:visible";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_angry_complaint_goes_to_the_top_of_the_desk_is_taken_over_answered_and_confirmed_solved_by_the_customer()
+    {
+        // The desk puts the longest wait first; the demo's other complaints are answered first, so the new one can lead it.
+        await AnswerEveryWaitingComplaintAsync();
+        var lead = await browser.OpenPageAsync();
+        await lead.SignInAsync(DemoAccounts.Admin);
+        await lead.GotoAsync("/staff");
+        await lead.WaitForCircuitAsync();
+        await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "));
+        var navigations = 0;
+        lead.FrameNavigated += (_, _) => navigations++;
+
+        var customer = await browser.OpenPageAsync();
+        await customer.SignInAsync(DemoAccounts.Customer);
+        await customer.GotoAsync("/complaints/new");
+        await customer.WaitForCircuitAsync();
+        var title = $"Charged twice for October {Guid.NewGuid().ToString("N")[..6]}";
+        await customer.GetByTestId("mood-angry").ClickAsync();
+        await customer.Locator("input[data-testid=complaint-title]").FillAsync(title);
+        await customer.Locator("textarea[data-testid=complaint-body]").FillAsync("My bank statement shows the October payment twice.");
+        await customer.GetByTestId("complaint-submit").ClickAsync();
+        await customer.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/posts/\\d+$"));
+        var complaintId = int.Parse(customer.Url[(customer.Url.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(customer.GetByTestId("complaint-promise")).ToBeVisibleAsync();
+
+        // The team lead's desk, open all along, has it on top with its clock running.
+        var top = lead.GetByTestId("desk-row").First;
+        await Expect(top).ToHaveAttributeAsync("data-post-id", complaintId.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5_000 });
+        await Expect(top).ToContainTextAsync(title);
+        await Expect(lead.Locator("tr", new() { Has = top }).GetByTestId("desk-clock")).ToBeVisibleAsync();
+        await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*1 "));
+
+        // The team lead takes it over and answers from the complaint page.
+        var staff = await browser.OpenPageAsync();
+        await staff.SignInAsync(DemoAccounts.Admin);
+        await staff.GotoAsync($"/posts/{complaintId}");
+        await staff.WaitForCircuitAsync();
+        await staff.GetByTestId("ownership-claim").ClickAsync();
+        await Expect(staff.GetByTestId("complaint-owner")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);
+        await Expect(customer.GetByTestId("complaint-owner")).ToContainTextAsync(DemoAccounts.Admin.DisplayName, new() { Timeout = 2_000 });
+        await Expect(customer.GetByTestId("complaint-owner").Locator(".mud-avatar")).ToBeVisibleAsync();
+
+        var answer = $"You are right, we refunded the second payment ({Guid.NewGuid():N}).";
+        await staff.Locator(Composer).FillAsync(answer);
+        await staff.GetByTestId("composer-submit").ClickAsync();
+        await Expect(customer.Locator("[data-testid=reply]", new() { HasText = answer })).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "), new() { Timeout = 5_000 });
+
+        Assert.Equal(0, navigations);
+    }
+
+    // Staff answer every complaint that waits, through the same service the page uses.
+    private async Task AnswerEveryWaitingComplaintAsync()
+    {
+        var dbs = browser.Portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
+        var threads = browser.Portal.Services.GetRequiredService<ThreadService>();
+        List<int> waiting;
+        string staffId;
+        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        {
+            waiting = await OpenComplaints.Waiting(db, OpenComplaints.Query(db)).Select(p => p.Id).ToListAsync(Ct);
+            staffId = await db.Users.Where(u => u.Email == DemoAccounts.Staff.Email).Select(u => u.Id).SingleAsync(Ct);
+        }
+
+        var staff = new Viewer(staffId, IsStaff: true, IsProductOwner: false, IsAdmin: false);
+        foreach (var id in waiting)
+        {
+            var reply = await threads.ReplyAsync(id, null, "We are on it and will write again today.", internalNote: false, staff, Ct);
+            Assert.True(reply.Succeeded, $"complaint {id}: {reply.Outcome}");
+        }
+    }
+}
