@@ -8,6 +8,7 @@ using CustomerCare.Web.Live;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 
 namespace CustomerCare.Tests.Component;
@@ -63,6 +64,10 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Posts.ModerationService>();
         Services.AddSingleton<Web.Features.Threads.ThreadService>();
+        // Complaint pages show the linked idea (staff link it), idea pages the complaints that led to it (staff only).
+        Services.TryAddSingleton<Web.Features.Posts.PostService>();
+        Services.TryAddSingleton<Web.Features.Ideas.IdeaService>();
+        Services.TryAddSingleton<ComplaintService>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {

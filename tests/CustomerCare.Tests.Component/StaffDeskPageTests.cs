@@ -4,6 +4,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,39 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         Assert.Single(desk.FindAll("[data-testid=desk-clock]"));
     }
 
+    [Fact]
+    public async Task The_address_filters_the_desk_to_escalated_complaints_of_long_standing_customers_and_the_count_stays_whole()
+    {
+        var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId, new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var loyal = await SeedUserAsync("Greta Hansen", Roles.CustomerId, DateTime.UtcNow.AddYears(-6));
+        var recent = await SeedUserAsync("Tom Berger", Roles.CustomerId, DateTime.UtcNow.AddYears(-2));
+        await SeedComplaintAsync(loyal, "Heating bill doubled", escalated: true);
+        await SeedComplaintAsync(loyal, "Meter reading ignored");
+        await SeedComplaintAsync(recent, "Contract cancelled by mistake", escalated: true);
+        Auth.SetAuthorized(staffId);
+        Auth.SetRoles(Roles.Staff);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+        var navigation = Services.GetRequiredService<NavigationManager>();
+
+        navigation.NavigateTo("/staff?filter=escalated&tenure=5");
+        var desk = Render<StaffDeskPage>();
+
+        desk.WaitForAssertion(() => Assert.Equal(["Heating bill doubled"], Titles(desk)));
+        Assert.Contains("3 unanswered", desk.Find("[data-testid=unanswered-count]").TextContent, StringComparison.Ordinal);
+
+        await desk.Find("button[data-testid=desk-filter-All]").ClickAsync(new());
+        desk.WaitForAssertion(() => Assert.Equal(2, Titles(desk).Count));
+        var address = new Uri(navigation.Uri);
+        Assert.Equal("?tenure=5", address.Query);
+
+        navigation.NavigateTo("/staff?filter=escalated");
+        desk.WaitForAssertion(() => Assert.Equal(2, Titles(desk).Count));
+        Assert.DoesNotContain("Meter reading ignored", Titles(desk));
+    }
+
+    private static List<string> Titles(IRenderedComponent<StaffDeskPage> desk) =>
+        [.. desk.FindAll("[data-testid=desk-row] a").Select(a => a.TextContent.Trim())];
+
     private async Task<string> SeedUserAsync(string name, string roleId, DateTime since)
     {
         await using var db = await dbs.CreateDbContextAsync(Ct);
@@ -67,14 +101,14 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         return user.Id;
     }
 
-    private async Task<int> SeedComplaintAsync(string authorId, string title)
+    private async Task<int> SeedComplaintAsync(string authorId, string title, bool escalated = false)
     {
         await using var db = await dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow.AddMinutes(-5);
         var post = new Post
         {
             Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = ComplaintMood.Angry,
+            IsPublic = false, Mood = ComplaintMood.Angry, EscalatedAt = escalated ? now : null,
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(Ct);

@@ -6,6 +6,10 @@ public enum AuditAction
     Removed,
     Restored,
     Merged,
+
+    /// <summary>Staff linked a complaint to the idea it led to (or replaced the link); stored as text, max 16 characters.</summary>
+    IdeaLinked,
+    IdeaUnlinked,
 }
 
 /// <summary>Who changed or removed what, when and why: moderation is accountable.</summary>

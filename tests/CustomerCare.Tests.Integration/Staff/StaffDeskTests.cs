@@ -88,6 +88,64 @@ public abstract class StaffDeskTests(PortalFactory portal)
         Assert.All(unassigned, r => Assert.Null(r.Owner));
     }
 
+    [Fact]
+    public async Task The_desk_filters_by_escalation_and_by_years_as_a_customer_but_counts_every_unanswered_complaint()
+    {
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        var elevenYears = await CustomerSinceAsync(Utc("2016-01-01 00:00"));
+        var almostSixYears = await CustomerSinceAsync(Utc("2021-06-01 00:00"));
+        var underOneYear = await CustomerSinceAsync(Utc("2026-06-01 00:00"));
+        var oldest = await AddComplaintAsync(elevenYears, ComplaintMood.Hopeful, Utc("2027-03-08 10:00"));
+        var middle = await AddComplaintAsync(almostSixYears, ComplaintMood.Angry, Utc("2027-03-08 10:00"));
+        var newest = await AddComplaintAsync(underOneYear, ComplaintMood.Unsure, Utc("2027-03-08 10:00"));
+        var mine = new[] { oldest, middle, newest };
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            await db.Posts.Where(p => p.Id == middle || p.Id == newest).ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, MondayNoon), Ct);
+        }
+
+        var desk = Desk(new ManualTime(MondayNoon));
+        async Task<IReadOnlyList<int>> Shown(DeskQuery query) =>
+            [.. (await desk.ListAsync(query, staff, Ct)).Rows.Select(r => r.Id).Where(mine.Contains).Order()];
+
+        Assert.Equal([oldest], await Shown(new(MinTenureYears: 10)));
+        Assert.Equal([oldest, middle], await Shown(new(MinTenureYears: 5)));
+        Assert.Equal([oldest, middle], await Shown(new(MinTenureYears: 1)));
+        Assert.Equal([oldest, middle, newest], await Shown(new()));
+        Assert.Equal([middle, newest], await Shown(new(DeskFilter.Escalated)));
+        Assert.Equal([middle], await Shown(new(DeskFilter.Escalated, MinTenureYears: 5)));
+        Assert.All((await desk.ListAsync(new(DeskFilter.Escalated), staff, Ct)).Rows, r => Assert.NotNull(r.EscalatedAt));
+
+        var everything = await desk.ListAsync(new(), staff, Ct);
+        var narrowed = await desk.ListAsync(new(DeskFilter.Escalated, MinTenureYears: 10), staff, Ct);
+        Assert.Equal(everything.Rows.Count(r => r.Waiting), narrowed.Unanswered);
+        Assert.True(narrowed.Rows.Count < everything.Rows.Count);
+    }
+
+    [Fact]
+    public async Task The_escalation_badge_counts_the_open_escalated_complaints_the_desk_lists()
+    {
+        var admin = await content.AddPersonAsync(Roles.Admin, Ct);
+        var customer = (await content.AddPersonAsync(Roles.Customer, Ct)).UserId!;
+        var escalated = await AddComplaintAsync(customer, ComplaintMood.Angry, Utc("2027-03-08 07:00"));
+        var solved = await AddComplaintAsync(customer, ComplaintMood.Angry, Utc("2027-03-08 07:00"));
+        await AddComplaintAsync(customer, ComplaintMood.Angry, Utc("2027-03-08 07:00"));
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            await db.Posts.Where(p => p.Id == escalated || p.Id == solved).ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, MondayNoon), Ct);
+        }
+
+        await content.SetStatusAsync(solved, PostStatus.Solved, Ct);
+        var desk = Desk(new ManualTime(MondayNoon));
+
+        var listed = (await desk.ListAsync(new(DeskFilter.Escalated), admin, Ct)).Rows;
+        var count = await desk.CountEscalatedAsync(admin, Ct);
+
+        Assert.Contains(listed, r => r.Id == escalated);
+        Assert.DoesNotContain(listed, r => r.Id == solved);
+        Assert.Equal(listed.Count, count);
+    }
+
     [Theory]
     [InlineData("anonymous")]
     [InlineData(Roles.Customer)]
@@ -96,6 +154,7 @@ public abstract class StaffDeskTests(PortalFactory portal)
         var viewer = who == "anonymous" ? Viewer.Anonymous : await content.AddPersonAsync(who, Ct);
 
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Desk(new ManualTime(MondayNoon)).ListAsync(new(), viewer, Ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Desk(new ManualTime(MondayNoon)).CountEscalatedAsync(viewer, Ct));
     }
 
     [Fact]
@@ -152,6 +211,14 @@ public abstract class StaffDeskTests(PortalFactory portal)
         db.Posts.Add(post);
         await db.SaveChangesAsync(Ct);
         return post.Id;
+    }
+
+    private async Task<string> CustomerSinceAsync(DateTime since)
+    {
+        var id = (await content.AddPersonAsync(Roles.Customer, Ct)).UserId!;
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(s => s.SetProperty(u => u.CustomerSince, since), Ct);
+        return id;
     }
 
     private async Task<DateTime?> EscalatedAtAsync(int id)

@@ -11,7 +11,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// Customers file complaints; each gets a named owner at once ("give the mistake a face"). Private is the
 /// default: only the customer and the people who work here see it.
 /// </summary>
-public sealed partial class ComplaintService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed partial class ComplaintService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, IdeaService ideas)
 {
     public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
     {

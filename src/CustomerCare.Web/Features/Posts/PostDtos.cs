@@ -35,7 +35,8 @@ public sealed record PostDetails(
 /// than the last public staff reply); <see cref="FirstAnswer"/> says no staff member has answered yet.
 public sealed record ComplaintInfo(
     ComplaintMood? Mood, string? Reference, AuthorInfo? Owner, IReadOnlyList<HandoverView> Handovers,
-    DateTime? WaitingSince = null, bool FirstAnswer = false);
+    DateTime? WaitingSince = null, bool FirstAnswer = false,
+    Complaints.LinkedIdeaView? LinkedIdea = null);
 
 /// <summary>A complaint changed hands; <see cref="FromName"/> is null for the first assignment, <see cref="ByName"/> when the portal assigned it.</summary>
 public sealed record HandoverView(string? FromName, string ToName, string? ByName, string? Reason, DateTime At);

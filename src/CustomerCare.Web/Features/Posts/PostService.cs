@@ -216,6 +216,7 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
         var complaint = summary.Kind == PostKind.Complaint ? await ComplaintAsync(db, visible, id, viewer, ct) : null;
+        complaint = complaint is null ? null : complaint with { LinkedIdea = await ComplaintService.LinkedIdeaAsync(db, visible, ct) };
         return new(Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, complaint);
     }
 

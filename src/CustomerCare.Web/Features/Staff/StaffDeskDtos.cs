@@ -9,10 +9,20 @@ public enum DeskFilter
     All,
     Mine,
     Unassigned,
+
+    /// <summary>Complaints whose answer target was breached and went up to the team lead (<see cref="DeskRow.EscalatedAt"/>).</summary>
+    Escalated,
 }
 
-/// <summary>What the desk asks for: whose complaints, and whether long-standing customers come first.</summary>
-public sealed record DeskQuery(DeskFilter Filter = DeskFilter.All, bool ByTenure = false);
+/// <summary>
+/// What the desk asks for: whose complaints, whether long-standing customers come first, and whether only customers
+/// of at least <see cref="MinTenureYears"/> years are shown.
+/// </summary>
+public sealed record DeskQuery(DeskFilter Filter = DeskFilter.All, bool ByTenure = false, int? MinTenureYears = null)
+{
+    /// <summary>The tenure steps the desk offers ("customers for at least 1 / 5 / 10 years").</summary>
+    public static readonly IReadOnlyList<int> TenureSteps = [1, 5, 10];
+}
 
 /// <summary>The customer's earlier complaints (filed before this one) and how many of them ended solved.</summary>
 public sealed record CustomerHistory(int EarlierComplaints, int EarlierSolved)

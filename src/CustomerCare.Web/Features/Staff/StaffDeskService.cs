@@ -9,7 +9,8 @@ namespace CustomerCare.Web.Features.Staff;
 
 /// <summary>
 /// The complaints desk: every open complaint with its customer's tenure and history, its owner and its response
-/// clock in business time, most urgent first. Only people who work here may ask.
+/// clock in business time, most urgent first; filtered by owner, escalation or the customer's tenure. Only people who
+/// work here may ask.
 /// </summary>
 public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseClock clock)
 {
@@ -58,11 +59,32 @@ public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseCloc
         {
             DeskFilter.Mine => all.Where(r => r.Owner?.Id == viewer.UserId),
             DeskFilter.Unassigned => all.Where(r => r.Owner is null),
+            DeskFilter.Escalated => all.Where(r => r.EscalatedAt is not null),
             _ => all,
         };
+        if (query.MinTenureYears is { } years)
+        {
+            // The response clock's now: the same instant the waits on this desk are measured against.
+            var joinedBy = clock.UtcNow.AddYears(-years);
+            shown = shown.Where(r => r.Customer.CustomerSince <= joinedBy);
+        }
+
         var ordered = query.ByTenure
             ? shown.OrderBy(r => r.Customer.CustomerSince).ThenBy(r => r.SortKey)
             : shown.OrderBy(r => r.SortKey);
         return new([.. ordered], unanswered);
+    }
+
+    /// <summary>How many open complaints are escalated now: the team lead's badge. Only people who work here may ask.</summary>
+    public async Task<int> CountEscalatedAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.WorksHere)
+        {
+            throw new UnauthorizedAccessException("Only staff can count escalated complaints.");
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await OpenComplaints.Query(db).CountAsync(p => p.EscalatedAt != null, ct);
     }
 }
