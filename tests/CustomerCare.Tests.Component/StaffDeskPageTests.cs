@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerCare.Tests.Component;
 
@@ -16,11 +17,17 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 {
     private readonly IDbContextFactory<CareDb> dbs;
 
+    // A Tuesday, 09:00 in the portal's default zone (Europe/Berlin): business hours, so the clocks run.
+    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
+
     public StaffDeskPageTests()
     {
+        Services.AddSingleton<TimeProvider>(time);
         Services.AddSingleton<StaffDeskService>();
         dbs = UseDatabase();
     }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
@@ -41,7 +48,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
         var bus = Services.GetRequiredService<ILiveBus>();
         var second = await SeedComplaintAsync(customerId, "Meter reading ignored");
-        await bus.PublishAsync(new ComplaintActivity(second, ComplaintActivityKind.Filed, DateTime.UtcNow), Ct);
+        await bus.PublishAsync(new ComplaintActivity(second, ComplaintActivityKind.Filed, Now), Ct);
 
         desk.WaitForAssertion(() => Assert.Equal(2, desk.FindAll("[data-testid=desk-row]").Count));
         Assert.Contains("Meter reading ignored", desk.Markup, StringComparison.Ordinal);
@@ -49,11 +56,11 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
         await using (var db = await dbs.CreateDbContextAsync(Ct))
         {
-            db.Replies.Add(new Reply { PostId = first, AuthorId = staffId, Body = "On it.", CreatedAt = DateTime.UtcNow.AddSeconds(1) });
+            db.Replies.Add(new Reply { PostId = first, AuthorId = staffId, Body = "On it.", CreatedAt = Now.AddSeconds(1) });
             await db.SaveChangesAsync(Ct);
         }
 
-        await bus.PublishAsync(new ComplaintActivity(first, ComplaintActivityKind.StaffReplied, DateTime.UtcNow), Ct);
+        await bus.PublishAsync(new ComplaintActivity(first, ComplaintActivityKind.StaffReplied, Now), Ct);
         desk.WaitForAssertion(() => Assert.Contains("1 unanswered", desk.Find("[data-testid=unanswered-count]").TextContent, StringComparison.Ordinal));
         Assert.Single(desk.FindAll("[data-testid=desk-clock]"));
     }
@@ -62,8 +69,8 @@ public sealed class StaffDeskPageTests : ComponentTestContext
     public async Task The_address_filters_the_desk_to_escalated_complaints_of_long_standing_customers_and_the_count_stays_whole()
     {
         var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId, new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        var loyal = await SeedUserAsync("Greta Hansen", Roles.CustomerId, DateTime.UtcNow.AddYears(-6));
-        var recent = await SeedUserAsync("Tom Berger", Roles.CustomerId, DateTime.UtcNow.AddYears(-2));
+        var loyal = await SeedUserAsync("Greta Hansen", Roles.CustomerId, Now.AddYears(-6));
+        var recent = await SeedUserAsync("Tom Berger", Roles.CustomerId, Now.AddYears(-2));
         await SeedComplaintAsync(loyal, "Heating bill doubled", escalated: true);
         await SeedComplaintAsync(loyal, "Meter reading ignored");
         await SeedComplaintAsync(recent, "Contract cancelled by mistake", escalated: true);
@@ -88,6 +95,33 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         Assert.DoesNotContain("Meter reading ignored", Titles(desk));
     }
 
+    [Fact]
+    public async Task The_clocks_run_while_the_desk_is_open_and_an_angry_customer_moves_up_without_any_event()
+    {
+        var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId, new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId, new(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc));
+        await SeedComplaintAsync(customerId, "Meter reading ignored", mood: ComplaintMood.Hopeful, minutesAgo: 60);
+        await SeedComplaintAsync(customerId, "Heating bill doubled", mood: ComplaintMood.Angry, minutesAgo: 0);
+        Auth.SetAuthorized(staffId);
+        Auth.SetRoles(Roles.Staff);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+        var desk = Render<StaffDeskPage>();
+        desk.WaitForAssertion(() => Assert.Equal(["Meter reading ignored", "Heating bill doubled"], Titles(desk)));
+        Assert.Contains("Waiting 0 min", desk.FindAll("[data-testid=desk-clock]")[1].TextContent, StringComparison.Ordinal);
+
+        // Two business hours later the angry customer has waited half the four-hour target: first, before a longer calm wait.
+        await desk.InvokeAsync(() => time.Advance(TimeSpan.FromHours(2)));
+
+        desk.WaitForAssertion(() => Assert.Equal(["Heating bill doubled", "Meter reading ignored"], Titles(desk)));
+        Assert.Contains("Waiting 2 h", desk.FindAll("[data-testid=desk-clock]")[0].TextContent, StringComparison.Ordinal);
+        Assert.Empty(desk.FindAll("[data-testid=desk-overdue]"));
+
+        // Past the target both are overdue, and among overdue customers the longest wait leads again.
+        await desk.InvokeAsync(() => time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1)));
+        desk.WaitForAssertion(() => Assert.Equal(2, desk.FindAll("[data-testid=desk-overdue]").Count));
+        Assert.Equal(["Meter reading ignored", "Heating bill doubled"], Titles(desk));
+    }
+
     private static List<string> Titles(IRenderedComponent<StaffDeskPage> desk) =>
         [.. desk.FindAll("[data-testid=desk-row] a").Select(a => a.TextContent.Trim())];
 
@@ -101,14 +135,15 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         return user.Id;
     }
 
-    private async Task<int> SeedComplaintAsync(string authorId, string title, bool escalated = false)
+    private async Task<int> SeedComplaintAsync(
+        string authorId, string title, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 5)
     {
         await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow.AddMinutes(-5);
+        var now = Now.AddMinutes(-minutesAgo);
         var post = new Post
         {
             Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = ComplaintMood.Angry, EscalatedAt = escalated ? now : null,
+            IsPublic = false, Mood = mood, EscalatedAt = escalated ? now : null,
         };
         db.Posts.Add(post);
         await db.SaveChangesAsync(Ct);

@@ -52,7 +52,7 @@ public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseCloc
             var c = clocks[r.Id];
             var since = c.WaitingSince;
             return new DeskRow(r.Id, r.Title, r.Customer, new(r.Earlier, r.EarlierSolved), r.Mood, r.Owner,
-                since, c.FirstAnswer, since is { } s ? clock.For(s, c.FirstAnswer) : null, c.EscalatedAt);
+                since, c.FirstAnswer, ClockOf(since, c.FirstAnswer), c.EscalatedAt);
         });
         var unanswered = all.Count(r => r.Waiting);
         IEnumerable<DeskRow> shown = query.Filter switch
@@ -69,11 +69,25 @@ public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseCloc
             shown = shown.Where(r => r.Customer.CustomerSince <= joinedBy);
         }
 
-        var ordered = query.ByTenure
-            ? shown.OrderBy(r => r.Customer.CustomerSince).ThenBy(r => r.SortKey)
-            : shown.OrderBy(r => r.SortKey);
-        return new([.. ordered], unanswered);
+        return new(Order(shown, query), unanswered);
     }
+
+    /// <summary>
+    /// The same desk a while later, without asking the database: the clocks run on, rows turn overdue and move up.
+    /// Nothing else changes with time alone; whatever does (a reply, a new owner) comes as a desk event.
+    /// </summary>
+    public DeskView Advance(DeskView desk, DeskQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(desk);
+        ArgumentNullException.ThrowIfNull(query);
+        return desk with { Rows = Order(desk.Rows.Select(r => r with { Clock = ClockOf(r.WaitingSince, r.FirstAnswer) }), query) };
+    }
+
+    private ResponseState? ClockOf(DateTime? waitingSince, bool firstAnswer) =>
+        waitingSince is { } since ? clock.For(since, firstAnswer) : null;
+
+    private static DeskRow[] Order(IEnumerable<DeskRow> rows, DeskQuery query) =>
+        [.. query.ByTenure ? rows.OrderBy(r => r.Customer.CustomerSince).ThenBy(r => r.SortKey) : rows.OrderBy(r => r.SortKey)];
 
     /// <summary>How many open complaints are escalated now: the team lead's badge. Only people who work here may ask.</summary>
     public async Task<int> CountEscalatedAsync(Viewer viewer, CancellationToken ct = default)
