@@ -63,6 +63,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Posts.ModerationService>();
         Services.AddSingleton<Web.Features.Threads.ThreadService>();
+        // The reply thread offers a complaint's owner to propose the resolution, so every thread needs it.
+        Services.AddSingleton<ComplaintService>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {
