@@ -154,6 +154,27 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
         Assert.Contains("Refund booked again", proposal.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_customer_reopens_a_solved_complaint_by_saying_what_is_missing_and_an_empty_message_is_refused_at_the_field()
+    {
+        var (id, customerId, _) = await SeedAsync(proposalAgo: TimeSpan.FromHours(1));
+        var customer = new Viewer(customerId, IsStaff: false, IsProductOwner: false, IsAdmin: false);
+        Assert.True((await Services.GetRequiredService<ComplaintService>().ConfirmAsync(id, customer, Ct)).Succeeded);
+        SignIn(customerId, Roles.Customer);
+        var page = Render<PostPage>(p => p.Add(x => x.Id, id));
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=resolution-reopen]")));
+
+        await page.Find("[data-testid=resolution-reopen]").ClickAsync(new());
+        await page.Find("[data-testid=resolution-message-send]").ClickAsync(new());
+        page.WaitForAssertion(() => Assert.Contains("Please tell us what is still missing.", page.Find("[data-testid=resolution-message-form]").TextContent, StringComparison.Ordinal));
+        await page.Find("textarea[data-testid=resolution-message]").InputAsync(new() { Value = "The refund never arrived." });
+        await page.Find("[data-testid=resolution-message-send]").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=resolution-my-solved]")));
+        Assert.Contains("Reopened", page.Find("[data-testid=status-history]").TextContent, StringComparison.Ordinal);
+        Assert.Contains(page.FindAll("[data-testid=reply]"), r => r.TextContent.Contains("The refund never arrived.", StringComparison.Ordinal));
+    }
+
     private void SignIn(string userId, string role)
     {
         Auth.SetAuthorized(userId);
