@@ -19,7 +19,6 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<PostService>();
-        Services.AddSingleton<ComplaintService>();
         dbs = UseDatabase();
     }
 

@@ -64,7 +64,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Posts.ModerationService>();
         Services.AddSingleton<Web.Features.Threads.ThreadService>();
-        // Complaint pages show the linked idea (staff link it), idea pages the complaints that led to it (staff only).
+        // Complaint pages show the linked idea and the resolution (the reply thread offers the owner to propose it),
+        // idea pages the complaints that led to them (staff only): every post page needs these.
         Services.TryAddSingleton<Web.Features.Posts.PostService>();
         Services.TryAddSingleton<Web.Features.Ideas.IdeaService>();
         Services.TryAddSingleton<ComplaintService>();

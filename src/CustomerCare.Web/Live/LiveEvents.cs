@@ -32,9 +32,13 @@ public static class LiveTopics
 public sealed record PostCreated(Features.Posts.PostSummary Post, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Board(Post.Kind), OccurredAt);
 
-/// <summary>A product owner moved an idea; carries what the page shows in its status and history.</summary>
+/// <summary>
+/// A product owner moved an idea, or a complaint was solved or reopened; carries what the page shows in its status and
+/// history, and for a complaint how it ended (<paramref name="Outcome"/>, null while open).
+/// </summary>
 public sealed record StatusChanged(
-    int PostId, Data.Entities.PostStatus From, Data.Entities.PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt)
+    int PostId, Data.Entities.PostStatus From, Data.Entities.PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt,
+    Data.Entities.ComplaintOutcome? Outcome = null)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
 
 /// <summary>An author or staff member edited a post; carries the new text.</summary>

@@ -50,3 +50,46 @@ public sealed record Colleague(string Id, string DisplayName, string? JobTitle);
 
 /// <summary>The owner the caller saw when deciding (null: unassigned); a change is refused if it is no longer so.</summary>
 public sealed record SeenOwner(string? OwnerId);
+
+public enum ResolutionOutcome
+{
+    Done,
+    SignInRequired,
+    NotFound,
+
+    /// <summary>Only the customer who filed the complaint says whether it is solved, rates it or reopens it.</summary>
+    NotTheCustomer,
+
+    /// <summary>Only people who work here close a complaint after the customer's silence.</summary>
+    NotAllowed,
+
+    /// <summary>The complaint was removed: nothing more happens to it.</summary>
+    Closed,
+    AlreadySolved,
+
+    /// <summary>A rating before the customer confirmed the complaint solved (or after staff closed it for silence).</summary>
+    NotConfirmed,
+    AlreadyRated,
+    RatingOutOfRange,
+    CommentTooLong,
+    MessageRequired,
+    MessageTooLong,
+    NoteTooLong,
+
+    /// <summary>The customer waits for an answer: nobody closes a complaint on someone who is waiting.</summary>
+    CustomerWaiting,
+
+    /// <summary>The silence is not long enough yet; <see cref="ResolutionResult.MayCloseFrom"/> says from when.</summary>
+    TooEarly,
+
+    /// <summary>Someone wrote or changed the complaint between reading and writing; nothing was written.</summary>
+    Conflict,
+}
+
+/// <summary>What became of a confirmation, rating, reopening or closing; <see cref="MessageKey"/> names the UI string.</summary>
+public sealed record ResolutionResult(ResolutionOutcome Outcome, DateTime? MayCloseFrom = null, Posts.ReplyView? Reply = null)
+{
+    public bool Succeeded => Outcome == ResolutionOutcome.Done;
+
+    public string MessageKey => $"Resolution_{Outcome}";
+}

@@ -17,6 +17,15 @@ public enum ComplaintActivityKind
     StaffReplied,
     OwnerChanged,
     Escalated,
+
+    /// <summary>The customer confirmed it solved: it leaves the desk.</summary>
+    Solved,
+
+    /// <summary>The customer reopened it with what is still missing: back on the desk, waiting.</summary>
+    Reopened,
+
+    /// <summary>Staff closed it after the customer's silence.</summary>
+    Closed,
 }
 
 /// <summary>
@@ -25,3 +34,10 @@ public enum ComplaintActivityKind
 /// </summary>
 public sealed record ComplaintActivity(int PostId, ComplaintActivityKind Kind, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Desk, OccurredAt);
+
+/// <summary>
+/// The customer rated how the complaint was solved. Staff topic only: the rating and its comment are for the customer
+/// and the people who work here, even on a public complaint; the customer's own page has the result already.
+/// </summary>
+public sealed record ComplaintRated(int PostId, ComplaintRatingView Rating, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.PostStaff(PostId), OccurredAt);

@@ -1,9 +1,11 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Complaints;
 
@@ -11,7 +13,8 @@ namespace CustomerCare.Web.Features.Complaints;
 /// Customers file complaints; each gets a named owner at once ("give the mistake a face"). Private is the
 /// default: only the customer and the people who work here see it.
 /// </summary>
-public sealed partial class ComplaintService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, IdeaService ideas)
+public sealed partial class ComplaintService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response, IdeaService ideas)
 {
     public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
     {

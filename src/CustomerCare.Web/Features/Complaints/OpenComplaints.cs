@@ -16,6 +16,12 @@ public sealed record OpenComplaintClock(int Id, DateTime CreatedAt, DateTime? La
         }
     }
 
+    /// <summary>Since when a staff answer is the latest word, so the company waits for the customer; null while the customer waits.</summary>
+    public DateTime? SilentSince => WaitingSince is null ? LastStaffReply : null;
+
+    /// <summary>From when staff may close the complaint for the customer's silence; null while the customer waits.</summary>
+    public DateTime? MayCloseFrom(TimeSpan autoCloseAfter) => SilentSince + autoCloseAfter;
+
     /// <summary>No public staff answer yet: the first-answer target applies.</summary>
     public bool FirstAnswer => LastStaffReply is null;
 }

@@ -80,6 +80,7 @@ public static class ResponseClockServices
         services.AddSingleton<IValidateOptions<ResponseOptions>, ResponseOptionsValidator>();
         services.AddSingleton<ResponseClock>();
         services.AddSingleton<ResponsePromise>();
+        services.AddSingleton<ResolutionText>();
         return services;
     }
 }

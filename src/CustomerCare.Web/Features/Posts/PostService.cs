@@ -8,11 +8,13 @@ using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Posts;
 
 /// <summary>Reads ideas and complaints as the viewer may see them; every visibility rule lives here.</summary>
-public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer markdown, SearchPath search, TimeProvider time)
+public sealed class PostService(
+    IDbContextFactory<CareDb> dbs, MarkdownRenderer markdown, SearchPath search, TimeProvider time, IOptions<ResponseOptions> response)
 {
     public const int ExcerptLength = 220;
     public const int PageSize = 30;
@@ -200,7 +202,8 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
                 r.Body,
                 r.CreatedAt,
                 r.EditedAt,
-                r.IsInternalNote))
+                r.IsInternalNote,
+                r.IsResolutionProposal))
             .ToListAsync(ct);
         var history = await db.StatusChanges.AsNoTracking()
             .Where(s => s.PostId == id)
@@ -215,37 +218,8 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        var complaint = summary.Kind == PostKind.Complaint ? await ComplaintAsync(db, visible, id, viewer, ct) : null;
-        complaint = complaint is null ? null : complaint with { LinkedIdea = await ComplaintService.LinkedIdeaAsync(db, visible, ct) };
+        var complaint = summary.Kind == PostKind.Complaint ? await ComplaintDetails.ReadAsync(db, visible, id, viewer, response.Value.AutoCloseAfter, ct) : null;
         return new(Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, complaint);
-    }
-
-    private static async Task<ComplaintInfo> ComplaintAsync(CareDb db, IQueryable<Post> visible, int id, Viewer viewer, CancellationToken ct)
-    {
-        var staff = db.StaffUserIds;
-        var row = await visible
-            .Select(p => new
-            {
-                p.Mood,
-                p.Reference,
-                p.AuthorId,
-                p.Status,
-                Owner = p.OwnerId == null ? null : new AuthorInfo(p.OwnerId, p.Owner!.DisplayName, p.Owner.AvatarUrl, p.Owner.JobTitle,
-                    p.Owner.CustomerSince, staff.Contains(p.OwnerId)),
-            })
-            .FirstAsync(ct);
-        var handovers = await db.ComplaintHandovers.AsNoTracking()
-            .Where(h => h.PostId == id)
-            .OrderBy(h => h.At)
-            .Select(h => new HandoverView(
-                h.FromOwnerId == null ? null : h.FromOwner!.DisplayName, h.ToOwner!.DisplayName, h.ById == null ? null : h.By!.DisplayName, h.Reason, h.At))
-            .ToListAsync(ct);
-
-        // The desk's and the escalation job's rule of who waits since when, so the page promises what the desk counts.
-        var clock = await OpenComplaints.Clocks(db, visible).FirstAsync(ct);
-        var mayReadReference = viewer.WorksHere || viewer.UserId == row.AuthorId;
-        return new(row.Mood, mayReadReference ? row.Reference : null, row.Owner, handovers,
-            row.Status == PostStatus.Solved ? null : clock.WaitingSince, clock.FirstAnswer);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>

@@ -24,6 +24,24 @@ public enum ThreadOutcome
 
     /// <summary>The author's 15 minutes for corrections are over.</summary>
     EditWindowClosed,
+
+    /// <summary>A resolution proposal by someone who is not the complaint's owner: take it over first.</summary>
+    NotOwner,
+
+    /// <summary>A resolution proposal on a complaint that is solved already.</summary>
+    AlreadySolved,
+}
+
+/// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>
+internal enum ReplyIntent
+{
+    Ordinary,
+
+    /// <summary>The complaint's owner proposes this answer as the resolution.</summary>
+    ResolutionProposal,
+
+    /// <summary>The customer says what is still missing; a solved complaint opens again.</summary>
+    Reopen,
 }
 
 /// <summary>

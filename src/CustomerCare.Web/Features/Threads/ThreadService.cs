@@ -25,8 +25,17 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
     public static bool MayEdit(ReplyView reply, Viewer viewer, DateTime now) =>
         viewer.UserId is { } userId && reply.Author.Id == userId && now < reply.CreatedAt + EditWindow;
 
-    public async Task<ThreadResult> ReplyAsync(
-        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default)
+    public Task<ThreadResult> ReplyAsync(
+        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default) =>
+        ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct);
+
+    /// <summary>
+    /// Every reply goes through here, ordinary or not: a resolution proposal (ComplaintService checks the owner first) and a
+    /// customer's "not yet", which reopens a solved complaint. A customer's public reply on a complaint closed after silence
+    /// reopens it too (<see cref="ComplaintReopening"/>), in the reply's own transaction.
+    /// </summary>
+    internal async Task<ThreadResult> ReplyAsync(
+        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, ReplyIntent intent, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer.UserId is not { } userId)
@@ -47,7 +56,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
-            .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind, p.AuthorId }).FirstOrDefaultAsync(ct);
         if (post is null)
         {
             return new(ThreadOutcome.NotFound);
@@ -84,24 +93,34 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         // (as the demo seeder computes it) is exactly the weight added here.
         var now = time.GetUtcNow().UtcDateTime;
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var proposal = intent == ReplyIntent.ResolutionProposal && !internalNote;
         var reply = new Reply
         {
             PostId = postId, ParentReplyId = parentReplyId, AuthorId = userId, Body = body, CreatedAt = now, IsInternalNote = internalNote,
+            IsResolutionProposal = proposal,
         };
         // A public answer by someone who works here ends the customer's wait, and with it an escalation.
         var complaintActivity = post.Kind == PostKind.Complaint && !internalNote;
-        var replyCount = await SaveAsync(db, reply, clearEscalation: complaintActivity && viewer.WorksHere, ct);
+        var reopen = complaintActivity && post.AuthorId == userId
+            ? new ComplaintReopening(postId, userId, author.DisplayName, Asked: intent == ReplyIntent.Reopen, now)
+            : null;
+        var (replyCount, reopened) = await SaveAsync(db, reply, clearEscalation: complaintActivity && viewer.WorksHere, reopen, ct);
         if (replyCount is null)
         {
             return new(ThreadOutcome.Closed);
         }
 
-        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote);
+        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
         if (complaintActivity)
         {
             var kind = viewer.WorksHere ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
             await bus.PublishAsync(new ComplaintActivity(postId, kind, now), ct);
+        }
+
+        if (reopened is { } back)
+        {
+            await reopen!.PublishAsync(bus, back, ct);
         }
 
         return new(ThreadOutcome.Posted, view);
@@ -132,6 +151,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
                 r.ParentReplyId,
                 r.CreatedAt,
                 r.IsInternalNote,
+                r.IsResolutionProposal,
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
                 Author = new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
@@ -168,7 +188,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             return new(ThreadOutcome.EditWindowClosed);
         }
 
-        var view = new ReplyView(replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote);
+        var view = new ReplyView(replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal);
         await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
         return new(ThreadOutcome.Edited, view);
     }
@@ -182,9 +202,11 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
     /// <summary>
     /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when
-    /// the post was removed or merged meanwhile. Returns the post's public reply count after the reply.
+    /// the post was removed or merged meanwhile (or, for a proposal, its writer no longer owns the open complaint).
+    /// Returns the post's public reply count after the reply, and the status a reopened complaint went back to.
     /// </summary>
-    private static async Task<int?> SaveAsync(CareDb db, Reply reply, bool clearEscalation, CancellationToken ct)
+    private static async Task<(int? Count, PostStatus? Reopened)> SaveAsync(
+        CareDb db, Reply reply, bool clearEscalation, ComplaintReopening? reopen, CancellationToken ct)
     {
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
@@ -195,6 +217,12 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             // already), so racing replies queue here and each reads the count it produced. An internal note
             // counts for nothing but still takes the lock and the guard.
             var open = db.Posts.Where(p => p.Id == reply.PostId && p.RemovedAt == null && p.MergedIntoId == null);
+            if (reply.IsResolutionProposal)
+            {
+                var ownerId = reply.AuthorId;
+                open = open.Where(p => p.OwnerId == ownerId && p.Status != PostStatus.Solved);
+            }
+
             var weight = Post.TrendWeightAt(reply.CreatedAt);
             var createdAt = reply.CreatedAt;
             var updated = reply.IsInternalNote
@@ -207,15 +235,16 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             if (updated == 0)
             {
                 await tx.RollbackAsync(ct);
-                return (int?)null;
+                return ((int?)null, (PostStatus?)null);
             }
 
+            var reopened = reopen is null ? null : await reopen.ApplyAsync(db, ct);
             db.Replies.Add(reply);
             await db.SaveChangesAsync(ct);
             var count = await db.Posts.Where(p => p.Id == reply.PostId).Select(p => p.ReplyCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return count;
+            return ((int?)count, reopened);
         });
     }
 }
