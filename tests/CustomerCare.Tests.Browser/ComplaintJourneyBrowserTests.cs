@@ -65,11 +65,27 @@ public sealed class ComplaintJourneyBrowserTests(BrowserFixture browser)
         await Expect(customer.GetByTestId("complaint-owner")).ToContainTextAsync(DemoAccounts.Admin.DisplayName, new() { Timeout = 2_000 });
         await Expect(customer.GetByTestId("complaint-owner").Locator(".mud-avatar")).ToBeVisibleAsync();
 
+        // The answer is the owner's proposed resolution; the customer waits no more, so the desk's count drops.
         var answer = $"You are right, we refunded the second payment ({Guid.NewGuid():N}).";
         await staff.Locator(Composer).FillAsync(answer);
+        await staff.GetByTestId("composer-propose").ClickAsync();
         await staff.GetByTestId("composer-submit").ClickAsync();
         await Expect(customer.Locator("[data-testid=reply]", new() { HasText = answer })).ToBeVisibleAsync(new() { Timeout = 2_000 });
         await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "), new() { Timeout = 5_000 });
+
+        // Only the customer says it is solved, and rates it once.
+        await Expect(customer.GetByTestId("resolution-pending")).ToContainTextAsync(DemoAccounts.Admin.DisplayName, new() { Timeout = 2_000 });
+        await customer.GetByTestId("resolution-yes").ClickAsync();
+        await Expect(customer.GetByTestId("resolution-outcome")).ToBeVisibleAsync();
+        await Expect(lead.Locator($"[data-testid=desk-row][data-post-id='{complaintId}']")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        await Expect(staff.GetByTestId("resolution-staff-outcome")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+
+        await customer.GetByTestId("resolution-stars").Locator(".mud-rating-item").Nth(3).ClickAsync();
+        await customer.Locator("textarea[data-testid=resolution-rating-comment-field]").FillAsync("Quick and friendly, thank you.");
+        await customer.GetByTestId("resolution-rate").ClickAsync();
+        await Expect(customer.GetByTestId("resolution-rating")).ToContainTextAsync("4");
+        await Expect(customer.GetByTestId("resolution-rating-form")).ToHaveCountAsync(0);
+        await Expect(staff.GetByTestId("resolution-rating-comment")).ToHaveTextAsync("Quick and friendly, thank you.", new() { Timeout = 2_000 });
 
         Assert.Equal(0, navigations);
     }
