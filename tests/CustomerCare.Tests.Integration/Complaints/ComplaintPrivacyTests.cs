@@ -51,6 +51,31 @@ public abstract class ComplaintPrivacyTests(PortalFactory portal)
         Assert.Contains(id, (await Posts.ListComplaintsAsync(customer, Ct)).Select(c => c.Id));
         Assert.Empty(board);
     }
+
+    [Fact]
+    public async Task Nothing_a_private_complaint_goes_through_is_published_where_other_customers_listen()
+    {
+        var customer = await content.AddPersonAsync(Roles.Customer, Ct);
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        var ideaId = await content.AddPostAsync(PostKind.Idea, staff.UserId!, Ct);
+        var complaints = portal.Services.GetRequiredService<ComplaintService>();
+        using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
+        // Everything a customer's page or hub connection may listen to, except this complaint's own page.
+        var open = recorder.ListenTo(
+            LiveTopics.Board(PostKind.Idea), LiveTopics.Board(PostKind.Complaint), LiveTopics.Post(ideaId), LiveTopics.PostStaff(ideaId));
+
+        var id = (await complaints.FileAsync(new("Charged twice", "Twice in October.", ComplaintMood.Angry, "INV-1", IsPublic: false), customer, Ct)).PostId!.Value;
+        Assert.Contains((await complaints.ClaimAsync(id, staff, ct: Ct)).Outcome, new[] { OwnershipOutcome.Done, OwnershipOutcome.Unchanged });
+        Assert.True((await complaints.LinkIdeaAsync(id, ideaId, staff, Ct)).Succeeded);
+        Assert.True((await complaints.ProposeAsync(id, "Refunded the second payment.", staff, Ct)).Succeeded);
+        Assert.True((await complaints.ConfirmAsync(id, customer, Ct)).Succeeded);
+        Assert.True((await complaints.RateAsync(id, 5, "Thank you.", customer, Ct)).Succeeded);
+        Assert.True((await complaints.ReopenAsync(id, "It was charged a third time.", customer, Ct)).Succeeded);
+        Assert.True((await complaints.UnlinkIdeaAsync(id, staff, Ct)).Succeeded);
+
+        Assert.Empty(open);
+        Assert.Empty(await complaints.ListComplaintsLinkedToAsync(ideaId, customer, Ct));
+    }
 }
 
 public sealed class SqliteComplaintPrivacyTests(PortalFactory portal) : ComplaintPrivacyTests(portal), IClassFixture<PortalFactory>;
