@@ -23,6 +23,18 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<ComplaintHandover> ComplaintHandovers => Set<ComplaintHandover>();
 
+    public DbSet<PostFollow> PostFollows => Set<PostFollow>();
+
+    public DbSet<CategoryFollow> CategoryFollows => Set<CategoryFollow>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    public DbSet<ShipFeedback> ShipFeedback => Set<ShipFeedback>();
+
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use
     /// <c>staff.Contains(x.AuthorId)</c> inside a projection, so "who is staff" is decided in one place.

@@ -11,6 +11,7 @@ internal sealed class CareUserConfiguration : IEntityTypeConfiguration<CareUser>
         user.Property(u => u.DisplayName).HasMaxLength(80);
         user.Property(u => u.AvatarUrl).HasMaxLength(300);
         user.Property(u => u.JobTitle).HasMaxLength(80);
+        user.Property(u => u.Language).HasMaxLength(10);
         user.HasIndex(u => u.CustomerSince);
     }
 }

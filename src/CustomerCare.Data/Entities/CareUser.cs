@@ -13,4 +13,7 @@ public sealed class CareUser : IdentityUser
     public string? JobTitle { get; set; }
 
     public required DateTime CustomerSince { get; set; }
+
+    /// <summary>The language mails are written in ("en", "de"); null until the person chooses, then the portal's default.</summary>
+    public string? Language { get; set; }
 }
