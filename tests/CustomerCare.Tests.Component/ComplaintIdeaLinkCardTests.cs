@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Live;
@@ -89,12 +88,5 @@ public sealed class ComplaintIdeaLinkCardTests : ComponentTestContext
             .Add(x => x.ComplaintId, 7).Add(x => x.ComplaintTitle, "Doppelt abgebucht").Add(x => x.ComplaintAuthorId, "greta").Add(x => x.Initial, Idea));
 
         Assert.Equal("Ihre Reklamation hat zu dieser Idee geführt", card.Find("[data-testid=idea-link-heading]").TextContent.Trim());
-    }
-
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 }

@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Live;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,13 +10,11 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The complaint page shows a new owner live, and staff take a complaint over from it.</summary>
 public sealed class ComplaintOwnershipPageTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ComplaintOwnershipPageTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -89,7 +84,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
 
         await dialogs.Find("[data-testid=ownership-handover-confirm]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Please say why you hand it over", dialogs.Markup, StringComparison.Ordinal));
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             Assert.Equal(annaId, await db.Posts.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync(Ct));
         }
@@ -100,32 +95,15 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Contains("Mira Schulz", page.Find("[data-testid=complaint-owner]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Mira handles refunds", page.Find("[data-testid=complaint-handovers]").TextContent, StringComparison.Ordinal);
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=ownership-handover-confirm]")));
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             Assert.Equal(miraId, await db.Posts.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync(Ct));
         }
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string name, string roleId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
     private async Task<int> SeedComplaintAsync(string authorId, string? ownerId)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var post = new Post
         {

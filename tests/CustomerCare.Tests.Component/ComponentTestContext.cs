@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit.TestDoubles;
 using CustomerCare.Data;
+using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +25,7 @@ public abstract class ComponentTestContext : BunitContext
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
     private SqliteConnection? connection;
+    private IDbContextFactory<CareDb>? dbs;
 
     protected ComponentTestContext()
     {
@@ -43,6 +47,9 @@ public abstract class ComponentTestContext : BunitContext
     }
 
     protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>The database <see cref="UseDatabase"/> made, for seeding and for reading what a component saved.</summary>
+    protected IDbContextFactory<CareDb> Dbs => dbs ?? throw new InvalidOperationException("Call UseDatabase() first.");
 
     protected static void UseCulture(string name)
     {
@@ -75,7 +82,30 @@ public abstract class ComponentTestContext : BunitContext
             db.Database.Migrate();
         }
 
+        dbs = factory;
         return factory;
+    }
+
+    /// <summary>Signs in <paramref name="userId"/> in <paramref name="role"/>, with the user id as name and as NameIdentifier claim.</summary>
+    protected void SignIn(string userId, string role)
+    {
+        Auth.SetAuthorized(userId);
+        Auth.SetRoles(role);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    /// <summary>A user in one role (customer since now unless given), saved in the test's database; returns the id.</summary>
+    protected async Task<string> SeedUserAsync(string name, string roleId, DateTime? customerSince = null, string? jobTitle = null)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        var user = new CareUser
+        {
+            UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, JobTitle = jobTitle, CustomerSince = customerSince ?? DateTime.UtcNow,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        return user.Id;
     }
 
     protected override void Dispose(bool disposing)

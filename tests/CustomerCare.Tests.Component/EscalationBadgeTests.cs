@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Live;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Component;
@@ -13,12 +9,10 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The team lead's badge: admins see how many open complaints are escalated, live; nobody else gets it.</summary>
 public sealed class EscalationBadgeTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public EscalationBadgeTests()
     {
         Services.AddSingleton<StaffDeskService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -26,10 +20,10 @@ public sealed class EscalationBadgeTests : ComponentTestContext
     [Fact]
     public async Task An_admin_sees_the_escalated_count_linking_to_the_desk_and_a_new_escalation_updates_it_live()
     {
-        var customer = await SeedUserAsync(Roles.CustomerId);
+        var customer = await SeedUserAsync("Test person", Roles.CustomerId);
         await SeedComplaintAsync(customer, escalated: true);
         await SeedComplaintAsync(customer, escalated: false);
-        var adminId = await SeedUserAsync(Roles.AdminId);
+        var adminId = await SeedUserAsync("Test person", Roles.AdminId);
         SignIn(adminId, Roles.Admin);
 
         var badge = Render<EscalationBadge>();
@@ -51,7 +45,7 @@ public sealed class EscalationBadgeTests : ComponentTestContext
     [InlineData("anonymous")]
     public async Task Nobody_but_admins_gets_the_badge_or_listens_to_the_desk(string role)
     {
-        var customer = await SeedUserAsync(Roles.CustomerId);
+        var customer = await SeedUserAsync("Test person", Roles.CustomerId);
         await SeedComplaintAsync(customer, escalated: true);
         if (role != "anonymous")
         {
@@ -65,26 +59,9 @@ public sealed class EscalationBadgeTests : ComponentTestContext
         Assert.Equal(0, bus.SubscriptionCountOf(LiveTopics.Desk));
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string roleId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Test person", CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
     private async Task<int> SeedComplaintAsync(string authorId, bool escalated)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var post = new Post
         {

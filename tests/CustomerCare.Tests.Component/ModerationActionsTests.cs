@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
@@ -15,15 +13,13 @@ namespace CustomerCare.Tests.Component;
 public sealed class ModerationActionsTests : ComponentTestContext
 {
     private readonly SettableTime clock = new(DateTime.UtcNow);
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ModerationActionsTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton<PostService>();
         Services.AddSingleton<IdeaService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -59,7 +55,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     public async Task A_customer_who_is_not_the_author_sees_neither_edit_nor_remove()
     {
         var (_, ideaId, created) = await SeedIdeaAsync();
-        var customerId = await SeedUserAsync("Carla Customer");
+        var customerId = await SeedUserAsync("Carla Customer", Roles.CustomerId);
         SignIn(customerId, Roles.Customer);
         clock.Now = created.AddMinutes(1);
 
@@ -74,7 +70,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     public async Task Staff_see_edit_remove_and_the_audit_trail_at_any_time()
     {
         var (_, ideaId, created) = await SeedIdeaAsync();
-        var staffId = await SeedUserAsync("Sam Staff");
+        var staffId = await SeedUserAsync("Sam Staff", Roles.StaffId);
         SignIn(staffId, Roles.Staff);
         clock.Now = created.AddDays(3);
 
@@ -102,7 +98,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
 
         actions.WaitForAssertion(() => Assert.Contains("The title needs 5 to 120 characters.", actions.Find("[data-testid=edit-form]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Tiny", actions.FindComponents<MudTextField<string>>()[0].Instance.GetState(x => x.Value));
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         Assert.Equal("Read the meter by photo", await db.Posts.Where(p => p.Id == ideaId).Select(p => p.Title).SingleAsync(Ct));
     }
 
@@ -113,26 +109,10 @@ public sealed class ModerationActionsTests : ComponentTestContext
         return Render<PostActions>(p => p.Add(x => x.Details, details));
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string name)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
     private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedIdeaAsync()
     {
-        var authorId = await SeedUserAsync("Author");
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        var authorId = await SeedUserAsync("Author", Roles.CustomerId);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
         db.Posts.Add(idea);

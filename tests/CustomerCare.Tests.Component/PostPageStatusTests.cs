@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Live;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -13,14 +10,12 @@ namespace CustomerCare.Tests.Component;
 /// <summary>A decision reaches every open idea page at once: chip, release and history, without a reload.</summary>
 public sealed class PostPageStatusTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public PostPageStatusTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<IdeaStatusService>();
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
@@ -47,10 +42,8 @@ public sealed class PostPageStatusTests : ComponentTestContext
     public async Task A_product_owners_decision_on_the_page_shows_up_in_chip_and_history()
     {
         var ideaId = await SeedIdeaAsync(PostStatus.UnderReview);
-        var ownerId = await SeedUserAsync("Petra Owner");
-        Auth.SetAuthorized("petra@example.test");
-        Auth.SetRoles(Roles.ProductOwner);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, ownerId));
+        var ownerId = await SeedUserAsync("Petra Owner", Roles.ProductOwnerId);
+        SignIn(ownerId, Roles.ProductOwner);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=status-decision]")));
 
@@ -90,18 +83,9 @@ public sealed class PostPageStatusTests : ComponentTestContext
         Assert.Equal(0, bus.SubscriptionCount);
     }
 
-    private async Task<string> SeedUserAsync(string name)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
     private async Task<int> SeedIdeaAsync(PostStatus status)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
         db.Users.Add(author);
