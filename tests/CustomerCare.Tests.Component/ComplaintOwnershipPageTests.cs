@@ -23,7 +23,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
     public async Task The_customer_sees_the_new_owner_and_the_reason_as_soon_as_the_complaint_changes_hands()
     {
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
-        var id = await SeedComplaintAsync(customerId, ownerId: null);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived");
         SignIn(customerId, Roles.Customer);
         var page = Render<PostPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=complaint-unassigned]")));
@@ -43,7 +43,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
         var jonasId = await SeedUserAsync("Jonas Weber", Roles.StaffId);
         var annaId = await SeedUserAsync("Anna Berger", Roles.StaffId);
-        var id = await SeedComplaintAsync(customerId, ownerId: jonasId);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived", ownerId: jonasId);
         SignIn(annaId, Roles.Staff);
         var page = Render<PostPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=ownership-claim]")));
@@ -62,7 +62,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
         var annaId = await SeedUserAsync("Anna Berger", Roles.StaffId);
         var miraId = await SeedUserAsync("Mira Schulz", Roles.StaffId);
-        var id = await SeedComplaintAsync(customerId, ownerId: annaId);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived", ownerId: annaId);
         SignIn(annaId, Roles.Staff);
         // The layout's providers: the dialog renders into the first, the colleague list into the second.
         var dialogs = Render<MudBlazor.MudDialogProvider>();
@@ -99,19 +99,5 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         {
             Assert.Equal(miraId, await db.Posts.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync(Ct));
         }
-    }
-
-    private async Task<int> SeedComplaintAsync(string authorId, string? ownerId)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = "Parcel never arrived", Body = "Tracking says delivered.", AuthorId = authorId,
-            CreatedAt = now, UpdatedAt = now, IsPublic = false, Mood = ComplaintMood.Angry, OwnerId = ownerId,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
     }
 }

@@ -108,6 +108,44 @@ public abstract class ComponentTestContext : BunitContext
         return user.Id;
     }
 
+    /// <summary>
+    /// A private complaint by <paramref name="authorId"/>, filed <paramref name="minutesAgo"/> minutes before the
+    /// registered <see cref="TimeProvider"/>'s now (escalated at that moment if asked); returns its id.
+    /// </summary>
+    protected async Task<int> SeedComplaintAsync(
+        string authorId, string title, string? ownerId = null, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 0)
+    {
+        var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(-minutesAgo);
+        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        var post = new Post
+        {
+            Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at,
+            IsPublic = false, Mood = mood, OwnerId = ownerId, EscalatedAt = escalated ? at : null,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        return post.Id;
+    }
+
+    /// <summary>
+    /// An idea posted at the registered <see cref="TimeProvider"/>'s now, by <paramref name="authorId"/> or else by a
+    /// new customer named "Author"; returns its id.
+    /// </summary>
+    protected async Task<int> SeedIdeaAsync(
+        string title = "Read the meter by photo", string? authorId = null, PostStatus status = PostStatus.Open, int? mergedInto = null)
+    {
+        authorId ??= await SeedUserAsync("Author", Roles.CustomerId);
+        var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        var idea = new Post
+        {
+            Kind = PostKind.Idea, Title = title, Body = "Please.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at, Status = status, MergedIntoId = mergedInto,
+        };
+        db.Posts.Add(idea);
+        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        return idea.Id;
+    }
+
     protected override void Dispose(bool disposing)
     {
         if (disposing)

@@ -21,8 +21,8 @@ public sealed class EscalationBadgeTests : ComponentTestContext
     public async Task An_admin_sees_the_escalated_count_linking_to_the_desk_and_a_new_escalation_updates_it_live()
     {
         var customer = await SeedUserAsync("Test person", Roles.CustomerId);
-        await SeedComplaintAsync(customer, escalated: true);
-        await SeedComplaintAsync(customer, escalated: false);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: false);
         var adminId = await SeedUserAsync("Test person", Roles.AdminId);
         SignIn(adminId, Roles.Admin);
 
@@ -32,7 +32,7 @@ public sealed class EscalationBadgeTests : ComponentTestContext
         Assert.Equal("/staff?filter=escalated", badge.Find("[data-testid=escalation-link]").GetAttribute("href"));
         Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.Desk));
 
-        var next = await SeedComplaintAsync(customer, escalated: true);
+        var next = await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
         await Services.GetRequiredService<ILiveBus>().PublishAsync(new ComplaintActivity(next, ComplaintActivityKind.Escalated, DateTime.UtcNow), Ct);
 
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=escalation-badge] .mud-badge").TextContent.Trim()));
@@ -46,7 +46,7 @@ public sealed class EscalationBadgeTests : ComponentTestContext
     public async Task Nobody_but_admins_gets_the_badge_or_listens_to_the_desk(string role)
     {
         var customer = await SeedUserAsync("Test person", Roles.CustomerId);
-        await SeedComplaintAsync(customer, escalated: true);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
         if (role != "anonymous")
         {
             SignIn("someone", role);
@@ -57,19 +57,5 @@ public sealed class EscalationBadgeTests : ComponentTestContext
 
         Assert.Empty(badge.FindAll("[data-testid=escalation-badge]"));
         Assert.Equal(0, bus.SubscriptionCountOf(LiveTopics.Desk));
-    }
-
-    private async Task<int> SeedComplaintAsync(string authorId, bool escalated)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = "Heating bill doubled", Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = ComplaintMood.Angry, EscalatedAt = escalated ? now : null,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
     }
 }

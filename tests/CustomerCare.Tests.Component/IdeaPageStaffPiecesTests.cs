@@ -157,16 +157,4 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
         await db.SaveChangesAsync(Ct);
         return reply.Id;
     }
-
-    private async Task<int> SeedIdeaAsync(string title, int? mergedInto = null)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        db.Users.Add(author);
-        var idea = new Post { Kind = PostKind.Idea, Title = title, Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, MergedIntoId = mergedInto };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
-    }
 }

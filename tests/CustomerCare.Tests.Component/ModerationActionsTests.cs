@@ -27,7 +27,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task The_author_sees_edit_with_the_minutes_left_while_the_window_is_open()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(20);
 
@@ -41,7 +41,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task The_author_no_longer_sees_edit_after_thirty_minutes()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(31);
 
@@ -54,7 +54,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task A_customer_who_is_not_the_author_sees_neither_edit_nor_remove()
     {
-        var (_, ideaId, created) = await SeedIdeaAsync();
+        var (_, ideaId, created) = await SeedAuthoredIdeaAsync();
         var customerId = await SeedUserAsync("Carla Customer", Roles.CustomerId);
         SignIn(customerId, Roles.Customer);
         clock.Now = created.AddMinutes(1);
@@ -69,7 +69,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task Staff_see_edit_remove_and_the_audit_trail_at_any_time()
     {
-        var (_, ideaId, created) = await SeedIdeaAsync();
+        var (_, ideaId, created) = await SeedAuthoredIdeaAsync();
         var staffId = await SeedUserAsync("Sam Staff", Roles.StaffId);
         SignIn(staffId, Roles.Staff);
         clock.Now = created.AddDays(3);
@@ -84,7 +84,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task A_refused_edit_keeps_what_was_typed_and_says_why_at_the_field()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(5);
         var actions = await RenderActionsAsync(ideaId, new(authorId, false, false, false));
@@ -109,15 +109,11 @@ public sealed class ModerationActionsTests : ComponentTestContext
         return Render<PostActions>(p => p.Add(x => x.Details, details));
     }
 
-    private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedIdeaAsync()
+    /// <summary>An idea by a new customer, created at the test clock's now (which the tests then move on from).</summary>
+    private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedAuthoredIdeaAsync()
     {
         var authorId = await SeedUserAsync("Author", Roles.CustomerId);
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return (authorId, idea.Id, now);
+        return (authorId, await SeedIdeaAsync(authorId: authorId), clock.Now);
     }
 
     private sealed class SettableTime(DateTime now) : TimeProvider

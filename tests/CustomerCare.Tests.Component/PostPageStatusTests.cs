@@ -23,7 +23,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task Status_chip_and_history_follow_a_published_decision()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.InProgress);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.InProgress);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Equal("In progress", page.Find("[data-testid=status-chip]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=status-history]"));
@@ -41,7 +41,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task A_product_owners_decision_on_the_page_shows_up_in_chip_and_history()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.UnderReview);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.UnderReview);
         var ownerId = await SeedUserAsync("Petra Owner", Roles.ProductOwnerId);
         SignIn(ownerId, Roles.ProductOwner);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
@@ -58,7 +58,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task Decisions_about_other_ideas_leave_the_page_alone()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.Planned);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.Planned);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Equal("Planned", page.Find("[data-testid=status-chip]").TextContent.Trim()));
 
@@ -72,7 +72,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task Page_unsubscribes_when_it_goes_away()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.Open);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.Open);
         var bus = Services.GetRequiredService<InMemoryLiveBus>();
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=status-chip]")));
@@ -81,17 +81,5 @@ public sealed class PostPageStatusTests : ComponentTestContext
         await DisposeComponentsAsync();
 
         Assert.Equal(0, bus.SubscriptionCount);
-    }
-
-    private async Task<int> SeedIdeaAsync(PostStatus status)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        db.Users.Add(author);
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
     }
 }

@@ -102,7 +102,7 @@ public sealed class ReplyThreadTests : ComponentTestContext
     public async Task A_sent_reply_shows_at_once_and_empties_the_composer()
     {
         var userId = await SeedUserAsync("Clara Schmidt", Roles.CustomerId);
-        var ideaId = await SeedIdeaAsync(userId);
+        var ideaId = await SeedIdeaAsync(authorId: userId);
         SignIn(userId, Roles.Customer);
         var thread = RenderThread(ideaId);
         await thread.InvokeAsync(() => thread.Find("[data-testid=composer] textarea").InputAsync(new ChangeEventArgs { Value = "  **Yes** please  " }));
@@ -119,7 +119,7 @@ public sealed class ReplyThreadTests : ComponentTestContext
     public async Task An_answer_nests_under_its_reply_and_an_edit_shows_the_edited_mark()
     {
         var userId = await SeedUserAsync("Clara Schmidt", Roles.CustomerId);
-        var ideaId = await SeedIdeaAsync(userId);
+        var ideaId = await SeedIdeaAsync(authorId: userId);
         SignIn(userId, Roles.Customer);
         var thread = RenderThread(ideaId);
         await SendAsync(thread, "[data-testid=composer]", "First thought.");
@@ -161,14 +161,4 @@ public sealed class ReplyThreadTests : ComponentTestContext
         Render<ReplyThread>(p => p.Add(t => t.PostId, postId).Add(t => t.Replies, replies));
 
     private static ReplyView Reply(long id, AuthorInfo author, string body) => new(id, null, author, body, DateTime.UtcNow, null, false);
-
-    private async Task<int> SeedIdeaAsync(string authorId)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
-    }
 }

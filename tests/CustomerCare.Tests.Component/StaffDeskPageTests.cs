@@ -112,19 +112,4 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
     private static List<string> Titles(IRenderedComponent<StaffDeskPage> desk) =>
         [.. desk.FindAll("[data-testid=desk-row] a").Select(a => a.TextContent.Trim())];
-
-    private async Task<int> SeedComplaintAsync(
-        string authorId, string title, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 5)
-    {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = Now.AddMinutes(-minutesAgo);
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = mood, EscalatedAt = escalated ? now : null,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
-    }
 }

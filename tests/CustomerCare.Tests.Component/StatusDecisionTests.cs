@@ -111,14 +111,7 @@ public sealed class StatusDecisionTests : ComponentTestContext
 
     private async Task<(int IdeaId, string OwnerId)> SeedAsync()
     {
-        await using var db = await Dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        var owner = new CareUser { UserName = "petra@example.test", DisplayName = "Petra Owner", CustomerSince = now.AddYears(-1) };
-        db.Users.AddRange(author, owner);
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return (idea.Id, owner.Id);
+        var ownerId = await SeedUserAsync("Petra Owner", Roles.ProductOwnerId);
+        return (await SeedIdeaAsync(), ownerId);
     }
 }
