@@ -12,8 +12,6 @@ public sealed class ComplaintIdeaLinkCardTests : ComponentTestContext
 
     public ComplaintIdeaLinkCardTests() => UseDatabase();
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public void The_customer_reads_that_their_complaint_led_to_the_idea_and_gets_no_staff_actions()
     {

@@ -16,8 +16,6 @@ public sealed class ComplaintIdeaLinkPageTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_customer_follows_their_complaint_to_the_idea_it_led_to()
     {

@@ -17,8 +17,6 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_customer_sees_the_new_owner_and_the_reason_as_soon_as_the_complaint_changes_hands()
     {

@@ -17,8 +17,6 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_customer_is_asked_about_the_pending_proposal_confirms_it_and_rates_once()
     {

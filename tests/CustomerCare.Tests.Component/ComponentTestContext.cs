@@ -48,6 +48,9 @@ public abstract class ComponentTestContext : BunitContext
 
     protected BunitAuthorizationContext Auth { get; }
 
+    /// <summary>The running test's cancellation token.</summary>
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
     /// <summary>The database <see cref="UseDatabase"/> made, for seeding and for reading what a component saved.</summary>
     protected IDbContextFactory<CareDb> Dbs => dbs ?? throw new InvalidOperationException("Call UseDatabase() first.");
 
@@ -97,14 +100,14 @@ public abstract class ComponentTestContext : BunitContext
     /// <summary>A user in one role (customer since now unless given), saved in the test's database; returns the id.</summary>
     protected async Task<string> SeedUserAsync(string name, string roleId, DateTime? customerSince = null, string? jobTitle = null)
     {
-        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var user = new CareUser
         {
             UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, JobTitle = jobTitle, CustomerSince = customerSince ?? DateTime.UtcNow,
         };
         db.Users.Add(user);
         db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(Ct);
         return user.Id;
     }
 
@@ -116,14 +119,14 @@ public abstract class ComponentTestContext : BunitContext
         string authorId, string title, string? ownerId = null, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 0)
     {
         var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(-minutesAgo);
-        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var post = new Post
         {
             Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at,
             IsPublic = false, Mood = mood, OwnerId = ownerId, EscalatedAt = escalated ? at : null,
         };
         db.Posts.Add(post);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(Ct);
         return post.Id;
     }
 
@@ -136,13 +139,13 @@ public abstract class ComponentTestContext : BunitContext
     {
         authorId ??= await SeedUserAsync("Author", Roles.CustomerId);
         var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
-        await using var db = await Dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var idea = new Post
         {
             Kind = PostKind.Idea, Title = title, Body = "Please.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at, Status = status, MergedIntoId = mergedInto,
         };
         db.Posts.Add(idea);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(Ct);
         return idea.Id;
     }
 

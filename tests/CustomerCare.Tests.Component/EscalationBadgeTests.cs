@@ -15,8 +15,6 @@ public sealed class EscalationBadgeTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task An_admin_sees_the_escalated_count_linking_to_the_desk_and_a_new_escalation_updates_it_live()
     {

@@ -18,8 +18,6 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_merged_idea_says_where_it_went_and_takes_no_votes()
     {

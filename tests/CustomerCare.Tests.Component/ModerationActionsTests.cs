@@ -22,8 +22,6 @@ public sealed class ModerationActionsTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task The_author_sees_edit_with_the_minutes_left_while_the_window_is_open()
     {

@@ -18,8 +18,6 @@ public sealed class PostPageStatusTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task Status_chip_and_history_follow_a_published_decision()
     {

@@ -17,8 +17,6 @@ public sealed class ReplyThreadTests : ComponentTestContext
 
     public ReplyThreadTests() => UseDatabase();
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     private InMemoryLiveBus Bus => Services.GetRequiredService<InMemoryLiveBus>();
 
     [Fact]

@@ -23,8 +23,6 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task A_desk_event_adds_a_new_complaint_and_updates_an_answered_one_without_reload()
     {

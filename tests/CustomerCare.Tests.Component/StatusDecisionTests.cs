@@ -18,8 +18,6 @@ public sealed class StatusDecisionTests : ComponentTestContext
         UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Fact]
     public void A_customer_sees_no_decision_panel()
     {
