@@ -1,11 +1,9 @@
 using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Component;
@@ -13,15 +11,11 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The board's sort and filters live in the address: read from it on load, written back when a control changes.</summary>
 public sealed class BoardAddressTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public BoardAddressTests()
     {
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
@@ -121,7 +115,7 @@ public sealed class BoardAddressTests : ComponentTestContext
 
     private async Task<string> AddAuthorAsync()
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var author = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Author", CustomerSince = DateTime.UtcNow.AddYears(-1) };
         db.Users.Add(author);
         await db.SaveChangesAsync(Ct);
@@ -130,7 +124,7 @@ public sealed class BoardAddressTests : ComponentTestContext
 
     private async Task AddIdeaAsync(string authorId, string title, int votes, int daysAgo, PostStatus status)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var at = DateTime.UtcNow.AddDays(-daysAgo);
         db.Posts.Add(new Post
         {

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Live;
@@ -12,8 +11,6 @@ public sealed class ComplaintIdeaLinkCardTests : ComponentTestContext
     private static readonly LinkedIdeaView Idea = new(42, "Refund double charges automatically", PostStatus.Planned, 17, null);
 
     public ComplaintIdeaLinkCardTests() => UseDatabase();
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public void The_customer_reads_that_their_complaint_led_to_the_idea_and_gets_no_staff_actions()
@@ -89,12 +86,5 @@ public sealed class ComplaintIdeaLinkCardTests : ComponentTestContext
             .Add(x => x.ComplaintId, 7).Add(x => x.ComplaintTitle, "Doppelt abgebucht").Add(x => x.ComplaintAuthorId, "greta").Add(x => x.Initial, Idea));
 
         Assert.Equal("Ihre Reklamation hat zu dieser Idee geführt", card.Find("[data-testid=idea-link-heading]").TextContent.Trim());
-    }
-
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
 }

@@ -1,9 +1,6 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,16 +9,12 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The link on both pages: the customer's complaint shows its idea; the idea shows its complaints to staff only.</summary>
 public sealed class ComplaintIdeaLinkPageTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ComplaintIdeaLinkPageTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<IdeaStatusService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_customer_follows_their_complaint_to_the_idea_it_led_to()
@@ -47,7 +40,7 @@ public sealed class ComplaintIdeaLinkPageTests : ComponentTestContext
         await page.Find("button[data-testid=idea-link-unlink]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Not linked to an idea yet.", page.Find("[data-testid=complaint-idea-link]").TextContent, StringComparison.Ordinal));
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         Assert.Null(await db.Posts.Where(p => p.Id == complaintId).Select(p => p.LinkedIdeaId).SingleAsync(Ct));
     }
 
@@ -79,35 +72,22 @@ public sealed class ComplaintIdeaLinkPageTests : ComponentTestContext
         }
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
     private async Task<(string Customer, string Staff, int Complaint, int Idea)> SeedLinkAsync()
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var customer = NewUser("Greta Hansen");
-        var staff = NewUser("Jonas Weber");
-        db.Users.AddRange(customer, staff);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = customer.Id, RoleId = Roles.CustomerId });
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = staff.Id, RoleId = Roles.StaffId });
+        var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
+        var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
-        var idea = new Post { Kind = PostKind.Idea, Title = "Refund double charges automatically", Body = "Same day.", AuthorId = staff.Id, CreatedAt = now, UpdatedAt = now };
+        var idea = new Post { Kind = PostKind.Idea, Title = "Refund double charges automatically", Body = "Same day.", AuthorId = staffId, CreatedAt = now, UpdatedAt = now };
         db.Posts.Add(idea);
         await db.SaveChangesAsync(Ct);
         var complaint = new Post
         {
-            Kind = PostKind.Complaint, Title = "Charged twice for March", Body = "Contract 4711.", AuthorId = customer.Id, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = ComplaintMood.Angry, LinkedIdeaId = idea.Id, LinkedIdeaById = staff.Id, LinkedIdeaAt = now,
+            Kind = PostKind.Complaint, Title = "Charged twice for March", Body = "Contract 4711.", AuthorId = customerId, CreatedAt = now, UpdatedAt = now,
+            IsPublic = false, Mood = ComplaintMood.Angry, LinkedIdeaId = idea.Id, LinkedIdeaById = staffId, LinkedIdeaAt = now,
         };
         db.Posts.Add(complaint);
         await db.SaveChangesAsync(Ct);
-        return (customer.Id, staff.Id, complaint.Id, idea.Id);
+        return (customerId, staffId, complaint.Id, idea.Id);
     }
-
-    private static CareUser NewUser(string name) =>
-        new() { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
 }

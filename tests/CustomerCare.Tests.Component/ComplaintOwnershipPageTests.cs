@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Live;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,22 +10,18 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The complaint page shows a new owner live, and staff take a complaint over from it.</summary>
 public sealed class ComplaintOwnershipPageTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ComplaintOwnershipPageTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_customer_sees_the_new_owner_and_the_reason_as_soon_as_the_complaint_changes_hands()
     {
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
-        var id = await SeedComplaintAsync(customerId, ownerId: null);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived");
         SignIn(customerId, Roles.Customer);
         var page = Render<PostPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=complaint-unassigned]")));
@@ -48,7 +41,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
         var jonasId = await SeedUserAsync("Jonas Weber", Roles.StaffId);
         var annaId = await SeedUserAsync("Anna Berger", Roles.StaffId);
-        var id = await SeedComplaintAsync(customerId, ownerId: jonasId);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived", ownerId: jonasId);
         SignIn(annaId, Roles.Staff);
         var page = Render<PostPage>(p => p.Add(x => x.Id, id));
         page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=ownership-claim]")));
@@ -67,7 +60,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId);
         var annaId = await SeedUserAsync("Anna Berger", Roles.StaffId);
         var miraId = await SeedUserAsync("Mira Schulz", Roles.StaffId);
-        var id = await SeedComplaintAsync(customerId, ownerId: annaId);
+        var id = await SeedComplaintAsync(customerId, "Parcel never arrived", ownerId: annaId);
         SignIn(annaId, Roles.Staff);
         // The layout's providers: the dialog renders into the first, the colleague list into the second.
         var dialogs = Render<MudBlazor.MudDialogProvider>();
@@ -89,7 +82,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
 
         await dialogs.Find("[data-testid=ownership-handover-confirm]").ClickAsync(new());
         dialogs.WaitForAssertion(() => Assert.Contains("Please say why you hand it over", dialogs.Markup, StringComparison.Ordinal));
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             Assert.Equal(annaId, await db.Posts.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync(Ct));
         }
@@ -100,40 +93,9 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Contains("Mira Schulz", page.Find("[data-testid=complaint-owner]").TextContent, StringComparison.Ordinal));
         Assert.Contains("Mira handles refunds", page.Find("[data-testid=complaint-handovers]").TextContent, StringComparison.Ordinal);
         dialogs.WaitForAssertion(() => Assert.Empty(dialogs.FindAll("[data-testid=ownership-handover-confirm]")));
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             Assert.Equal(miraId, await db.Posts.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync(Ct));
         }
-    }
-
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string name, string roleId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<int> SeedComplaintAsync(string authorId, string? ownerId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = "Parcel never arrived", Body = "Tracking says delivered.", AuthorId = authorId,
-            CreatedAt = now, UpdatedAt = now, IsPublic = false, Mood = ComplaintMood.Angry, OwnerId = ownerId,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
     }
 }

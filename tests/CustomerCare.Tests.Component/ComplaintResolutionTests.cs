@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,16 +10,12 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The end of a complaint on its page: the customer's question, the rating, the announced silence and the close button.</summary>
 public sealed class ComplaintResolutionTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ComplaintResolutionTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_customer_is_asked_about_the_pending_proposal_confirms_it_and_rates_once()
@@ -46,7 +39,7 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Equal("You rated 4/5 — thank you.", page.Find("[data-testid=resolution-rating] p").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=resolution-rating-form]"));
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var saved = await db.Posts.Where(p => p.Id == id).Select(p => new { p.Status, p.Outcome, p.Rating, p.RatingComment }).SingleAsync(Ct);
         Assert.Equal((PostStatus.Solved, ComplaintOutcome.ConfirmedByCustomer, 4, "Quick and friendly."), (saved.Status, saved.Outcome, saved.Rating, saved.RatingComment));
     }
@@ -175,13 +168,6 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
         Assert.Contains(page.FindAll("[data-testid=reply]"), r => r.TextContent.Contains("The refund never arrived.", StringComparison.Ordinal));
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
     /// <summary>A complaint by Greta owned by Anna; Anna's proposal or plain answer some time ago, optionally answered by Greta.</summary>
     private async Task<(int Id, string CustomerId, string OwnerId)> SeedAsync(
         TimeSpan? proposalAgo = null, TimeSpan? staffAnswerAgo = null, bool customerRepliedAfter = false, bool isPublic = false)
@@ -190,7 +176,7 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
         var ownerId = await SeedUserAsync("Anna Berger", Roles.StaffId);
         var now = DateTime.UtcNow;
         var answeredAt = now - (proposalAgo ?? staffAnswerAgo ?? TimeSpan.Zero);
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var post = new Post
         {
             Kind = PostKind.Complaint, Title = "Refund missing", Body = "I returned the shoes a month ago.", AuthorId = customerId,
@@ -212,18 +198,8 @@ public sealed class ComplaintResolutionTests : ComponentTestContext
 
     private async Task<DateTime> LastStaffAnswerAsync(int id)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var post = await db.Posts.Where(p => p.Id == id).Select(p => p.AuthorId).SingleAsync(Ct);
         return DateTime.SpecifyKind(await db.Replies.Where(r => r.PostId == id && r.AuthorId != post).MaxAsync(r => r.CreatedAt, Ct), DateTimeKind.Utc);
-    }
-
-    private async Task<string> SeedUserAsync(string name, string roleId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
     }
 }

@@ -1,10 +1,13 @@
 using System.Globalization;
+using System.Security.Claims;
 using Bunit.TestDoubles;
 using CustomerCare.Data;
+using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,6 +25,7 @@ public abstract class ComponentTestContext : BunitContext
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
     private SqliteConnection? connection;
+    private IDbContextFactory<CareDb>? dbs;
 
     protected ComponentTestContext()
     {
@@ -43,6 +47,12 @@ public abstract class ComponentTestContext : BunitContext
     }
 
     protected BunitAuthorizationContext Auth { get; }
+
+    /// <summary>The running test's cancellation token.</summary>
+    protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    /// <summary>The database <see cref="UseDatabase"/> made, for seeding and for reading what a component saved.</summary>
+    protected IDbContextFactory<CareDb> Dbs => dbs ?? throw new InvalidOperationException("Call UseDatabase() first.");
 
     protected static void UseCulture(string name)
     {
@@ -75,7 +85,68 @@ public abstract class ComponentTestContext : BunitContext
             db.Database.Migrate();
         }
 
+        dbs = factory;
         return factory;
+    }
+
+    /// <summary>Signs in <paramref name="userId"/> in <paramref name="role"/>, with the user id as name and as NameIdentifier claim.</summary>
+    protected void SignIn(string userId, string role)
+    {
+        Auth.SetAuthorized(userId);
+        Auth.SetRoles(role);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+    }
+
+    /// <summary>A user in one role (customer since now unless given), saved in the test's database; returns the id.</summary>
+    protected async Task<string> SeedUserAsync(string name, string roleId, DateTime? customerSince = null, string? jobTitle = null)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var user = new CareUser
+        {
+            UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, JobTitle = jobTitle, CustomerSince = customerSince ?? DateTime.UtcNow,
+        };
+        db.Users.Add(user);
+        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
+        await db.SaveChangesAsync(Ct);
+        return user.Id;
+    }
+
+    /// <summary>
+    /// A private complaint by <paramref name="authorId"/>, filed <paramref name="minutesAgo"/> minutes before the
+    /// registered <see cref="TimeProvider"/>'s now (escalated at that moment if asked); returns its id.
+    /// </summary>
+    protected async Task<int> SeedComplaintAsync(
+        string authorId, string title, string? ownerId = null, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 0)
+    {
+        var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime.AddMinutes(-minutesAgo);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var post = new Post
+        {
+            Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at,
+            IsPublic = false, Mood = mood, OwnerId = ownerId, EscalatedAt = escalated ? at : null,
+        };
+        db.Posts.Add(post);
+        await db.SaveChangesAsync(Ct);
+        return post.Id;
+    }
+
+    /// <summary>
+    /// An idea posted at the registered <see cref="TimeProvider"/>'s now, by <paramref name="authorId"/> or else by a
+    /// new customer named "Author"; returns its id.
+    /// </summary>
+    protected async Task<int> SeedIdeaAsync(
+        string title = "Read the meter by photo", string? authorId = null, PostStatus status = PostStatus.Open, int? mergedInto = null)
+    {
+        authorId ??= await SeedUserAsync("Author", Roles.CustomerId);
+        var at = Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var idea = new Post
+        {
+            Kind = PostKind.Idea, Title = title, Body = "Please.", AuthorId = authorId, CreatedAt = at, UpdatedAt = at, Status = status, MergedIntoId = mergedInto,
+        };
+        db.Posts.Add(idea);
+        await db.SaveChangesAsync(Ct);
+        return idea.Id;
     }
 
     protected override void Dispose(bool disposing)

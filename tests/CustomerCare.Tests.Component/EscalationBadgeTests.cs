@@ -1,11 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Live;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Component;
@@ -13,23 +9,19 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The team lead's badge: admins see how many open complaints are escalated, live; nobody else gets it.</summary>
 public sealed class EscalationBadgeTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public EscalationBadgeTests()
     {
         Services.AddSingleton<StaffDeskService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task An_admin_sees_the_escalated_count_linking_to_the_desk_and_a_new_escalation_updates_it_live()
     {
-        var customer = await SeedUserAsync(Roles.CustomerId);
-        await SeedComplaintAsync(customer, escalated: true);
-        await SeedComplaintAsync(customer, escalated: false);
-        var adminId = await SeedUserAsync(Roles.AdminId);
+        var customer = await SeedUserAsync("Test person", Roles.CustomerId);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: false);
+        var adminId = await SeedUserAsync("Test person", Roles.AdminId);
         SignIn(adminId, Roles.Admin);
 
         var badge = Render<EscalationBadge>();
@@ -38,7 +30,7 @@ public sealed class EscalationBadgeTests : ComponentTestContext
         Assert.Equal("/staff?filter=escalated", badge.Find("[data-testid=escalation-link]").GetAttribute("href"));
         Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.Desk));
 
-        var next = await SeedComplaintAsync(customer, escalated: true);
+        var next = await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
         await Services.GetRequiredService<ILiveBus>().PublishAsync(new ComplaintActivity(next, ComplaintActivityKind.Escalated, DateTime.UtcNow), Ct);
 
         badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=escalation-badge] .mud-badge").TextContent.Trim()));
@@ -51,8 +43,8 @@ public sealed class EscalationBadgeTests : ComponentTestContext
     [InlineData("anonymous")]
     public async Task Nobody_but_admins_gets_the_badge_or_listens_to_the_desk(string role)
     {
-        var customer = await SeedUserAsync(Roles.CustomerId);
-        await SeedComplaintAsync(customer, escalated: true);
+        var customer = await SeedUserAsync("Test person", Roles.CustomerId);
+        await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
         if (role != "anonymous")
         {
             SignIn("someone", role);
@@ -63,36 +55,5 @@ public sealed class EscalationBadgeTests : ComponentTestContext
 
         Assert.Empty(badge.FindAll("[data-testid=escalation-badge]"));
         Assert.Equal(0, bus.SubscriptionCountOf(LiveTopics.Desk));
-    }
-
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string roleId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Test person", CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<int> SeedComplaintAsync(string authorId, bool escalated)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = "Heating bill doubled", Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = ComplaintMood.Angry, EscalatedAt = escalated ? now : null,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
     }
 }

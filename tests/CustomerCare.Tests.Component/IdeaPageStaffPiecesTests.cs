@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Live;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -13,17 +10,13 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The idea page's merge banner, pinned official answer and staff-only voter list.</summary>
 public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public IdeaPageStaffPiecesTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<IdeaStatusService>();
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_merged_idea_says_where_it_went_and_takes_no_votes()
@@ -59,11 +52,11 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     public async Task The_official_answer_is_shown_on_top_with_who_gave_it()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");
-        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care");
-        var customer = await SeedUserAsync("Carl Customer", Roles.CustomerId, null);
+        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, jobTitle: "Customer Care");
+        var customer = await SeedUserAsync("Carl Customer", Roles.CustomerId);
         await SeedReplyAsync(ideaId, customer, "Me too!");
         var answerId = await SeedReplyAsync(ideaId, anna, "We are building it for the spring release.");
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             await db.Posts.Where(p => p.Id == ideaId).ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, answerId), Ct);
         }
@@ -82,7 +75,7 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     public async Task An_answer_pinned_elsewhere_appears_on_top_of_an_open_page_and_leaves_when_unpinned()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");
-        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care");
+        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, jobTitle: "Customer Care");
         var answerId = await SeedReplyAsync(ideaId, anna, "We are building it for the spring release.");
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=reply]")));
@@ -103,9 +96,9 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     public async Task Customers_see_no_voters_panel_and_no_pin_action()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");
-        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care");
+        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, jobTitle: "Customer Care");
         await SeedReplyAsync(ideaId, anna, "Noted.");
-        var customer = await SeedUserAsync("Carl Customer", Roles.CustomerId, null);
+        var customer = await SeedUserAsync("Carl Customer", Roles.CustomerId);
         SignIn(customer, Roles.Customer);
 
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
@@ -120,7 +113,7 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     public async Task Staff_see_the_voters_panel_and_can_pin_a_team_reply()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");
-        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care");
+        var anna = await SeedUserAsync("Anna Berger", Roles.StaffId, jobTitle: "Customer Care");
         await SeedReplyAsync(ideaId, anna, "Coming in spring.");
         SignIn(anna, Roles.Staff);
 
@@ -136,15 +129,15 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
     public async Task Opening_the_voters_panel_lists_who_voted()
     {
         var ideaId = await SeedIdeaAsync("Read the meter by photo");
-        var voter = await SeedUserAsync("Vera Voter", Roles.CustomerId, null);
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        var voter = await SeedUserAsync("Vera Voter", Roles.CustomerId);
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             db.Votes.Add(new Vote { PostId = ideaId, UserId = voter, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync(Ct);
             await db.Posts.Where(p => p.Id == ideaId).ExecuteUpdateAsync(s => s.SetProperty(p => p.VoteCount, 1), Ct);
         }
 
-        SignIn(await SeedUserAsync("Anna Berger", Roles.StaffId, "Customer Care"), Roles.Staff);
+        SignIn(await SeedUserAsync("Anna Berger", Roles.StaffId, jobTitle: "Customer Care"), Roles.Staff);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Contains("Voters (1)", page.Find("[data-testid=voters-panel]").TextContent, StringComparison.Ordinal));
         Assert.DoesNotContain("Vera Voter", page.Markup, StringComparison.Ordinal);
@@ -154,41 +147,12 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.Contains("Vera Voter", page.Find("[data-testid=voters-list]").TextContent, StringComparison.Ordinal));
     }
 
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized($"{userId}@example.test");
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string name, string roleId, string? jobTitle)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, JobTitle = jobTitle, CustomerSince = DateTime.UtcNow.AddYears(-2) };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
     private async Task<long> SeedReplyAsync(int postId, string authorId, string body)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var reply = new Reply { PostId = postId, AuthorId = authorId, Body = body, CreatedAt = DateTime.UtcNow };
         db.Replies.Add(reply);
         await db.SaveChangesAsync(Ct);
         return reply.Id;
-    }
-
-    private async Task<int> SeedIdeaAsync(string title, int? mergedInto = null)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        db.Users.Add(author);
-        var idea = new Post { Kind = PostKind.Idea, Title = title, Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, MergedIntoId = mergedInto };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
     }
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
@@ -15,23 +13,19 @@ namespace CustomerCare.Tests.Component;
 public sealed class ModerationActionsTests : ComponentTestContext
 {
     private readonly SettableTime clock = new(DateTime.UtcNow);
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ModerationActionsTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<TimeProvider>(clock);
         Services.AddSingleton<PostService>();
         Services.AddSingleton<IdeaService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task The_author_sees_edit_with_the_minutes_left_while_the_window_is_open()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(20);
 
@@ -45,7 +39,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task The_author_no_longer_sees_edit_after_thirty_minutes()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(31);
 
@@ -58,8 +52,8 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task A_customer_who_is_not_the_author_sees_neither_edit_nor_remove()
     {
-        var (_, ideaId, created) = await SeedIdeaAsync();
-        var customerId = await SeedUserAsync("Carla Customer");
+        var (_, ideaId, created) = await SeedAuthoredIdeaAsync();
+        var customerId = await SeedUserAsync("Carla Customer", Roles.CustomerId);
         SignIn(customerId, Roles.Customer);
         clock.Now = created.AddMinutes(1);
 
@@ -73,8 +67,8 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task Staff_see_edit_remove_and_the_audit_trail_at_any_time()
     {
-        var (_, ideaId, created) = await SeedIdeaAsync();
-        var staffId = await SeedUserAsync("Sam Staff");
+        var (_, ideaId, created) = await SeedAuthoredIdeaAsync();
+        var staffId = await SeedUserAsync("Sam Staff", Roles.StaffId);
         SignIn(staffId, Roles.Staff);
         clock.Now = created.AddDays(3);
 
@@ -88,7 +82,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
     [Fact]
     public async Task A_refused_edit_keeps_what_was_typed_and_says_why_at_the_field()
     {
-        var (authorId, ideaId, created) = await SeedIdeaAsync();
+        var (authorId, ideaId, created) = await SeedAuthoredIdeaAsync();
         SignIn(authorId, Roles.Customer);
         clock.Now = created.AddMinutes(5);
         var actions = await RenderActionsAsync(ideaId, new(authorId, false, false, false));
@@ -102,7 +96,7 @@ public sealed class ModerationActionsTests : ComponentTestContext
 
         actions.WaitForAssertion(() => Assert.Contains("The title needs 5 to 120 characters.", actions.Find("[data-testid=edit-form]").TextContent, StringComparison.Ordinal));
         Assert.Equal("Tiny", actions.FindComponents<MudTextField<string>>()[0].Instance.GetState(x => x.Value));
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         Assert.Equal("Read the meter by photo", await db.Posts.Where(p => p.Id == ideaId).Select(p => p.Title).SingleAsync(Ct));
     }
 
@@ -113,31 +107,11 @@ public sealed class ModerationActionsTests : ComponentTestContext
         return Render<PostActions>(p => p.Add(x => x.Details, details));
     }
 
-    private void SignIn(string userId, string role)
+    /// <summary>An idea by a new customer, created at the test clock's now (which the tests then move on from).</summary>
+    private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedAuthoredIdeaAsync()
     {
-        Auth.SetAuthorized(userId);
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync(string name)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<(string AuthorId, int IdeaId, DateTime CreatedAt)> SeedIdeaAsync()
-    {
-        var authorId = await SeedUserAsync("Author");
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return (authorId, idea.Id, now);
+        var authorId = await SeedUserAsync("Author", Roles.CustomerId);
+        return (authorId, await SeedIdeaAsync(authorId: authorId), clock.Now);
     }
 
     private sealed class SettableTime(DateTime now) : TimeProvider

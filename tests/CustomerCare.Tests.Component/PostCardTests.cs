@@ -55,8 +55,8 @@ public sealed class PostCardTests : ComponentTestContext
         var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Kind = PostKind.Complaint }));
         var reply = new ReplyView(70, null, LoyalCustomer, "Same here.", DateTime.UtcNow, null, false);
 
-        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 8, 30, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
-        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 7, 8, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 8, 30, DateTime.UtcNow), Ct);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new ReplyAdded(reply, 7, 8, DateTime.UtcNow), Ct);
 
         card.WaitForAssertion(() => Assert.Equal("8 replies", card.Find("[data-testid=reply-count]").TextContent.Trim()));
     }

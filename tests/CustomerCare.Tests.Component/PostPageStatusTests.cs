@@ -1,10 +1,7 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Live;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -13,22 +10,18 @@ namespace CustomerCare.Tests.Component;
 /// <summary>A decision reaches every open idea page at once: chip, release and history, without a reload.</summary>
 public sealed class PostPageStatusTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public PostPageStatusTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<IdeaStatusService>();
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Status_chip_and_history_follow_a_published_decision()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.InProgress);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.InProgress);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Equal("In progress", page.Find("[data-testid=status-chip]").TextContent.Trim()));
         Assert.Empty(page.FindAll("[data-testid=status-history]"));
@@ -46,11 +39,9 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task A_product_owners_decision_on_the_page_shows_up_in_chip_and_history()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.UnderReview);
-        var ownerId = await SeedUserAsync("Petra Owner");
-        Auth.SetAuthorized("petra@example.test");
-        Auth.SetRoles(Roles.ProductOwner);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, ownerId));
+        var ideaId = await SeedIdeaAsync(status: PostStatus.UnderReview);
+        var ownerId = await SeedUserAsync("Petra Owner", Roles.ProductOwnerId);
+        SignIn(ownerId, Roles.ProductOwner);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=status-decision]")));
 
@@ -65,7 +56,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task Decisions_about_other_ideas_leave_the_page_alone()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.Planned);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.Planned);
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.Equal("Planned", page.Find("[data-testid=status-chip]").TextContent.Trim()));
 
@@ -79,7 +70,7 @@ public sealed class PostPageStatusTests : ComponentTestContext
     [Fact]
     public async Task Page_unsubscribes_when_it_goes_away()
     {
-        var ideaId = await SeedIdeaAsync(PostStatus.Open);
+        var ideaId = await SeedIdeaAsync(status: PostStatus.Open);
         var bus = Services.GetRequiredService<InMemoryLiveBus>();
         var page = Render<PostPage>(p => p.Add(x => x.Id, ideaId));
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=status-chip]")));
@@ -88,26 +79,5 @@ public sealed class PostPageStatusTests : ComponentTestContext
         await DisposeComponentsAsync();
 
         Assert.Equal(0, bus.SubscriptionCount);
-    }
-
-    private async Task<string> SeedUserAsync(string name)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = DateTime.UtcNow };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<int> SeedIdeaAsync(PostStatus status)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        db.Users.Add(author);
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
     }
 }

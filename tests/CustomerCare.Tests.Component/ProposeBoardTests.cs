@@ -1,10 +1,8 @@
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Component;
@@ -12,16 +10,12 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The ideas board offers to propose and shows new ideas as they are proposed, without a reload.</summary>
 public sealed class ProposeBoardTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public ProposeBoardTests()
     {
         // UseDatabase resolves the factory, after which bUnit takes no more registrations.
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public void Board_offers_to_propose_an_idea()
@@ -66,7 +60,7 @@ public sealed class ProposeBoardTests : ComponentTestContext
 
     private async Task<int> AddIdeaAsync(string title, int votes)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var author = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-1) };
         db.Users.Add(author);

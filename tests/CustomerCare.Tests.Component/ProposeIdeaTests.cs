@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
@@ -13,7 +12,6 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The propose page tells its rules at the fields, previews safely, offers similar ideas and loses nothing.</summary>
 public sealed class ProposeIdeaTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
     private readonly string userId;
 
     public ProposeIdeaTests()
@@ -21,13 +19,11 @@ public sealed class ProposeIdeaTests : ComponentTestContext
         // UseDatabase resolves the factory, after which bUnit takes no more registrations.
         Services.AddSingleton<PostService>();
         Services.AddSingleton<IdeaService>();
-        dbs = UseDatabase();
+        UseDatabase();
         userId = SeedAsync().GetAwaiter().GetResult();
         Auth.SetAuthorized("clara@example.test");
         Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Title_field_tells_the_limit_and_counts_while_typing()
@@ -122,7 +118,7 @@ public sealed class ProposeIdeaTests : ComponentTestContext
 
         await page.InvokeAsync(() => page.Find("[data-testid=propose-submit]").ClickAsync(new()));
 
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var saved = await db.Posts.SingleAsync(p => p.Title == "Zählerstand in der App korrigieren", Ct);
         Assert.Equal((userId, "Ohne Anruf, **bitte**."), (saved.AuthorId, saved.Body));
         page.WaitForAssertion(() => Assert.EndsWith($"/posts/{saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
@@ -144,13 +140,13 @@ public sealed class ProposeIdeaTests : ComponentTestContext
 
     private async Task<int> CountIdeasAsync()
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         return await db.Posts.CountAsync(p => p.Kind == PostKind.Idea, Ct);
     }
 
     private async Task<string> SeedAsync()
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var author = new CareUser { UserName = "klaus@example.test", DisplayName = "Klaus", CustomerSince = now.AddYears(-5) };
         var clara = new CareUser { UserName = "clara@example.test", DisplayName = "Clara Schmidt", CustomerSince = now.AddYears(-9) };

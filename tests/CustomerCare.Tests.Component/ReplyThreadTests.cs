@@ -1,11 +1,8 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -18,11 +15,7 @@ public sealed class ReplyThreadTests : ComponentTestContext
     private static readonly AuthorInfo Clara = new("clara", "Clara Schmidt", null, null, new DateTime(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc), false);
     private static readonly AuthorInfo Anna = new("anna", "Anna Berger", null, "Customer Care", new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), true);
 
-    private readonly IDbContextFactory<CareDb> dbs;
-
-    public ReplyThreadTests() => dbs = UseDatabase();
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+    public ReplyThreadTests() => UseDatabase();
 
     private InMemoryLiveBus Bus => Services.GetRequiredService<InMemoryLiveBus>();
 
@@ -92,7 +85,7 @@ public sealed class ReplyThreadTests : ComponentTestContext
     [Fact]
     public async Task A_refused_reply_keeps_the_text_and_says_why()
     {
-        SignIn(await SeedUserAsync(), Roles.Customer);
+        SignIn(await SeedUserAsync("Clara Schmidt", Roles.CustomerId), Roles.Customer);
         var thread = RenderThread(int.MaxValue);
         await thread.InvokeAsync(() => thread.Find("[data-testid=composer] textarea").InputAsync(new ChangeEventArgs { Value = "Hello?" }));
 
@@ -106,8 +99,8 @@ public sealed class ReplyThreadTests : ComponentTestContext
     [Fact]
     public async Task A_sent_reply_shows_at_once_and_empties_the_composer()
     {
-        var userId = await SeedUserAsync();
-        var ideaId = await SeedIdeaAsync(userId);
+        var userId = await SeedUserAsync("Clara Schmidt", Roles.CustomerId);
+        var ideaId = await SeedIdeaAsync(authorId: userId);
         SignIn(userId, Roles.Customer);
         var thread = RenderThread(ideaId);
         await thread.InvokeAsync(() => thread.Find("[data-testid=composer] textarea").InputAsync(new ChangeEventArgs { Value = "  **Yes** please  " }));
@@ -123,8 +116,8 @@ public sealed class ReplyThreadTests : ComponentTestContext
     [Fact]
     public async Task An_answer_nests_under_its_reply_and_an_edit_shows_the_edited_mark()
     {
-        var userId = await SeedUserAsync();
-        var ideaId = await SeedIdeaAsync(userId);
+        var userId = await SeedUserAsync("Clara Schmidt", Roles.CustomerId);
+        var ideaId = await SeedIdeaAsync(authorId: userId);
         SignIn(userId, Roles.Customer);
         var thread = RenderThread(ideaId);
         await SendAsync(thread, "[data-testid=composer]", "First thought.");
@@ -166,30 +159,4 @@ public sealed class ReplyThreadTests : ComponentTestContext
         Render<ReplyThread>(p => p.Add(t => t.PostId, postId).Add(t => t.Replies, replies));
 
     private static ReplyView Reply(long id, AuthorInfo author, string body) => new(id, null, author, body, DateTime.UtcNow, null, false);
-
-    private void SignIn(string userId, string role)
-    {
-        Auth.SetAuthorized($"{userId}@example.test");
-        Auth.SetRoles(role);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
-    private async Task<string> SeedUserAsync()
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = "clara@example.test", DisplayName = "Clara Schmidt", CustomerSince = DateTime.UtcNow.AddYears(-9) };
-        db.Users.Add(user);
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<int> SeedIdeaAsync(string authorId)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return idea.Id;
-    }
 }

@@ -1,12 +1,8 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -15,8 +11,6 @@ namespace CustomerCare.Tests.Component;
 /// <summary>The desk follows the staff-only desk topic: rows appear and change without a reload.</summary>
 public sealed class StaffDeskPageTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     // A Tuesday, 09:00 in the portal's default zone (Europe/Berlin): business hours, so the clocks run.
     private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 24, 8, 0, 0, TimeSpan.Zero));
 
@@ -24,12 +18,10 @@ public sealed class StaffDeskPageTests : ComponentTestContext
     {
         Services.AddSingleton<TimeProvider>(time);
         Services.AddSingleton<StaffDeskService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_desk_event_adds_a_new_complaint_and_updates_an_answered_one_without_reload()
@@ -37,9 +29,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         var staffId = await SeedUserAsync("Jonas Weber", Roles.StaffId, new(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId, new(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc));
         var first = await SeedComplaintAsync(customerId, "Heating bill doubled");
-        Auth.SetAuthorized(staffId);
-        Auth.SetRoles(Roles.Staff);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+        SignIn(staffId, Roles.Staff);
 
         var desk = Render<StaffDeskPage>();
         desk.WaitForAssertion(() => Assert.Single(desk.FindAll("[data-testid=desk-row]")));
@@ -54,7 +44,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         Assert.Contains("Meter reading ignored", desk.Markup, StringComparison.Ordinal);
         Assert.Contains("Earlier complaints: 1 (0 solved, 1 open)", desk.Markup, StringComparison.Ordinal);
 
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             db.Replies.Add(new Reply { PostId = first, AuthorId = staffId, Body = "On it.", CreatedAt = Now.AddSeconds(1) });
             await db.SaveChangesAsync(Ct);
@@ -74,9 +64,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         await SeedComplaintAsync(loyal, "Heating bill doubled", escalated: true);
         await SeedComplaintAsync(loyal, "Meter reading ignored");
         await SeedComplaintAsync(recent, "Contract cancelled by mistake", escalated: true);
-        Auth.SetAuthorized(staffId);
-        Auth.SetRoles(Roles.Staff);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+        SignIn(staffId, Roles.Staff);
         var navigation = Services.GetRequiredService<NavigationManager>();
 
         navigation.NavigateTo("/staff?filter=escalated&tenure=5");
@@ -102,9 +90,7 @@ public sealed class StaffDeskPageTests : ComponentTestContext
         var customerId = await SeedUserAsync("Greta Hansen", Roles.CustomerId, new(2014, 3, 1, 0, 0, 0, DateTimeKind.Utc));
         await SeedComplaintAsync(customerId, "Meter reading ignored", mood: ComplaintMood.Hopeful, minutesAgo: 60);
         await SeedComplaintAsync(customerId, "Heating bill doubled", mood: ComplaintMood.Angry, minutesAgo: 0);
-        Auth.SetAuthorized(staffId);
-        Auth.SetRoles(Roles.Staff);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, staffId));
+        SignIn(staffId, Roles.Staff);
         var desk = Render<StaffDeskPage>();
         desk.WaitForAssertion(() => Assert.Equal(["Meter reading ignored", "Heating bill doubled"], Titles(desk)));
         Assert.Contains("Waiting 0 min", desk.FindAll("[data-testid=desk-clock]")[1].TextContent, StringComparison.Ordinal);
@@ -124,29 +110,4 @@ public sealed class StaffDeskPageTests : ComponentTestContext
 
     private static List<string> Titles(IRenderedComponent<StaffDeskPage> desk) =>
         [.. desk.FindAll("[data-testid=desk-row] a").Select(a => a.TextContent.Trim())];
-
-    private async Task<string> SeedUserAsync(string name, string roleId, DateTime since)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var user = new CareUser { UserName = $"{Guid.NewGuid():N}@example.test", DisplayName = name, CustomerSince = since };
-        db.Users.Add(user);
-        db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleId });
-        await db.SaveChangesAsync(Ct);
-        return user.Id;
-    }
-
-    private async Task<int> SeedComplaintAsync(
-        string authorId, string title, bool escalated = false, ComplaintMood mood = ComplaintMood.Angry, int minutesAgo = 5)
-    {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = Now.AddMinutes(-minutesAgo);
-        var post = new Post
-        {
-            Kind = PostKind.Complaint, Title = title, Body = "Please help.", AuthorId = authorId, CreatedAt = now, UpdatedAt = now,
-            IsPublic = false, Mood = mood, EscalatedAt = escalated ? now : null,
-        };
-        db.Posts.Add(post);
-        await db.SaveChangesAsync(Ct);
-        return post.Id;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
@@ -12,17 +10,13 @@ namespace CustomerCare.Tests.Component;
 
 public sealed class StatusDecisionTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
     public StatusDecisionTests()
     {
         // Registered before UseDatabase: it resolves the database, after which bUnit takes no more services.
         Services.AddSingleton<IdeaStatusService>();
         Services.AddSingleton<PostService>();
-        dbs = UseDatabase();
+        UseDatabase();
     }
-
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]
     public void A_customer_sees_no_decision_panel()
@@ -53,7 +47,7 @@ public sealed class StatusDecisionTests : ComponentTestContext
     public async Task Declining_without_a_note_shows_why_and_keeps_the_form()
     {
         var (ideaId, ownerId) = await SeedAsync();
-        SignInAsProductOwner(ownerId);
+        SignIn(ownerId, Roles.ProductOwner);
         var panel = Render<StatusDecision>(p => p.Add(d => d.PostId, ideaId).Add(d => d.Current, PostStatus.Open));
 
         await ChooseAsync(panel, PostStatus.Declined);
@@ -71,7 +65,7 @@ public sealed class StatusDecisionTests : ComponentTestContext
     public async Task A_refused_release_keeps_everything_typed()
     {
         var (ideaId, ownerId) = await SeedAsync();
-        SignInAsProductOwner(ownerId);
+        SignIn(ownerId, Roles.ProductOwner);
         var panel = Render<StatusDecision>(p => p.Add(d => d.PostId, ideaId).Add(d => d.Current, PostStatus.Open));
 
         await ChooseAsync(panel, PostStatus.Shipped);
@@ -91,7 +85,7 @@ public sealed class StatusDecisionTests : ComponentTestContext
     public async Task Saving_a_decision_moves_the_idea()
     {
         var (ideaId, ownerId) = await SeedAsync();
-        SignInAsProductOwner(ownerId);
+        SignIn(ownerId, Roles.ProductOwner);
         var panel = Render<StatusDecision>(p => p.Add(d => d.PostId, ideaId).Add(d => d.Current, PostStatus.Open));
 
         await ChooseAsync(panel, PostStatus.Planned);
@@ -107,29 +101,15 @@ public sealed class StatusDecisionTests : ComponentTestContext
         await panel.InvokeAsync(() => select.Instance.ValueChanged.InvokeAsync(status));
     }
 
-    private void SignInAsProductOwner(string userId)
-    {
-        Auth.SetAuthorized("petra@example.test");
-        Auth.SetRoles(Roles.ProductOwner);
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
-    }
-
     private async Task<PostStatus> StatusAsync(int postId)
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         return await db.Posts.Where(p => p.Id == postId).Select(p => p.Status).SingleAsync(Ct);
     }
 
     private async Task<(int IdeaId, string OwnerId)> SeedAsync()
     {
-        await using var db = await dbs.CreateDbContextAsync(Ct);
-        var now = DateTime.UtcNow;
-        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
-        var owner = new CareUser { UserName = "petra@example.test", DisplayName = "Petra Owner", CustomerSince = now.AddYears(-1) };
-        db.Users.AddRange(author, owner);
-        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now };
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(Ct);
-        return (idea.Id, owner.Id);
+        var ownerId = await SeedUserAsync("Petra Owner", Roles.ProductOwnerId);
+        return (await SeedIdeaAsync(), ownerId);
     }
 }

@@ -16,8 +16,6 @@ public sealed class ThreadPresenceTests : ComponentTestContext
 
     private PresenceService Presence => Services.GetRequiredService<PresenceService>();
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     public ThreadPresenceTests()
     {
         Auth.SetAuthorized("clara@example.test");

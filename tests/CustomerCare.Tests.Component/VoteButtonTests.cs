@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
@@ -11,9 +10,7 @@ namespace CustomerCare.Tests.Component;
 
 public sealed class VoteButtonTests : ComponentTestContext
 {
-    private readonly IDbContextFactory<CareDb> dbs;
-
-    public VoteButtonTests() => dbs = UseDatabase();
+    public VoteButtonTests() => UseDatabase();
 
     [Fact]
     public async Task Signed_in_customer_votes_and_the_count_rises_then_a_second_click_takes_it_back()
@@ -42,8 +39,8 @@ public sealed class VoteButtonTests : ComponentTestContext
 
         var navigation = Services.GetRequiredService<NavigationManager>();
         Assert.Contains("Account/Login?ReturnUrl=", navigation.Uri, StringComparison.Ordinal);
-        await using var db = await dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
-        Assert.Equal(2, (await db.Posts.SingleAsync(p => p.Id == ideaId, Xunit.TestContext.Current.CancellationToken)).VoteCount);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        Assert.Equal(2, (await db.Posts.SingleAsync(p => p.Id == ideaId, Ct)).VoteCount);
     }
 
     [Fact]
@@ -60,7 +57,7 @@ public sealed class VoteButtonTests : ComponentTestContext
     {
         var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
 
-        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 10, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 10, DateTime.UtcNow), Ct);
 
         button.WaitForAssertion(() => Assert.Equal("10", button.Find("[data-testid=vote-count]").TextContent));
     }
@@ -69,7 +66,7 @@ public sealed class VoteButtonTests : ComponentTestContext
     public async Task Live_count_survives_the_idea_closing_while_the_page_is_open()
     {
         var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
-        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 11, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 11, DateTime.UtcNow), Ct);
         button.WaitForAssertion(() => Assert.Equal("11", button.Find("[data-testid=vote-count]").TextContent));
 
         button.Render(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9).Add(b => b.Closed, true));
@@ -83,7 +80,7 @@ public sealed class VoteButtonTests : ComponentTestContext
     {
         var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
 
-        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(32, 50, DateTime.UtcNow), Xunit.TestContext.Current.CancellationToken);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(32, 50, DateTime.UtcNow), Ct);
 
         Assert.Equal("9", button.Find("[data-testid=vote-count]").TextContent);
     }
@@ -102,14 +99,14 @@ public sealed class VoteButtonTests : ComponentTestContext
 
     private async Task<(int IdeaId, string UserId)> SeedIdeaAsync(PostStatus status, int votes)
     {
-        await using var db = await dbs.CreateDbContextAsync(Xunit.TestContext.Current.CancellationToken);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
         var now = DateTime.UtcNow;
         var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
         var voter = new CareUser { UserName = "clara@example.test", DisplayName = "Clara Schmidt", CustomerSince = now.AddYears(-9) };
         db.Users.AddRange(author, voter);
         var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status, VoteCount = votes };
         db.Posts.Add(idea);
-        await db.SaveChangesAsync(Xunit.TestContext.Current.CancellationToken);
+        await db.SaveChangesAsync(Ct);
         return (idea.Id, voter.Id);
     }
 }
