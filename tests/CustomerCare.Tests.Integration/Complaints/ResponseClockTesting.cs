@@ -3,14 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Integration.Complaints;
 
-/// <summary>A clock the test sets by hand, and a response clock built directly over it (no host, no database).</summary>
-internal sealed class ManualTime(DateTime utcNow) : TimeProvider
-{
-    public DateTime UtcNow { get; set; } = utcNow;
-
-    public override DateTimeOffset GetUtcNow() => new(UtcNow, TimeSpan.Zero);
-}
-
+/// <summary>A response clock built directly over a <see cref="ManualTime"/> (no host, no database).</summary>
 internal static class ResponseClockTesting
 {
     /// <summary>An instant written as UTC, e.g. "2026-11-16 09:00"; tests spell out the zone's local time beside it.</summary>

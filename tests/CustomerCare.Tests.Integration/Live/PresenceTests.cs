@@ -16,7 +16,7 @@ public sealed class PresenceTests : IDisposable
     private static readonly PresencePerson Dora = new("dora", "Dora Demir");
 
     private readonly InMemoryLiveBus bus = new(NullLogger<InMemoryLiveBus>.Instance);
-    private readonly ManualClock clock = new();
+    private readonly ManualTime clock = new(new DateTime(2026, 11, 23, 8, 0, 0, DateTimeKind.Utc));
     private readonly PresenceService serverA;
     private readonly PresenceService serverB;
     private readonly List<IDisposable> handles = [];
@@ -186,12 +186,4 @@ public sealed class PresenceTests : IDisposable
         }
     }
 
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset now = new(2026, 11, 23, 8, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
-    }
 }

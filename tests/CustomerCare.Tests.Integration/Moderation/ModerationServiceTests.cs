@@ -314,7 +314,7 @@ public abstract class ModerationServiceTests(PortalFactory portal) : IDisposable
     {
         await using var db = await Dbs.CreateDbContextAsync(Ct);
         var created = await db.Posts.Where(p => p.Id == ideaId).Select(p => p.CreatedAt).SingleAsync(Ct);
-        return new ModerationService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), new SettableTime(created + sinceCreated));
+        return new ModerationService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), new ManualTime(created + sinceCreated));
     }
 
     private List<LiveEvent> Listen(params int[] postIds) =>
@@ -343,12 +343,6 @@ public abstract class ModerationServiceTests(PortalFactory portal) : IDisposable
         string Title, string Body, int? CategoryId, DateTime UpdatedAt, DateTime? RemovedAt, string? RemovedById, string? RemovalReason,
         IReadOnlyList<AuditRow> Audit);
 
-    private sealed class SettableTime(DateTime now) : TimeProvider
-    {
-        public DateTime Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(Now, DateTimeKind.Utc));
-    }
 }
 
 public sealed class SqliteModerationServiceTests(EmptyPortalFactory portal) : ModerationServiceTests(portal), IClassFixture<EmptyPortalFactory>;

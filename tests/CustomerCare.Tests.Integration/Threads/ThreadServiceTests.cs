@@ -124,18 +124,18 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
     {
         var author = await content.AddPersonAsync(Roles.Staff, Ct);
         var ideaId = await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct);
-        var clock = new SettableTime(DateTime.UtcNow);
+        var clock = new ManualTime(DateTime.UtcNow);
         var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock);
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
-        clock.Now = posted.Reply!.CreatedAt.AddMinutes(minutes);
+        clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 
         var result = await threads.EditAsync(posted.Reply.Id, "  We ship in June.  ", author, Ct);
 
         Assert.Equal(expected, result.Outcome);
-        Assert.Equal(minutes < 15, ThreadService.MayEdit(posted.Reply, author, clock.Now));
+        Assert.Equal(minutes < 15, ThreadService.MayEdit(posted.Reply, author, clock.UtcNow));
         var saved = await ReplyAsync(posted.Reply.Id);
         Assert.Equal(expected == ThreadOutcome.Edited ? "We ship in June." : "We ship in May.", saved.Body);
-        Assert.Equal(expected == ThreadOutcome.Edited ? clock.Now : null, saved.EditedAt);
+        Assert.Equal(expected == ThreadOutcome.Edited ? clock.UtcNow : null, saved.EditedAt);
         Assert.Equal(posted.Reply.CreatedAt, saved.CreatedAt);
     }
 
@@ -256,12 +256,6 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
 
     private sealed record ThreadState(int ReplyCount, double TrendWeight, int Rows, string Bodies);
 
-    private sealed class SettableTime(DateTime now) : TimeProvider
-    {
-        public DateTime Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(Now, DateTimeKind.Utc));
-    }
 }
 
 public sealed class SqliteThreadServiceTests(EmptyPortalFactory portal) : ThreadServiceTests(portal), IClassFixture<EmptyPortalFactory>;
