@@ -79,6 +79,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddSingleton<Web.Features.Posts.PostService>();
         Services.TryAddSingleton<Web.Features.Ideas.IdeaService>();
         Services.TryAddSingleton<ComplaintService>();
+        // Shipped ideas ask "Does this solve it for you?".
+        Services.TryAddSingleton<Web.Features.Roadmap.ShipFeedbackService>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {

@@ -25,6 +25,7 @@ public static class FeatureServices
         services.AddSingleton<ChangelogService>();
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Roadmap.MergeService>();
+        services.AddSingleton<Roadmap.ShipFeedbackService>();
         services.AddSingleton<VoterListService>();
         services.AddSingleton<OfficialAnswerService>();
         services.AddSingleton<Complaints.ComplaintService>();
