@@ -104,6 +104,32 @@ public sealed partial class NotificationService
         return changed > 0;
     }
 
+    /// <summary>
+    /// The link of one of the viewer's notifications, marking it read on the way (the list's links go through here);
+    /// null when it is not theirs or its post is no longer theirs to see.
+    /// </summary>
+    public async Task<string?> OpenAsync(long notificationId, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.UserId is not { } userId)
+        {
+            return null;
+        }
+
+        await using (var db = await dbs.CreateDbContextAsync(ct))
+        {
+            var place = await Visible(db).AsNoTracking().Where(n => n.Id == notificationId && n.UserId == userId)
+                .Select(n => new { n.PostId, n.ReplyId }).FirstOrDefaultAsync(ct);
+            if (place is null)
+            {
+                return null;
+            }
+
+            await MarkReadAsync(notificationId, viewer, ct);
+            return NotificationText.Link(place.PostId, place.ReplyId);
+        }
+    }
+
     /// <summary>Marks all of the viewer's notifications read; returns how many were unread.</summary>
     public async Task<int> MarkAllReadAsync(Viewer viewer, CancellationToken ct = default)
     {
