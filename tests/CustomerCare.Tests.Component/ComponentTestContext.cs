@@ -36,6 +36,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<MarkdownRenderer>();
         Services.AddSingleton<Web.Features.Search.SearchPath>();
         Services.AddLogging();
+        Services.AddSingleton<Microsoft.Extensions.Hosting.IHostEnvironment>(new TestingEnvironment());
         Services.AddSingleton<InMemoryLiveBus>();
         Services.AddSingleton<ILiveBus>(sp => sp.GetRequiredService<InMemoryLiveBus>());
         Services.AddSingleton<PresenceService>();
@@ -73,6 +74,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<VoterListService>();
         Services.AddSingleton<Web.Features.Posts.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Posts.ModerationService>();
+        // Every act that tells people of itself (replies, votes, decisions) needs the fan-out and the follows.
+        Services.TryAddSingleton<Web.Features.Notifications.NotificationService>();
+        Services.TryAddSingleton<Web.Features.Notifications.FollowService>();
         Services.AddSingleton<Web.Features.Threads.ThreadService>();
         // Complaint pages show the linked idea and the resolution (the reply thread offers the owner to propose it),
         // idea pages the complaints that led to them (staff only): every post page needs these.
@@ -162,4 +166,17 @@ public abstract class ComponentTestContext : BunitContext
 
         base.Dispose(disposing);
     }
+}
+
+/// <summary>The Testing environment, under which a failing notification fan-out throws instead of only logging.</summary>
+internal sealed class TestingEnvironment : Microsoft.Extensions.Hosting.IHostEnvironment
+{
+    public string EnvironmentName { get; set; } = "Testing";
+
+    public string ApplicationName { get; set; } = "CustomerCare.Web";
+
+    public string ContentRootPath { get; set; } = AppContext.BaseDirectory;
+
+    public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
+        new Microsoft.Extensions.FileProviders.NullFileProvider();
 }

@@ -21,8 +21,6 @@ public sealed class SolvesItPanelTests : ComponentTestContext
         dbs = UseDatabase();
     }
 
-    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
     [Theory]
     [InlineData(PostStatus.Open)]
     [InlineData(PostStatus.InProgress)]

@@ -18,6 +18,8 @@ public static class FeatureServices
         services.AddSingleton<HubTopics>();
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<PostService>();
+        services.AddSingleton<Notifications.FollowService>();
+        services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<ModerationService>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<Roadmap.IdeaStatusService>();

@@ -26,7 +26,14 @@ public static class LiveTopics
     /// and the public hub never joins it.
     /// </summary>
     public const string Desk = "desk:complaints";
+
+    /// <summary>What concerns one person only (their notifications); only that person's own pages subscribe.</summary>
+    public static string User(string userId) => $"user:{userId}";
 }
+
+/// <summary>Someone's notifications changed (new ones, or read); carries their new unread count for the bell.</summary>
+public sealed record NotificationsChanged(string UserId, int Unread, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.User(UserId), OccurredAt);
 
 /// <summary>A new idea (or public complaint) for the boards that list its kind.</summary>
 public sealed record PostCreated(Features.Posts.PostSummary Post, DateTime OccurredAt)

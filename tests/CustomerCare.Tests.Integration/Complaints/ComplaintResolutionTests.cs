@@ -31,10 +31,11 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private ILiveBus Bus => portal.Services.GetRequiredService<ILiveBus>();
 
-    private ThreadService Threads => new(Dbs, Bus, time);
+    private ThreadService Threads => new(Dbs, Bus, time, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), portal.Services.GetRequiredService<Web.Features.Ideas.IdeaService>());
+        new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), portal.Services.GetRequiredService<Web.Features.Ideas.IdeaService>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 

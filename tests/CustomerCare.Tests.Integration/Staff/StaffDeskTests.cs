@@ -198,7 +198,8 @@ public abstract class StaffDeskTests(PortalFactory portal)
     private StaffDeskService Desk(ManualTime time) => new(Dbs, Clock(time: time));
 
     private ComplaintEscalation Escalation(ManualTime time) =>
-        new(Dbs, portal.Services.GetRequiredService<ILiveBus>(), Clock(time: time), NullLogger<ComplaintEscalation>.Instance);
+        new(Dbs, portal.Services.GetRequiredService<ILiveBus>(), Clock(time: time),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), NullLogger<ComplaintEscalation>.Instance);
 
     private async Task<int> AddComplaintAsync(string authorId, ComplaintMood mood, DateTime createdAt, string? ownerId = null)
     {

@@ -7,10 +7,10 @@ namespace CustomerCare.Web.Features.Complaints;
 /// <summary>
 /// Finds open complaints whose answer target has passed (business time, by the <see cref="ResponseClock"/>) and
 /// escalates each once per wait: sets <c>Post.EscalatedAt</c>, logs a warning for the team lead and tells the desk.
-/// Mail or bell notifications come with the notifications issue; until then the desk flag and the log are the alert.
+/// Admins (the team leads) get an Escalated notification in the bell as well.
 /// </summary>
 public sealed partial class ComplaintEscalation(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, ResponseClock clock, ILogger<ComplaintEscalation> log)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, ResponseClock clock, Notifications.NotificationService notifications, ILogger<ComplaintEscalation> log)
 {
     /// <summary>Bounded work per tick: the longest waits are looked at first, the rest on the next tick.</summary>
     public const int BatchSize = 200;
@@ -44,6 +44,7 @@ public sealed partial class ComplaintEscalation(
 
             LogEscalated(id, state.DueAt, state.OverdueBy);
             await bus.PublishAsync(new ComplaintActivity(id, ComplaintActivityKind.Escalated, now), ct);
+            await notifications.NotifyAsync(new(Data.Entities.NotificationKind.Escalated, id, ActorId: null));
             escalated.Add(id);
         }
 

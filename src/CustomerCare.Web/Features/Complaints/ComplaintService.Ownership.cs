@@ -121,6 +121,8 @@ public sealed partial class ComplaintService
         var handover = new HandoverView(seenOwner is null ? null : names.GetValueOrDefault(seenOwner), owner.DisplayName, names.GetValueOrDefault(byId), reason, now);
         await bus.PublishAsync(new ComplaintOwnerChanged(postId, owner, handover, now), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.OwnerChanged, now), ct);
+        // The customer learns the new face: the new owner is who "is now taking care" of it.
+        await notifications.NotifyAsync(new(NotificationKind.ComplaintOwner, postId, owner.Id));
         return new(OwnershipOutcome.Done, owner, handover);
     }
 }

@@ -43,7 +43,13 @@ public sealed partial class ComplaintService
             }
         }
 
-        return await threads.ReplyAsync(postId, null, body, internalNote: false, viewer, ReplyIntent.ResolutionProposal, ct);
+        var result = await threads.ReplyAsync(postId, null, body, internalNote: false, viewer, ReplyIntent.ResolutionProposal, ct);
+        if (result.Outcome == ThreadOutcome.Posted)
+        {
+            await notifications.NotifyAsync(new(NotificationKind.ResolutionProposed, postId, userId, result.Reply!.Id));
+        }
+
+        return result;
     }
 
     /// <summary>The customer says it is solved, whether or not a proposal is pending: only they decide.</summary>

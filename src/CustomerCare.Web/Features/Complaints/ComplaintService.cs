@@ -14,7 +14,8 @@ namespace CustomerCare.Web.Features.Complaints;
 /// default: only the customer and the people who work here see it.
 /// </summary>
 public sealed partial class ComplaintService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response, IdeaService ideas)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response, IdeaService ideas,
+    Notifications.NotificationService notifications)
 {
     public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
     {
@@ -66,6 +67,7 @@ public sealed partial class ComplaintService(
             complaint.Handovers.Add(new ComplaintHandover { PostId = 0, ToOwnerId = ownerId, At = now });
         }
 
+        db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = complaint, Reason = FollowReason.Author, Since = now });
         db.Posts.Add(complaint);
         await db.SaveChangesAsync(ct);
         await bus.PublishAsync(new ComplaintActivity(complaint.Id, ComplaintActivityKind.Filed, now), ct);

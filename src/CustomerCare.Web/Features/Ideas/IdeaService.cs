@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Infrastructure;
@@ -10,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Web.Features.Ideas;
 
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
-public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time)
+public sealed class IdeaService(
+    IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications)
 {
     public const int SimilarLimit = 5;
 
@@ -59,12 +61,19 @@ public sealed class IdeaService(IDbContextFactory<CareDb> dbs, PostService posts
             Status = PostStatus.Open,
             CategoryId = input.CategoryId,
         };
+        // The author follows their idea from the start, in the same save.
+        db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = idea, Reason = FollowReason.Author, Since = now });
         db.Posts.Add(idea);
         await db.SaveChangesAsync(ct);
 
         // The board is open to everyone, so the event carries what an anonymous reader would see.
         var summary = (await posts.ListByIdsAsync([idea.Id], Viewer.Anonymous, ct))[0];
         await bus.PublishAsync(new PostCreated(summary, now), ct);
+        if (idea.CategoryId is not null)
+        {
+            await notifications.NotifyAsync(new(NotificationKind.NewIdea, idea.Id, userId));
+        }
+
         return ProposeResult.Created(idea.Id);
     }
 

@@ -10,7 +10,8 @@ namespace CustomerCare.Web.Features.Roadmap;
 /// Product owners (and admins) decide what becomes of an idea. Every rule is checked here, whoever
 /// calls: the decision panel only hides itself from the others.
 /// </summary>
-public sealed class IdeaStatusService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class IdeaStatusService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, Notifications.NotificationService notifications)
 {
     /// <summary>The lifecycle of an idea; Solved belongs to complaints.</summary>
     public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
@@ -81,6 +82,9 @@ public sealed class IdeaStatusService(IDbContextFactory<CareDb> dbs, ILiveBus bu
         }
 
         await bus.PublishAsync(new StatusChanged(postId, current, to, byName, note, release, decision.At), ct);
+        var detail = new Notifications.NotificationDetail(to, release, note).ToJson();
+        var kind = to == PostStatus.Shipped ? NotificationKind.Shipped : NotificationKind.StatusChanged;
+        await notifications.NotifyAsync(new(kind, postId, userId, Detail: detail));
         return new(StatusChangeOutcome.Changed);
     }
 

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -14,7 +15,7 @@ namespace CustomerCare.Web.Features.Threads;
 /// be refused anyway. A public reply moves <see cref="Post.ReplyCount"/> and <see cref="Post.TrendWeight"/>
 /// in the reply's own transaction, so neither drifts under concurrency.
 /// </summary>
-public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -121,6 +122,12 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         if (reopened is { } back)
         {
             await reopen!.PublishAsync(bus, back, ct);
+        }
+
+        // A proposal is told to the customer as such (ComplaintService); internal notes notify nobody.
+        if (!internalNote && !proposal)
+        {
+            await notifications.NotifyAsync(new(NotificationKind.Reply, postId, userId, reply.Id));
         }
 
         return new(ThreadOutcome.Posted, view);
@@ -241,6 +248,10 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             var reopened = reopen is null ? null : await reopen.ApplyAsync(db, ct);
             db.Replies.Add(reply);
             await db.SaveChangesAsync(ct);
+            if (!reply.IsInternalNote)
+            {
+                await FollowService.FollowUnlessUnfollowedAsync(db, reply.AuthorId, reply.PostId, FollowReason.Replied, createdAt, ct);
+            }
             var count = await db.Posts.Where(p => p.Id == reply.PostId).Select(p => p.ReplyCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();

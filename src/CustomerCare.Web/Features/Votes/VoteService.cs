@@ -94,6 +94,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
                 db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
                 await db.SaveChangesAsync(ct);
+                await Notifications.FollowService.FollowUnlessUnfollowedAsync(db, userId, postId, FollowReason.Voted, now, ct);
                 delta = 1;
                 weight = Post.TrendWeightAt(now);
             }
