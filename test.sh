@@ -48,6 +48,8 @@ install_missing() {
   command -v redis-server >/dev/null || missing+=(redis-server)
   # nginx balances the two-server tests; each test runs its own on a free port with its own config.
   [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+  # aiosmtpd is the real SMTP server the mail tests start on 127.0.0.1 (Debian's python3, not a pyenv one).
+  /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
   if [[ ${#missing[@]} -eq 0 ]]; then return 0; fi
   log "Installing ${missing[*]} (apt-get)"
   if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \

@@ -3,6 +3,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
+using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,7 +38,6 @@ public static class HostingExtensions
         });
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(TimeProvider.System);
 
@@ -101,7 +101,7 @@ public static class HostingExtensions
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<CareClaimsPrincipalFactory>();
 
-        services.AddSingleton<IEmailSender<CareUser>, PickupFolderEmailSender>();
+        services.AddMail();
         services.AddDataProtection()
             .SetApplicationName("CustomerCare")
             .PersistKeysToDbContext<CareDb>();
@@ -129,6 +129,7 @@ public static class HostingExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
+        app.MapUnsubscribe();
         app.MapHub<LiveHub>(LiveHub.Path);
         app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
     }

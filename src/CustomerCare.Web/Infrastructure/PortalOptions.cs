@@ -48,14 +48,6 @@ public sealed class DemoOptions
     public bool Seed { get; set; }
 }
 
-public sealed class MailOptions
-{
-    public const string Section = "Mail";
-
-    /// <summary>Until SMTP is configured, every mail is written as an .eml file into this folder.</summary>
-    public string PickupDirectory { get; set; } = "data/mail";
-}
-
 public sealed class BootstrapOptions
 {
     public const string Section = "Bootstrap";

@@ -1,0 +1,40 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Web.Features.Notifications.Mail;
+
+public static class MailServices
+{
+    /// <summary>The Mail section (validated at start-up), the outbox and its sender, notification mails, account mails.</summary>
+    public static IServiceCollection AddMail(this IServiceCollection services)
+    {
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
+        services.AddSingleton<MailQueue>();
+        services.AddSingleton<MailTransport>();
+        services.AddSingleton<MailSender>();
+        services.AddSingleton<MailStrings>();
+        services.AddSingleton<MailLinks>();
+        services.AddSingleton<UnsubscribeTokens>();
+        services.AddSingleton<MailPreferences>();
+        // The bell's renderer replaces this at merge time (see INotificationTextSource).
+        services.TryAddSingleton<INotificationTextSource, FactsNotificationTextSource>();
+        services.AddSingleton<NotificationMailer>();
+        services.AddHostedService<MailSenderWorker>();
+        services.AddSingleton<IEmailSender<CareUser>, AccountMailSender>();
+        return services;
+    }
+
+    /// <summary>Names every problem at start-up, so the one log line says which setting to fix.</summary>
+    private sealed class MailOptionsValidator(IOptions<PortalOptions> portal) : IValidateOptions<MailOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, MailOptions options)
+        {
+            var problems = options.Problems(portal.Value.PublicUrl).ToList();
+            return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Globalization;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Web.Features.Notifications.Mail;
+
+/// <summary>
+/// Turns notifications into mails by each person's choice: instantly one mail per notification, or once a day a
+/// digest. The outbox row and the notification's EmailedAt are written in one transaction: nothing is mailed twice
+/// and nothing is lost. Only confirmed addresses get notification mails, only about posts the person may still see.
+/// </summary>
+public sealed partial class NotificationMailer(
+    IDbContextFactory<CareDb> dbs, MailQueue queue, MailStrings strings, INotificationTextSource texts, MailLinks links,
+    UnsubscribeTokens tokens, IOptions<MailOptions> options, TimeProvider time, ILogger<NotificationMailer> log)
+{
+    /// <summary>Older notifications are not mailed any more (a job that was down for long must not flood inboxes).</summary>
+    public static readonly TimeSpan InstantWindow = TimeSpan.FromDays(2);
+    public static readonly TimeSpan DigestWindow = TimeSpan.FromDays(7);
+    public const int BatchSize = 100;
+
+    /// <summary>The choice when the person made none: new ideas in a followed category come as a digest, the rest at once.</summary>
+    public static MailDelivery DefaultFor(NotificationKind kind) =>
+        kind == NotificationKind.NewIdea ? MailDelivery.DailyDigest : MailDelivery.Instantly;
+
+    /// <summary>Enqueues one mail per notification whose recipient wants it at once; returns how many.</summary>
+    public async Task<int> MailInstantAsync(CancellationToken ct = default)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var due = await Facts(Pending(db, now - InstantWindow, MailDelivery.Instantly).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize))
+            .ToListAsync(ct);
+        var recipients = await RecipientsAsync(db, due.Select(d => d.UserId), due.Select(d => d.Facts.PostId), ct);
+        var mailed = 0;
+        foreach (var (userId, facts) in due)
+        {
+            if (!recipients.TryGetValue(userId, out var to) || !to.Sees.Contains(facts.PostId))
+            {
+                continue;
+            }
+
+            var mail = Instant(to, facts);
+            if (await MarkAndEnqueueAsync(db, [facts.Id], mail, now, ct))
+            {
+                mailed++;
+            }
+        }
+
+        if (mailed > 0)
+        {
+            queue.Wake();
+        }
+
+        return mailed;
+    }
+
+    private OutgoingMail Instant(Recipient to, NotificationFacts facts)
+    {
+        var culture = MailStrings.CultureFor(to.Language);
+        var text = texts.Render(facts, culture);
+        var unsubscribe = tokens.Url(UnsubscribeScope.For(to.Id, facts.Kind));
+        var (plain, html) = MailLayout.Render(
+            text.Body,
+            [new MailSection(facts.PostTitle, [], strings.Get(culture, "Mail_OpenThread"), links.Absolute(text.RelativeLink.TrimStart('/')))],
+            Footer(culture, strings.Get(culture, "Mail_Why_Instant", strings.KindName(culture, facts.Kind)), unsubscribe));
+        return new($"notification:{facts.Id}", to.Id, to.Email, to.DisplayName, text.Subject, plain, html, unsubscribe);
+    }
+
+    private MailFooter Footer(CultureInfo culture, string why, string unsubscribe) => new(
+        why, strings.Get(culture, "Mail_Unsubscribe"), unsubscribe, strings.Get(culture, "Mail_Preferences"), links.Preferences);
+
+    /// <summary>
+    /// Marks the notifications mailed and stores the mail, in one transaction. The guarded update finds them all still
+    /// unmailed or the whole step is rolled back (another server got there first).
+    /// </summary>
+    private async Task<bool> MarkAndEnqueueAsync(CareDb db, IReadOnlyList<long> ids, OutgoingMail mail, DateTime now, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var marked = await db.Notifications.Where(n => ids.Contains(n.Id) && n.EmailedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
+        if (marked != ids.Count)
+        {
+            await transaction.RollbackAsync(ct);
+            return false;
+        }
+
+        // A mail already stored under the key (kept from an earlier run) is the mail: mark, store nothing new.
+        if (!await db.OutboxMails.AnyAsync(m => m.DedupKey == mail.DedupKey, ct))
+        {
+            MailQueue.Add(db, mail, now);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        LogQueued(mail.DedupKey, ids.Count);
+        return true;
+    }
+
+    private static IQueryable<Notification> Pending(CareDb db, DateTime since, MailDelivery delivery)
+    {
+        var preferences = db.NotificationPreferences;
+        var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since);
+        return delivery == MailDelivery.Instantly
+            ? pending.Where(n => preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind && p.Email == MailDelivery.Instantly)
+                || (n.Kind != NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)))
+            : pending.Where(n => preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind && p.Email == MailDelivery.DailyDigest)
+                || (n.Kind == NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)));
+    }
+
+    private sealed record Due(string UserId, NotificationFacts Facts);
+
+    private static IQueryable<Due> Facts(IQueryable<Notification> notifications) =>
+        notifications.Select(n => new Due(n.UserId,
+            new NotificationFacts(n.Id, n.Kind, n.PostId, n.Post!.Title, n.ReplyId, n.Actor!.DisplayName, n.Detail, n.CreatedAt)));
+
+    private sealed record Recipient(string Id, string Email, string DisplayName, string? Language, HashSet<int> Sees);
+
+    /// <summary>People with a confirmed address, each with the posts (of those asked about) their roles let them see now.</summary>
+    private static async Task<Dictionary<string, Recipient>> RecipientsAsync(
+        CareDb db, IEnumerable<string> userIds, IEnumerable<int> postIds, CancellationToken ct)
+    {
+        var ids = userIds.Distinct().ToList();
+        var posts = postIds.Distinct().ToList();
+        var users = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id) && u.EmailConfirmed && u.Email != null)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).ToListAsync(ct);
+        var roles = await (from ur in db.UserRoles
+                           join r in db.Roles on ur.RoleId equals r.Id
+                           where ids.Contains(ur.UserId)
+                           select new { ur.UserId, r.Name }).ToListAsync(ct);
+        var result = new Dictionary<string, Recipient>();
+        foreach (var user in users)
+        {
+            var mine = roles.Where(r => r.UserId == user.Id).Select(r => r.Name).ToHashSet();
+            var viewer = new Viewer(user.Id, mine.Contains(Roles.Staff), mine.Contains(Roles.ProductOwner), mine.Contains(Roles.Admin));
+            var sees = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => posts.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+            result[user.Id] = new(user.Id, user.Email!, user.DisplayName, user.Language, [.. sees]);
+        }
+
+        return result;
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Mail {DedupKey} queued for {Count} notification(s)")]
+    private partial void LogQueued(string dedupKey, int count);
+}
