@@ -20,8 +20,6 @@ public static class MailServices
         services.AddSingleton<MailLinks>();
         services.AddSingleton<UnsubscribeTokens>();
         services.AddSingleton<MailPreferences>();
-        // The bell's renderer replaces this at merge time (see INotificationTextSource).
-        services.TryAddSingleton<INotificationTextSource, FactsNotificationTextSource>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService<MailSenderWorker>();
         services.AddSingleton<IEmailSender<CareUser>, AccountMailSender>();

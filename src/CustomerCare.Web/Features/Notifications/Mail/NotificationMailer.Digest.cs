@@ -38,16 +38,16 @@ public sealed partial class NotificationMailer
         var queued = 0;
         foreach (var userId in userIds)
         {
-            var facts = await Facts(pending.Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize))
-                .Select(d => d.Facts).ToListAsync(ct);
-            var recipients = await RecipientsAsync(db, [userId], facts.Select(f => f.PostId), ct);
+            var items = (await DueAsync(db, pending.Where(n => n.UserId == userId).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize), ct))
+                .ConvertAll(d => d.Item);
+            var recipients = await RecipientsAsync(db, [userId], items.Select(i => i.Facts.PostId), ct);
             if (!recipients.TryGetValue(userId, out var to))
             {
                 continue;
             }
 
-            var visible = facts.Where(f => to.Sees.Contains(f.PostId)).ToList();
-            if (visible.Count > 0 && await MarkAndEnqueueAsync(db, [.. visible.Select(f => f.Id)], Digest(to, visible, day), utcNow, ct))
+            var visible = items.Where(i => to.Sees.Contains(i.Facts.PostId)).ToList();
+            if (visible.Count > 0 && await MarkAndEnqueueAsync(db, [.. visible.Select(i => i.Id)], Digest(to, visible, day), utcNow, ct))
             {
                 queued++;
             }
@@ -61,24 +61,24 @@ public sealed partial class NotificationMailer
         return queued;
     }
 
-    private OutgoingMail Digest(Recipient to, List<NotificationFacts> facts, DateOnly day)
+    private OutgoingMail Digest(Recipient to, List<NotificationItem> items, DateOnly day)
     {
         var culture = MailStrings.CultureFor(to.Language);
-        var rendered = facts.Select(f => (Facts: f, Text: texts.Render(f, culture))).ToList();
-        var sections = rendered
-            .GroupBy(r => r.Facts.PostId)
-            .Select(post => new MailSection(
-                post.First().Facts.PostTitle,
-                [.. post.Select(r => r.Text.Body)],
+        var sections = items
+            .GroupBy(i => i.Facts.PostId)
+            .Select(post => post.Select(i => NotificationText.Render(i.Facts, culture)).ToList())
+            .Select(texts => new MailSection(
+                texts[0].Title,
+                [.. texts.Select(Body)],
                 strings.Get(culture, "Mail_OpenThread"),
-                links.Absolute(post.Last().Text.RelativeLink.TrimStart('/'))))
+                links.Absolute(texts[^1].Link.TrimStart('/'))))
             .ToList();
         var unsubscribe = tokens.Url(new UnsubscribeScope(to.Id, UnsubscribeScope.Digest));
         var (plain, html) = MailLayout.Render(
-            strings.Get(culture, "Mail_Digest_Intro", facts.Count, sections.Count),
+            strings.Get(culture, "Mail_Digest_Intro", items.Count, sections.Count),
             sections,
             Footer(culture, strings.Get(culture, "Mail_Why_Digest"), unsubscribe));
-        var subject = strings.Get(culture, "Mail_Digest_Subject", day.ToString("d", culture), facts.Count);
+        var subject = strings.Get(culture, "Mail_Digest_Subject", day.ToString("d", culture), items.Count);
         return new(DigestKey(to.Id, day), to.Id, to.Email, to.DisplayName, subject, plain, html, unsubscribe);
     }
 }

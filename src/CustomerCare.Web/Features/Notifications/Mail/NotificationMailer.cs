@@ -14,7 +14,7 @@ namespace CustomerCare.Web.Features.Notifications.Mail;
 /// and nothing is lost. Only confirmed addresses get notification mails, only about posts the person may still see.
 /// </summary>
 public sealed partial class NotificationMailer(
-    IDbContextFactory<CareDb> dbs, MailQueue queue, MailStrings strings, INotificationTextSource texts, MailLinks links,
+    IDbContextFactory<CareDb> dbs, MailQueue queue, MailStrings strings, MailLinks links,
     UnsubscribeTokens tokens, IOptions<MailOptions> options, TimeProvider time, ILogger<NotificationMailer> log)
 {
     /// <summary>Older notifications are not mailed any more (a job that was down for long must not flood inboxes).</summary>
@@ -31,19 +31,18 @@ public sealed partial class NotificationMailer(
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var due = await Facts(Pending(db, now - InstantWindow, MailDelivery.Instantly).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize))
-            .ToListAsync(ct);
-        var recipients = await RecipientsAsync(db, due.Select(d => d.UserId), due.Select(d => d.Facts.PostId), ct);
+        var due = await DueAsync(db, Pending(db, now - InstantWindow, MailDelivery.Instantly).OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(BatchSize), ct);
+        var recipients = await RecipientsAsync(db, due.Select(d => d.UserId), due.Select(d => d.Item.Facts.PostId), ct);
         var mailed = 0;
-        foreach (var (userId, facts) in due)
+        foreach (var (userId, item) in due)
         {
-            if (!recipients.TryGetValue(userId, out var to) || !to.Sees.Contains(facts.PostId))
+            if (!recipients.TryGetValue(userId, out var to) || !to.Sees.Contains(item.Facts.PostId))
             {
                 continue;
             }
 
-            var mail = Instant(to, facts);
-            if (await MarkAndEnqueueAsync(db, [facts.Id], mail, now, ct))
+            var mail = Instant(to, item);
+            if (await MarkAndEnqueueAsync(db, [item.Id], mail, now, ct))
             {
                 mailed++;
             }
@@ -57,17 +56,21 @@ public sealed partial class NotificationMailer(
         return mailed;
     }
 
-    private OutgoingMail Instant(Recipient to, NotificationFacts facts)
+    // The bell's words (NotificationText), so the list and the mail say the same: the sentence is the subject, the
+    // product owner's note follows it in the body.
+    private OutgoingMail Instant(Recipient to, NotificationItem item)
     {
         var culture = MailStrings.CultureFor(to.Language);
-        var text = texts.Render(facts, culture);
-        var unsubscribe = tokens.Url(UnsubscribeScope.For(to.Id, facts.Kind));
+        var text = NotificationText.Render(item.Facts, culture);
+        var unsubscribe = tokens.Url(UnsubscribeScope.For(to.Id, item.Facts.Kind));
         var (plain, html) = MailLayout.Render(
-            text.Body,
-            [new MailSection(facts.PostTitle, [], strings.Get(culture, "Mail_OpenThread"), links.Absolute(text.RelativeLink.TrimStart('/')))],
-            Footer(culture, strings.Get(culture, "Mail_Why_Instant", strings.KindName(culture, facts.Kind)), unsubscribe));
-        return new($"notification:{facts.Id}", to.Id, to.Email, to.DisplayName, text.Subject, plain, html, unsubscribe);
+            Body(text),
+            [new MailSection(text.Title, [], strings.Get(culture, "Mail_OpenThread"), links.Absolute(text.Link.TrimStart('/')))],
+            Footer(culture, strings.Get(culture, "Mail_Why_Instant", strings.KindName(culture, item.Facts.Kind)), unsubscribe));
+        return new($"notification:{item.Id}", to.Id, to.Email, to.DisplayName, text.Text, plain, html, unsubscribe);
     }
+
+    private static string Body(RenderedNotification text) => text.Note is { } note ? $"{text.Text}\n\n{note}" : text.Text;
 
     private MailFooter Footer(CultureInfo culture, string why, string unsubscribe) => new(
         why, strings.Get(culture, "Mail_Unsubscribe"), unsubscribe, strings.Get(culture, "Mail_Preferences"), links.Preferences);
@@ -111,11 +114,16 @@ public sealed partial class NotificationMailer(
                 || (n.Kind == NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)));
     }
 
-    private sealed record Due(string UserId, NotificationFacts Facts);
+    private sealed record Due(string UserId, NotificationItem Item);
 
-    private static IQueryable<Due> Facts(IQueryable<Notification> notifications) =>
-        notifications.Select(n => new Due(n.UserId,
-            new NotificationFacts(n.Id, n.Kind, n.PostId, n.Post!.Title, n.ReplyId, n.Actor!.DisplayName, n.Detail, n.CreatedAt)));
+    /// <summary>The notifications' facts as the bell reads them (<see cref="NotificationService.Item"/>), with their recipients.</summary>
+    private static async Task<List<Due>> DueAsync(CareDb db, IQueryable<Notification> notifications, CancellationToken ct)
+    {
+        var owners = await notifications.Select(n => new { n.Id, n.UserId }).ToListAsync(ct);
+        var ids = owners.ConvertAll(o => o.Id);
+        var items = await db.Notifications.Where(n => ids.Contains(n.Id)).Select(NotificationService.Item).ToDictionaryAsync(i => i.Id, ct);
+        return owners.ConvertAll(o => new Due(o.UserId, items[o.Id]));
+    }
 
     private sealed record Recipient(string Id, string Email, string DisplayName, string? Language, HashSet<int> Sees);
 
