@@ -3,7 +3,7 @@ using Xunit;
 namespace CustomerCare.Tests.Support;
 
 /// <summary>
-/// Tests that need a real Chromium, PostgreSQL, Redis or nginx ask here first. Under CI=true a missing
+/// Tests that need a real Chromium, PostgreSQL, Redis, nginx or SMTP server ask here first. Under CI=true a missing
 /// dependency fails the test (a green CI must mean the test ran); elsewhere it skips with the reason.
 /// </summary>
 public static class TestDependencies
@@ -14,6 +14,12 @@ public static class TestDependencies
     public const string DefaultChromium = "/usr/bin/chromium";
     public const string NginxVariable = "CUSTOMERCARE_NGINX";
     public const string DefaultNginx = "/usr/sbin/nginx";
+    public const string PythonVariable = "CUSTOMERCARE_PYTHON";
+
+    /// <summary>Debian's python3, not a pyenv or venv one: python3-aiosmtpd is installed for it by apt-get.</summary>
+    public const string DefaultPython = "/usr/bin/python3";
+
+    private static readonly Lazy<string?> AiosmtpdProblem = new(FindAiosmtpdProblem);
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
@@ -66,6 +72,38 @@ public static class TestDependencies
 
             return path;
         }
+    }
+
+    /// <summary>The python3 that runs the SMTP test server (aiosmtpd); see <see cref="SmtpTestServer"/>.</summary>
+    public static string SmtpServer
+    {
+        get
+        {
+            if (AiosmtpdProblem.Value is { } problem)
+            {
+                Missing("An SMTP server (python3 with aiosmtpd)", problem + "; run ./test.sh (apt-get install python3-aiosmtpd)");
+            }
+
+            return Python;
+        }
+    }
+
+    private static string Python => Environment.GetEnvironmentVariable(PythonVariable) is { Length: > 0 } p ? p : DefaultPython;
+
+    private static string? FindAiosmtpdProblem()
+    {
+        if (!File.Exists(Python))
+        {
+            return $"no python3 at {Python}";
+        }
+
+        using var check = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(Python, ["-c", "import aiosmtpd"])
+        {
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        var error = check.StandardError.ReadToEnd();
+        return check.WaitForExit(30_000) && check.ExitCode == 0 ? null : $"{Python} cannot import aiosmtpd ({error.Trim()})";
     }
 
     private static string Require(string variable, string what, string how)

@@ -23,7 +23,10 @@ public sealed class MailOptions
 
     public string FromName { get; set; } = "CustomerCare";
 
-    /// <summary>Attempts before a mail is given up (a 5xx refusal of the address gives up at once).</summary>
+    /// <summary>
+    /// Attempts before a mail is given up (a 5xx refusal of the address gives up at once). Attempts that found the server
+    /// unreachable (or the pickup folder unwritable) back off but never give up: an outage loses no mail.
+    /// </summary>
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>Wait after the first failure; it doubles after each further one, up to <see cref="MaxBackoff"/>.</summary>

@@ -9,7 +9,8 @@ namespace CustomerCare.Web.Features.Notifications.Mail;
 /// <summary>
 /// Sends what is due in the outbox. A batch is claimed with a lease (a conditional update: only rows nobody holds),
 /// so two servers never send the same mail; each mail is marked sent right after the server accepted it, guarded by
-/// the claim's token. Failures back off exponentially; a refused address (5xx) or the last attempt gives up.
+/// the claim's token. Failures back off exponentially; a refused address (5xx) or the last attempt gives up, but a server that
+/// cannot be reached (or a pickup folder that cannot be written) never makes a mail give up: it waits for the outage.
 /// </summary>
 public sealed partial class MailSender(
     IDbContextFactory<CareDb> dbs, MailTransport transport, IOptions<MailOptions> options, TimeProvider time, ILogger<MailSender> log)
@@ -105,7 +106,8 @@ public sealed partial class MailSender(
     {
         var now = time.GetUtcNow().UtcDateTime;
         var attempts = mail.Attempts + 1;
-        var giveUp = permanent || attempts >= Options.MaxAttempts;
+        // A server (or folder) that is away says nothing about the mail: however long the outage, the mail waits.
+        var giveUp = permanent || (ex is not MailTransportUnavailableException && attempts >= Options.MaxAttempts);
         var error = MailTransport.Describe(ex);
         if (error.Length > OutboxMail.ErrorMaxLength)
         {
@@ -147,7 +149,14 @@ public sealed partial class MailSender(
     {
         if (Interlocked.Exchange(ref smtpDown, 1) == 0)
         {
-            LogDown(Options.Smtp.Host, Options.Smtp.Port, MailTransport.Describe(ex));
+            if (Options.UsesSmtp)
+            {
+                LogDown(Options.Smtp.Host, Options.Smtp.Port, MailTransport.Describe(ex));
+            }
+            else
+            {
+                LogPickupFailed(Path.GetFullPath(Options.PickupDirectory), MailTransport.Describe(ex.InnerException ?? ex));
+            }
         }
     }
 
@@ -155,7 +164,14 @@ public sealed partial class MailSender(
     {
         if (Interlocked.Exchange(ref smtpDown, 0) == 1)
         {
-            LogRecovered(Options.Smtp.Host, Options.Smtp.Port);
+            if (Options.UsesSmtp)
+            {
+                LogRecovered(Options.Smtp.Host, Options.Smtp.Port);
+            }
+            else
+            {
+                LogPickupRecovered(Path.GetFullPath(Options.PickupDirectory));
+            }
         }
     }
 
@@ -167,6 +183,12 @@ public sealed partial class MailSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The mail server {Host}:{Port} accepts mail again; the outbox is being sent")]
     private partial void LogRecovered(string host, int port);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pickup folder {Folder} cannot be written ({Error}); mails wait in the outbox and are retried with back-off")]
+    private partial void LogPickupFailed(string folder, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The pickup folder {Folder} can be written again; the outbox is being written out")]
+    private partial void LogPickupRecovered(string folder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Mail {MailId} ({DedupKey}) failed on attempt {Attempts} and will be retried: {Error}")]
     private partial void LogRetry(long mailId, string dedupKey, int attempts, string error);

@@ -64,6 +64,7 @@ public sealed class MailTransport(IOptions<MailOptions> options, TimeProvider ti
 
     public static string Describe(Exception ex) => ex switch
     {
+        MailTransportUnavailableException unavailable => unavailable.Message,
         SmtpCommandException command => $"SMTP {(int)command.StatusCode} ({command.ErrorCode}): {command.Message}",
         _ => $"{ex.GetType().Name}: {ex.Message}",
     };
@@ -85,10 +86,18 @@ public sealed class MailTransport(IOptions<MailOptions> options, TimeProvider ti
                     SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
                     _ => SecureSocketOptions.Auto,
                 };
-                await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
-                if (!string.IsNullOrEmpty(smtp.UserName))
+                try
                 {
-                    await client.AuthenticateAsync(smtp.UserName, smtp.Password, ct);
+                    await client.ConnectAsync(smtp.Host, smtp.Port, security, ct);
+                    if (!string.IsNullOrEmpty(smtp.UserName))
+                    {
+                        await client.AuthenticateAsync(smtp.UserName, smtp.Password, ct);
+                    }
+                }
+                catch (Exception ex) when ((IsUnreachable(ex) || ex is AuthenticationException) && !ct.IsCancellationRequested)
+                {
+                    // No connection, no TLS or no login: nothing about this mail, so it waits however long that lasts.
+                    throw new MailTransportUnavailableException(Describe(ex), ex);
                 }
             }
 
@@ -118,18 +127,32 @@ public sealed class MailTransport(IOptions<MailOptions> options, TimeProvider ti
         public async Task SendAsync(OutboxMail mail, CancellationToken ct)
         {
             var folder = Path.GetFullPath(transport.Options.PickupDirectory);
-            Directory.CreateDirectory(folder);
             var message = transport.Build(mail);
             // Named by the mail's id: writing the same mail again replaces the file instead of adding one.
             var name = $"{mail.CreatedAt:yyyyMMdd-HHmmss}-{message.MessageId!.Split('@')[0]}.eml";
             var temporary = Path.Combine(folder, name + ".tmp");
-            await message.WriteToAsync(temporary, ct);
-            File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+            try
+            {
+                Directory.CreateDirectory(folder);
+                await message.WriteToAsync(temporary, ct);
+                File.Move(temporary, Path.Combine(folder, name), overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A full disk or a wrong folder is no mail server being away: say what failed, where.
+                throw new MailTransportUnavailableException($"The pickup folder {folder} cannot be written: {Describe(ex)}", ex);
+            }
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }
+
+/// <summary>
+/// The mail could not be handed over at all (no connection, TLS or login; the pickup folder cannot be written). It says
+/// nothing about the mail: the batch waits with back-off and the mail is never given up for it.
+/// </summary>
+public sealed class MailTransportUnavailableException(string message, Exception inner) : IOException(message, inner);
 
 public interface IMailSession : IAsyncDisposable
 {

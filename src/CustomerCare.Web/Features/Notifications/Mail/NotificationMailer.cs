@@ -106,7 +106,10 @@ public sealed partial class NotificationMailer(
     private static IQueryable<Notification> Pending(CareDb db, DateTime since, MailDelivery delivery)
     {
         var preferences = db.NotificationPreferences;
-        var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since);
+        // Only people who can be mailed: unconfirmed ones keep their notifications unmailed, and without this filter
+        // they would fill every batch (and the digest's user list) and starve everyone behind them.
+        var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since
+            && db.Users.Any(u => u.Id == n.UserId && u.EmailConfirmed && u.Email != null));
         return delivery == MailDelivery.Instantly
             ? pending.Where(n => preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind && p.Email == MailDelivery.Instantly)
                 || (n.Kind != NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)))
