@@ -1,6 +1,10 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -108,6 +112,35 @@ public abstract class SmtpOutboxTests(SmtpPortalFactory portal)
         var received = portal.Smtp.Received().SelectMany(m => m.EnvelopeTo).Where(addresses.Contains).ToList();
         Assert.Equal(0, await UnsentAsync(addresses));
         Assert.Equal(addresses.Order(StringComparer.Ordinal), received.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_servers_turning_the_same_notifications_into_mails_at_once_mail_each_follower_once()
+    {
+        var author = await mail.AddPersonAsync(Roles.Customer, "en", Ct);
+        var staff = await mail.AddPersonAsync(Roles.Staff, "en", Ct);
+        var idea = (await mail.Get<IdeaService>().ProposeAsync(new($"Race {Guid.NewGuid():N}"[..12], "Two servers.", null), author.Viewer, Ct)).PostId!.Value;
+        var followers = new List<Person>();
+        for (var i = 0; i < 6; i++)
+        {
+            var follower = await mail.AddPersonAsync(Roles.Customer, "en", Ct);
+            Assert.True(await mail.Get<FollowService>().SetPostAsync(idea, true, follower.Viewer, Ct));
+            followers.Add(follower);
+        }
+
+        await mail.Get<ThreadService>().ReplyAsync(idea, null, "Both servers saw this.", false, staff.Viewer, Ct);
+        var time = StartClock();
+        for (var round = 0; round < 3; round++)
+        {
+            await Task.WhenAll(Task.Run(() => mail.Mailer(time).MailInstantAsync(Ct), Ct), Task.Run(() => mail.Mailer(time).MailInstantAsync(Ct), Ct));
+            await Task.WhenAll(Task.Run(() => mail.Sender(time).RunOnceAsync(Ct), Ct), Task.Run(() => mail.Sender(time).RunOnceAsync(Ct), Ct));
+        }
+
+        Assert.All(followers.Append(author), person => Assert.Single(portal.Smtp.ReceivedBy(person.Email)));
+        foreach (var follower in followers)
+        {
+            Assert.Single(await mail.OutboxToAsync(follower.Email, Ct));
+        }
     }
 
     [Fact]
