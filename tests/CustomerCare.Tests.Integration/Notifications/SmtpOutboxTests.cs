@@ -154,9 +154,10 @@ public abstract class SmtpOutboxTests(SmtpPortalFactory portal)
         var options = mail.Options;
         var pickup = new MailOptions { PickupDirectory = blocked, Smtp = new SmtpOptions { Host = "" }, BatchSize = options.BatchSize };
         var time = StartClock();
+        var sender = mail.Sender(time, pickup);
         try
         {
-            await mail.Sender(time, pickup).RunOnceAsync(Ct);
+            await sender.RunOnceAsync(Ct);
         }
         finally
         {
@@ -165,8 +166,23 @@ public abstract class SmtpOutboxTests(SmtpPortalFactory portal)
 
         var row = Assert.Single(await mail.OutboxToAsync(to, Ct));
         Assert.Equal((1, null), (row.Attempts, row.SentAt));
+        Assert.Contains($"The pickup folder {blocked} cannot be written", row.LastError, StringComparison.Ordinal);
         Assert.Equal(1, mail.Logs.Count(LogLevel.Warning, $"The pickup folder {blocked} cannot be written"));
         Assert.Equal(0, mail.Logs.Count(LogLevel.Warning, "cannot be reached"));
+
+        // The file is gone, so the folder can be made: the waiting mail is written out.
+        time.UtcNow = row.NextAttemptAt;
+        await sender.RunOnceAsync(Ct);
+        try
+        {
+            Assert.NotNull(Assert.Single(await mail.OutboxToAsync(to, Ct)).SentAt);
+            Assert.Contains(Directory.GetFiles(blocked, "*.eml"), file => File.ReadAllText(file).Contains(to, StringComparison.Ordinal));
+            Assert.Equal(1, mail.Logs.Count(LogLevel.Information, $"The pickup folder {blocked} can be written again"));
+        }
+        finally
+        {
+            Directory.Delete(blocked, recursive: true);
+        }
     }
 
     private static string NewAddress(string who) => $"{who}-{Guid.NewGuid():N}@mail.example";
