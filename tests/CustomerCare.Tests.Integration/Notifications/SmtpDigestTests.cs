@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Posts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
@@ -83,7 +84,16 @@ public abstract class SmtpDigestTests(SmtpPortalFactory portal)
         await mail.SetDeliveryAsync(digest.Id, NotificationKind.Reply, MailDelivery.DailyDigest, Ct);
         var idea = await ProposeAsync(NewTitle("Crowded"), author, instant, digest);
         var now = DateTime.UtcNow;
-        await AddUnmailableCrowdAsync(idea, NotificationMailer.BatchSize + NotificationMailer.DigestUsersPerRun + 1, now.AddMinutes(-30));
+        var crowd = NotificationMailer.BatchSize + NotificationMailer.DigestUsersPerRun + 1;
+        await AddUnmailableCrowdAsync(idea, crowd, now.AddMinutes(-30), confirmed: false);
+        // Confirmed, but their news is about a post removed since (moderation took a spam idea down): never mailable either.
+        var removed = await new TestContent(portal).AddPostAsync(PostKind.Idea, author.Id, Ct);
+        await using (var db = await mail.Dbs.CreateDbContextAsync(Ct))
+        {
+            await db.Posts.Where(p => p.Id == removed).ExecuteUpdateAsync(s => s.SetProperty(p => p.RemovedAt, now), Ct);
+        }
+
+        await AddUnmailableCrowdAsync(removed, crowd, now.AddMinutes(-30), confirmed: true);
         var staff = await mail.AddPersonAsync(Roles.Staff, "en", Ct);
         await mail.Get<ThreadService>().ReplyAsync(idea, null, "We hear you.", false, staff.Viewer, Ct);
 
@@ -94,18 +104,20 @@ public abstract class SmtpDigestTests(SmtpPortalFactory portal)
         Assert.Single(portal.Smtp.ReceivedBy(digest.Email));
     }
 
-    /// <summary>Unconfirmed people whose ids sort first, each with pending news of both kinds: the first in every queue.</summary>
-    private async Task AddUnmailableCrowdAsync(int postId, int count, DateTime at)
+    /// <summary>Customers whose ids sort first, each with pending news of both kinds about the post: the first in every queue.</summary>
+    private async Task AddUnmailableCrowdAsync(int postId, int count, DateTime at, bool confirmed)
     {
         await using var db = await mail.Dbs.CreateDbContextAsync(Ct);
+        var customer = await db.Roles.Where(r => r.Name == Roles.Customer).Select(r => r.Id).SingleAsync(Ct);
         for (var i = 0; i < count; i++)
         {
-            var id = $"0000000crowd{i:D4}{Guid.NewGuid():N}";
+            var id = $"0000000crowd{(confirmed ? 1 : 0)}{i:D4}{Guid.NewGuid():N}";
+            db.UserRoles.Add(new() { UserId = id, RoleId = customer });
             var email = $"crowd-{id}@mail.example";
             db.Users.Add(new CareUser
             {
                 Id = id, UserName = email, NormalizedUserName = email.ToUpperInvariant(), Email = email, NormalizedEmail = email.ToUpperInvariant(),
-                DisplayName = "Crowd", CustomerSince = at.AddDays(-30), EmailConfirmed = false,
+                DisplayName = "Crowd", CustomerSince = at.AddDays(-30), EmailConfirmed = confirmed,
             });
             db.Notifications.Add(new Notification { UserId = id, Kind = NotificationKind.Reply, PostId = postId, CreatedAt = at });
             db.Notifications.Add(new Notification { UserId = id, Kind = NotificationKind.NewIdea, PostId = postId, CreatedAt = at });

@@ -106,10 +106,13 @@ public sealed partial class NotificationMailer(
     private static IQueryable<Notification> Pending(CareDb db, DateTime since, MailDelivery delivery)
     {
         var preferences = db.NotificationPreferences;
-        // Only people who can be mailed: unconfirmed ones keep their notifications unmailed, and without this filter
-        // they would fill every batch (and the digest's user list) and starve everyone behind them.
+        var staff = db.StaffUserIds;
+        // Only what can be mailed: a notification of an unconfirmed person, or about a post its person may no longer see
+        // (PostService.VisibleTo, checked again per mail), stays unmailed, and without this filter such notifications
+        // would fill every batch (and the digest's user list) and starve everyone behind them.
         var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since
-            && db.Users.Any(u => u.Id == n.UserId && u.EmailConfirmed && u.Email != null));
+            && db.Users.Any(u => u.Id == n.UserId && u.EmailConfirmed && u.Email != null)
+            && (staff.Contains(n.UserId) || db.Posts.Any(p => p.Id == n.PostId && p.RemovedAt == null && (p.IsPublic || p.AuthorId == n.UserId))));
         return delivery == MailDelivery.Instantly
             ? pending.Where(n => preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind && p.Email == MailDelivery.Instantly)
                 || (n.Kind != NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)))
