@@ -58,6 +58,23 @@ public sealed partial class EmailConfirmationTests(EmptyPortalFactory portal) : 
     }
 
     [Fact]
+    public async Task Mail_settings_page_names_the_unconfirmed_address_until_it_is_confirmed()
+    {
+        using var browser = new PortalBrowser(portal);
+        var email = PortalBrowser.NewEmail("lotte");
+        await browser.RegisterAsync("Lotte", email, PortalBrowser.GoodPassword);
+
+        var before = await browser.GetTextAsync("/account/notifications");
+        await browser.GetTextAsync((await LinkMailedToAsync(email)).PathAndQuery);
+        var after = await browser.GetTextAsync("/account/notifications");
+
+        Assert.Contains($"Until you confirm {email} with the link from our mail, no notification mails are sent.", before, StringComparison.Ordinal);
+        Assert.Contains("Send confirmation mail again", before, StringComparison.Ordinal);
+        Assert.Contains($"Notification mails go to {email} (confirmed).", after, StringComparison.Ordinal);
+        Assert.DoesNotContain("Send confirmation mail again", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Tampered_code_is_refused_with_a_message_and_the_address_stays_unconfirmed()
     {
         using var browser = new PortalBrowser(portal);
