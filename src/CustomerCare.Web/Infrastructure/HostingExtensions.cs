@@ -102,6 +102,7 @@ public static class HostingExtensions
             .AddClaimsPrincipalFactory<CareClaimsPrincipalFactory>();
 
         services.AddMail();
+        services.AddSingleton<EmailConfirmation>();
         services.AddDataProtection()
             .SetApplicationName("CustomerCare")
             .PersistKeysToDbContext<CareDb>();

@@ -28,12 +28,16 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
     [InlineData("/Account/ResetPassword?code=abc", "en")]
     [InlineData("/Account/ResetPasswordConfirmation", "en")]
     [InlineData("/Account/Lockout", "en")]
+    [InlineData("/Account/ConfirmEmail?userId=x&code=abc", "en")]
+    [InlineData("/Account/ResendEmailConfirmation", "en")]
     [InlineData("/Account/Login", "de")]
     [InlineData("/Account/Register", "de")]
     [InlineData("/Account/ForgotPassword", "de")]
     [InlineData("/Account/ResetPassword?code=abc", "de")]
     [InlineData("/Account/ResetPasswordConfirmation", "de")]
     [InlineData("/Account/Lockout", "de")]
+    [InlineData("/Account/ConfirmEmail?userId=x&code=abc", "de")]
+    [InlineData("/Account/ResendEmailConfirmation", "de")]
     public async Task Account_page_shows_no_resource_keys_and_no_bootstrap(string url, string language)
     {
         using var browser = new PortalBrowser(portal, language);
@@ -57,6 +61,6 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
     private static partial Regex PlaceholderRegex();
 
     // A key the localizer did not find is rendered as the key itself, e.g. "Login_Title".
-    [GeneratedRegex(@"\b(Field|Validation|Identity|Login|Register|Forgot|Reset|ResetDone|Lockout|Admin)_[A-Z][A-Za-z]+\b")]
+    [GeneratedRegex(@"\b(Field|Validation|Identity|Login|Register|Forgot|Reset|ResetDone|Lockout|Admin|Confirm|Resend)_[A-Z][A-Za-z]+\b")]
     private static partial Regex ResourceKeyRegex();
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Components.Account;
 
-/// <summary>Puts the display name, job title and avatar into the cookie, so the app bar and presence need no query per page.</summary>
+/// <summary>Puts the display name, job title, avatar and an unconfirmed address into the cookie, so the app bar and presence need no query per page.</summary>
 public sealed class CareClaimsPrincipalFactory(
     UserManager<CareUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<CareUser, IdentityRole>(users, roles, options)
@@ -13,6 +13,7 @@ public sealed class CareClaimsPrincipalFactory(
     public const string DisplayName = "cc:display_name";
     public const string Avatar = "cc:avatar";
     public const string JobTitle = "cc:job_title";
+    public const string EmailUnconfirmed = "cc:email_unconfirmed";
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(CareUser user)
     {
@@ -27,6 +28,12 @@ public sealed class CareClaimsPrincipalFactory(
         if (!string.IsNullOrEmpty(user.AvatarUrl))
         {
             identity.AddClaim(new Claim(Avatar, user.AvatarUrl));
+        }
+
+        // The app bar's gentle reminder; the confirmation page signs the person in afresh, which drops it.
+        if (!user.EmailConfirmed)
+        {
+            identity.AddClaim(new Claim(EmailUnconfirmed, "true"));
         }
 
         return identity;
