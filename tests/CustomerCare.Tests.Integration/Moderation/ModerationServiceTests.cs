@@ -314,7 +314,9 @@ public abstract class ModerationServiceTests(PortalFactory portal) : IDisposable
     {
         await using var db = await Dbs.CreateDbContextAsync(Ct);
         var created = await db.Posts.Where(p => p.Id == ideaId).Select(p => p.CreatedAt).SingleAsync(Ct);
-        return new ModerationService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), new ManualTime(created + sinceCreated));
+        return new ModerationService(
+            Dbs, portal.Services.GetRequiredService<ILiveBus>(), new ManualTime(created + sinceCreated),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
     }
 
     private List<LiveEvent> Listen(params int[] postIds) =>

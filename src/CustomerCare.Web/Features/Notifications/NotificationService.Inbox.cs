@@ -98,7 +98,7 @@ public sealed partial class NotificationService
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
         if (changed > 0)
         {
-            await PublishUnreadAsync(db, userId, now, ct);
+            await PublishUnreadAsync(db, [userId], now, ct);
         }
 
         return changed > 0;
@@ -145,16 +145,9 @@ public sealed partial class NotificationService
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), ct);
         if (changed > 0)
         {
-            await PublishUnreadAsync(db, userId, now, ct);
+            await PublishUnreadAsync(db, [userId], now, ct);
         }
 
         return changed;
-    }
-
-    // Every open page of the reader (the bell in each tab) shows the same count.
-    private async Task PublishUnreadAsync(CareDb db, string userId, DateTime now, CancellationToken ct)
-    {
-        var unread = await Unread(db).CountAsync(n => n.UserId == userId, ct);
-        await bus.PublishAsync(new NotificationsChanged(userId, unread, now), ct);
     }
 }

@@ -76,16 +76,44 @@ public sealed partial class NotificationService(
             Detail = trigger.Detail, CreatedAt = now,
         }));
         await db.SaveChangesAsync(ct);
+        await PublishUnreadAsync(db, recipients, now, ct);
+        return recipients.Count;
+    }
 
-        var unread = await Unread(db).Where(n => recipients.Contains(n.UserId))
+    /// <summary>
+    /// A post was removed or restored (or made private): its notifications left or rejoined their readers' lists, so
+    /// each reader with one unread there hears their new count. Like <see cref="NotifyAsync"/>, called after the commit
+    /// and never failing the act.
+    /// </summary>
+    public async Task PostVisibilityChangedAsync(int postId)
+    {
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync();
+            var readers = await db.Notifications.Where(n => n.PostId == postId && n.ReadAt == null).Select(n => n.UserId).Distinct().ToListAsync();
+            await PublishUnreadAsync(db, readers, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+        }
+        catch (Exception ex) when (!environment.IsEnvironment("Testing"))
+        {
+            LogRecountFailed(ex, postId);
+        }
+    }
+
+    // The event carries each reader's new count, so their open bells need no query of their own.
+    private async Task PublishUnreadAsync(CareDb db, List<string> userIds, DateTime now, CancellationToken ct)
+    {
+        if (userIds.Count == 0)
+        {
+            return;
+        }
+
+        var unread = await Unread(db).Where(n => userIds.Contains(n.UserId))
             .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        foreach (var userId in recipients)
+        foreach (var userId in userIds)
         {
             await bus.PublishAsync(new NotificationsChanged(userId, unread.GetValueOrDefault(userId), now), ct);
         }
-
-        return recipients.Count;
     }
 
     /// <summary>Who might hear of the trigger, before the visibility rule and the actor are taken out.</summary>
@@ -110,4 +138,7 @@ public sealed partial class NotificationService(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notifying of {Kind} on post {PostId} failed; the act itself was saved")]
     private partial void LogFailed(Exception ex, NotificationKind kind, int postId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Telling readers of post {PostId} their new unread count failed; the change itself was saved")]
+    private partial void LogRecountFailed(Exception ex, int postId);
 }

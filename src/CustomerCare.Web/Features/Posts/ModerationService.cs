@@ -11,7 +11,8 @@ namespace CustomerCare.Web.Features.Posts;
 /// Edits, soft removals and restores, each with an audit row saying who, when and what was there before.
 /// Every rule is checked here; the buttons on the page only hide what would be refused anyway.
 /// </summary>
-public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class ModerationService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, Notifications.NotificationService notifications)
 {
     /// <summary>How long an author may correct a post, unless someone who works here answers first.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(30);
@@ -148,6 +149,8 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
         }
 
         await bus.PublishAsync(new PostRemoved(postId, now), ct);
+        // Its notifications leave their readers' lists: their bells count again.
+        await notifications.PostVisibilityChangedAsync(postId);
         return new(ModerationOutcome.Done);
     }
 
@@ -185,6 +188,7 @@ public sealed class ModerationService(IDbContextFactory<CareDb> dbs, ILiveBus bu
         }
 
         await bus.PublishAsync(new PostRestored(postId, audit.At), ct);
+        await notifications.PostVisibilityChangedAsync(postId);
         return new(ModerationOutcome.Done);
     }
 
