@@ -48,9 +48,9 @@ public sealed record BoardSize(int Users, int Ideas, int Votes, int Replies, int
 }
 
 /// <summary>Concurrent voters, each toggling votes on a shared set of ideas through the real VoteService.</summary>
-public sealed record VoteSize(int Users, int Ideas, int TogglesPerUser)
+public sealed record VoteSize(int Users, int Ideas, int TogglesPerUser, TimeSpan Duration)
 {
-    public static VoteSize Full { get; } = new(50, 200, 400);
+    public static VoteSize Full { get; } = new(50, 200, 2_000, TimeSpan.FromSeconds(20));
 
-    public static VoteSize Smoke { get; } = new(8, 10, 15);
+    public static VoteSize Smoke { get; } = new(8, 10, 15, TimeSpan.FromSeconds(10));
 }

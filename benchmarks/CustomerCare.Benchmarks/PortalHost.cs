@@ -68,6 +68,9 @@ public sealed class PortalHost : IAsyncDisposable
             ["Mail:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+            // CUSTOMERCARE_BENCH_SQL=1 prints every SQL command, to read a query plan from.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] =
+                Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_SQL") == "1" ? "Information" : "Error",
         });
         builder.AddApplicationServices();
         configure?.Invoke(builder);
@@ -97,6 +100,13 @@ public sealed class PortalHost : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_KEEP") == "1")
+        {
+            // For reading query plans afterwards (sqlite3 on the file); PostgreSQL's database is dropped all the same.
+            await Console.Error.WriteLineAsync($"kept {folder}");
+            return;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);
