@@ -13,7 +13,7 @@ public sealed record BenchOptions
     // test.sh exports this for its throwaway cluster; the smoke test and benchmarks/run reuse it.
     public const string TestPostgresVariable = "CUSTOMERCARE_TEST_POSTGRES";
 
-    public static readonly string[] AllSuites = ["board", "votes"];
+    public static readonly string[] AllSuites = ["board", "votes", "fanout"];
 
     public required IReadOnlyList<string> Suites { get; init; }
 
@@ -34,6 +34,8 @@ public sealed record BenchOptions
 
     public VoteSize Votes => Smoke ? VoteSize.Smoke : VoteSize.Full;
 
+    public FanOutSize FanOut => Smoke ? FanOutSize.Smoke : FanOutSize.Full;
+
     public static string? PostgresFromEnvironment() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } bench ? bench
         : Environment.GetEnvironmentVariable(TestPostgresVariable) is { Length: > 0 } test ? test : null;
@@ -53,4 +55,12 @@ public sealed record VoteSize(int Users, int Ideas, int TogglesPerUser, TimeSpan
     public static VoteSize Full { get; } = new(50, 200, 2_000, TimeSpan.FromSeconds(20));
 
     public static VoteSize Smoke { get; } = new(8, 10, 15, TimeSpan.FromSeconds(10));
+}
+
+/// <summary>Subscribers of one idea's thread (issue 7 asks for 100 and 1,000) and the replies timed for each.</summary>
+public sealed record FanOutSize(IReadOnlyList<int> Subscribers, int Rounds)
+{
+    public static FanOutSize Full { get; } = new([100, 1_000], 40);
+
+    public static FanOutSize Smoke { get; } = new([5], 2);
 }

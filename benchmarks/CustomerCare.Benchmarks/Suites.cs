@@ -1,5 +1,6 @@
 using System.Text;
 using CustomerCare.Benchmarks.Board;
+using CustomerCare.Benchmarks.FanOut;
 using CustomerCare.Benchmarks.Votes;
 using CustomerCare.Data;
 
@@ -37,6 +38,17 @@ public static class Suites
             foreach (var provider in options.Providers)
             {
                 output.AppendLine(await VoteSuite.RunAsync(options, provider, ct));
+            }
+
+            output.AppendLine();
+        }
+
+        if (options.Suites.Contains("fanout"))
+        {
+            output.AppendLine("### Fan-out").AppendLine().AppendLine(FanOutSuite.TableHeader);
+            foreach (var provider in options.Providers)
+            {
+                output.AppendLine(await FanOutSuite.RunAsync(options, provider, ct));
             }
 
             output.AppendLine();

@@ -20,6 +20,7 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| Sqlite | Search \"Rechnung\" |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sqlite | as shipped |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sqlite | one writer at a time (experiment) |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Sqlite | 5 | 2 |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public sealed class BenchmarkSmokeTests
 
         Assert.Contains("| Postgres | Trending |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Postgres | as shipped |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Postgres | 5 | 2 |", markdown, StringComparison.Ordinal);
     }
 
     private static async Task<string> RunAsync(DatabaseProvider provider, string? postgres)
