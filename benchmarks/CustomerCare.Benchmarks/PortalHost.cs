@@ -68,6 +68,8 @@ public sealed class PortalHost : IAsyncDisposable
             ["Mail:PickupDirectory"] = Path.Combine(folder, "mail"),
             ["Logging:LogLevel:Default"] = "Warning",
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Error",
+            // Migrating a PostgreSQL database that does not exist yet logs a failed connection before creating it.
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Connection"] = "None",
             // CUSTOMERCARE_BENCH_SQL=1 prints every SQL command, to read a query plan from.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] =
                 Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_SQL") == "1" ? "Information" : "Error",
