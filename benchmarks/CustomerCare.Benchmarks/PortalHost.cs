@@ -90,7 +90,12 @@ public sealed class PortalHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await App.DisposeAsync();
-        if (postgresDatabase is not null)
+        var keep = Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_KEEP") == "1";
+        if (postgresDatabase is not null && keep)
+        {
+            await Console.Error.WriteLineAsync($"kept PostgreSQL database {postgresDatabase}");
+        }
+        else if (postgresDatabase is not null)
         {
             NpgsqlConnection.ClearAllPools();
             var admin = new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres", Pooling = false };
@@ -102,9 +107,9 @@ public sealed class PortalHost : IAsyncDisposable
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Environment.GetEnvironmentVariable("CUSTOMERCARE_BENCH_KEEP") == "1")
+        if (keep)
         {
-            // For reading query plans afterwards (sqlite3 on the file); PostgreSQL's database is dropped all the same.
+            // For reading query plans afterwards: sqlite3 on the file, psql on the database.
             await Console.Error.WriteLineAsync($"kept {folder}");
             return;
         }
