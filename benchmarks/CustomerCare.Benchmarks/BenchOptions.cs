@@ -1,0 +1,66 @@
+using CustomerCare.Data;
+
+namespace CustomerCare.Benchmarks;
+
+/// <summary>
+/// What one run measures: which suites, on which databases, at which size. <see cref="Smoke"/> shrinks every
+/// size so the whole suite runs in seconds (the test that keeps it from rotting); it checks, it does not time.
+/// </summary>
+public sealed record BenchOptions
+{
+    public const string PostgresVariable = "CUSTOMERCARE_BENCH_POSTGRES";
+
+    // test.sh exports this for its throwaway cluster; the smoke test and benchmarks/run reuse it.
+    public const string TestPostgresVariable = "CUSTOMERCARE_TEST_POSTGRES";
+
+    public static readonly string[] AllSuites = ["board", "votes", "fanout"];
+
+    public required IReadOnlyList<string> Suites { get; init; }
+
+    public required IReadOnlyList<DatabaseProvider> Providers { get; init; }
+
+    public bool Smoke { get; init; }
+
+    /// <summary>Base connection string of a PostgreSQL server where the suite may create and drop databases.</summary>
+    public string? PostgresServer { get; init; }
+
+    /// <summary>Where progress bars and status lines go (the console; a test's output in smoke mode).</summary>
+    public TextWriter Log { get; init; } = Console.Error;
+
+    /// <summary>Progress bars redraw one line; off when the log is not a terminal.</summary>
+    public bool LiveProgress { get; init; }
+
+    public BoardSize Board => Smoke ? BoardSize.Smoke : BoardSize.Full;
+
+    public VoteSize Votes => Smoke ? VoteSize.Smoke : VoteSize.Full;
+
+    public FanOutSize FanOut => Smoke ? FanOutSize.Smoke : FanOutSize.Full;
+
+    public static string? PostgresFromEnvironment() =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } bench ? bench
+        : Environment.GetEnvironmentVariable(TestPostgresVariable) is { Length: > 0 } test ? test : null;
+}
+
+/// <summary>The board at scale: issue 7 asks for 100,000 ideas, 1,000,000 votes and 200,000 replies.</summary>
+public sealed record BoardSize(int Users, int Ideas, int Votes, int Replies, int Iterations, int ReferenceIterations, int WarmUp)
+{
+    public static BoardSize Full { get; } = new(20_000, 100_000, 1_000_000, 200_000, 300, 20, 30);
+
+    public static BoardSize Smoke { get; } = new(60, 300, 3_000, 600, 3, 2, 1);
+}
+
+/// <summary>Concurrent voters, each toggling votes on a shared set of ideas through the real VoteService.</summary>
+public sealed record VoteSize(int Users, int Ideas, int TogglesPerUser, TimeSpan Duration)
+{
+    public static VoteSize Full { get; } = new(50, 200, 2_000, TimeSpan.FromSeconds(20));
+
+    public static VoteSize Smoke { get; } = new(8, 10, 15, TimeSpan.FromSeconds(10));
+}
+
+/// <summary>Subscribers of one idea's thread (issue 7 asks for 100 and 1,000) and the replies timed for each.</summary>
+public sealed record FanOutSize(IReadOnlyList<int> Subscribers, int Rounds)
+{
+    public static FanOutSize Full { get; } = new([100, 1_000], 40);
+
+    public static FanOutSize Smoke { get; } = new([5], 2);
+}

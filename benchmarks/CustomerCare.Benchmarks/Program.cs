@@ -1,0 +1,51 @@
+using CustomerCare.Benchmarks;
+using CustomerCare.Data;
+
+// dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
+// PostgreSQL comes from CUSTOMERCARE_BENCH_POSTGRES (or test.sh's CUSTOMERCARE_TEST_POSTGRES); benchmarks/run starts one.
+var suites = new List<string>();
+var smoke = false;
+string? provider = null;
+string? outFile = null;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--smoke": smoke = true; break;
+        case "--provider" when i + 1 < args.Length: provider = args[++i]; break;
+        case "--out" when i + 1 < args.Length: outFile = args[++i]; break;
+        case "all": suites.AddRange(BenchOptions.AllSuites); break;
+        case var name when !name.StartsWith('-'): suites.Add(name); break;
+        default:
+            await Console.Error.WriteLineAsync($"Unknown option {args[i]}. Usage: <{string.Join('|', BenchOptions.AllSuites)}|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]");
+            return 2;
+    }
+}
+
+var postgres = BenchOptions.PostgresFromEnvironment();
+var options = new BenchOptions
+{
+    Suites = suites.Count == 0 ? BenchOptions.AllSuites : suites.Distinct().ToList(),
+    Providers = provider is not null ? Suites.ParseProviders(provider)
+        : postgres is null ? [DatabaseProvider.Sqlite] : [DatabaseProvider.Sqlite, DatabaseProvider.Postgres],
+    Smoke = smoke,
+    PostgresServer = postgres,
+    LiveProgress = !Console.IsErrorRedirected,
+};
+
+try
+{
+    var markdown = await Suites.RunAsync(options);
+    Console.WriteLine(markdown);
+    if (outFile is not null)
+    {
+        await File.WriteAllTextAsync(outFile, markdown);
+    }
+
+    return 0;
+}
+catch (BenchmarkCheckException ex)
+{
+    await Console.Error.WriteLineAsync($"CHECK FAILED: {ex.Message}");
+    return 1;
+}

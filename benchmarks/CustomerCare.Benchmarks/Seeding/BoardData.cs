@@ -1,0 +1,194 @@
+using CustomerCare.Data.Entities;
+
+namespace CustomerCare.Benchmarks.Seeding;
+
+/// <summary>
+/// A board of the requested size, generated deterministically: ideas whose votes and replies follow a long
+/// tail (a few ideas carry thousands of votes, most a handful), timestamps over three years, titles and
+/// bodies from a German and English vocabulary. Everything an idea has comes from a random generator
+/// seeded with its number, so the counters can be computed in a first pass and the rows written in a second
+/// without holding a million votes in memory.
+/// </summary>
+public sealed class BoardData
+{
+    /// <summary>Every <see cref="SearchEvery"/>th idea is about bills; the search benchmark looks for them.</summary>
+    public const string SearchWord = "Rechnung";
+
+    public const int SearchEvery = 50;
+
+    private const int Seed = 7;
+
+    private static readonly string[] Words =
+    [
+        "app", "invoice", "tariff", "meter", "reading", "fibre", "router", "outage", "portal", "login", "payment",
+        "Abschlag", "Zähler", "Vertrag", "Störung", "Glasfaser", "Kundenkonto", "Lastschrift", "Tarif", "Strom",
+        "Gas", "Wärmepumpe", "Solar", "notification", "export", "dark", "mode", "widget", "history", "Verbrauch",
+        "monthly", "Übersicht", "Anzeige", "Erinnerung", "schneller", "better", "show", "allow", "Termin", "Techniker",
+    ];
+
+    private static readonly PostStatus[] Statuses =
+    [
+        .. Enumerable.Repeat(PostStatus.Open, 16), PostStatus.UnderReview, PostStatus.Planned,
+        PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined,
+    ];
+
+    private readonly int[] voteCounts;
+    private readonly int[] replyCounts;
+
+    public BoardData(BoardSize size, DateTime now)
+    {
+        Size = size;
+        Now = Millis(now);
+        voteCounts = LongTail(size.Ideas, size.Votes, cap: size.Users, new Random(Seed));
+        replyCounts = LongTail(size.Ideas, size.Replies, cap: int.MaxValue, new Random(Seed + 1));
+        UserIds = [.. Enumerable.Range(0, size.Users).Select(i => new Guid(i + 1, 0xCC, 0, new byte[8]).ToString())];
+    }
+
+    public BoardSize Size { get; }
+
+    public DateTime Now { get; }
+
+    public IReadOnlyList<string> UserIds { get; }
+
+    public IEnumerable<object?[]> Users() => UserIds.Select((id, i) =>
+    {
+        var email = $"bench{i}@bench.local";
+        return new object?[]
+        {
+            id, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true, id, id, false, false, true, 0,
+            $"Customer {i}", Now.AddDays(-(i % 5_000)),
+        };
+    });
+
+    public static readonly string[] UserColumns =
+    [
+        "Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp",
+        "ConcurrencyStamp", "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount",
+        "DisplayName", "CustomerSince",
+    ];
+
+    public static readonly string[] PostColumns =
+    [
+        "Id", "Kind", "Title", "Body", "AuthorId", "CreatedAt", "UpdatedAt", "Status", "CategoryId", "IsPublic",
+        "VoteCount", "ReplyCount", "TrendWeight",
+    ];
+
+    public static readonly string[] VoteColumns = ["Id", "PostId", "UserId", "CreatedAt"];
+
+    public static readonly string[] ReplyColumns = ["Id", "PostId", "AuthorId", "Body", "CreatedAt", "IsInternalNote", "IsResolutionProposal"];
+
+    /// <summary>The ideas with counters that equal what <see cref="Votes"/> and <see cref="Replies"/> will write.</summary>
+    public IEnumerable<object?[]> Ideas(int firstId, IReadOnlyList<int> categoryIds)
+    {
+        for (var i = 0; i < Size.Ideas; i++)
+        {
+            var rng = new Random(HashCode.Combine(Seed, i, 0));
+            var created = CreatedAt(i);
+            var title = Title(rng, i);
+            var body = $"{Sentence(rng, 12)}.\n\n- **{Sentence(rng, 3)}**\n- {Sentence(rng, 5)}\n\n{Sentence(rng, 20)}.";
+            var trend = VotesOf(i).Sum(v => Post.TrendWeightAt(v.At))
+                + RepliesOf(i).Where(r => !r.Internal).Sum(r => Post.TrendWeightAt(r.At));
+            var publicReplies = RepliesOf(i).Count(r => !r.Internal);
+            int? category = categoryIds.Count == 0 || i % 7 == 0 ? null : categoryIds[i % categoryIds.Count];
+            yield return
+            [
+                firstId + i, nameof(PostKind.Idea), title, body, UserIds[i % UserIds.Count], created, created,
+                Statuses[rng.Next(Statuses.Length)].ToString(), category, true, voteCounts[i], publicReplies, trend,
+            ];
+        }
+    }
+
+    public IEnumerable<object?[]> Votes(int firstIdeaId)
+    {
+        long id = 1;
+        for (var i = 0; i < Size.Ideas; i++)
+        {
+            foreach (var (user, at) in VotesOf(i))
+            {
+                yield return [id++, firstIdeaId + i, UserIds[user], at];
+            }
+        }
+    }
+
+    public IEnumerable<object?[]> Replies(int firstIdeaId)
+    {
+        long id = 1;
+        for (var i = 0; i < Size.Ideas; i++)
+        {
+            var rng = new Random(HashCode.Combine(Seed, i, 3));
+            foreach (var (user, at, isInternal) in RepliesOf(i))
+            {
+                yield return [id++, firstIdeaId + i, UserIds[user], $"{Sentence(rng, 15)}.", at, isInternal, false];
+            }
+        }
+    }
+
+    private DateTime CreatedAt(int idea) => Millis(Now.AddDays(-3 * 365 * new Random(HashCode.Combine(Seed, idea, 4)).NextDouble()));
+
+    // Distinct voters: consecutive users from a random start, so (post, user) stays unique.
+    private IEnumerable<(int User, DateTime At)> VotesOf(int idea)
+    {
+        var rng = new Random(HashCode.Combine(Seed, idea, 1));
+        var created = CreatedAt(idea);
+        var start = rng.Next(UserIds.Count);
+        for (var k = 0; k < voteCounts[idea]; k++)
+        {
+            yield return ((start + k) % UserIds.Count, Between(rng, created));
+        }
+    }
+
+    // One reply in twenty is an internal note, which neither counts nor trends.
+    private IEnumerable<(int User, DateTime At, bool Internal)> RepliesOf(int idea)
+    {
+        var rng = new Random(HashCode.Combine(Seed, idea, 2));
+        var created = CreatedAt(idea);
+        for (var k = 0; k < replyCounts[idea]; k++)
+        {
+            yield return (rng.Next(UserIds.Count), Between(rng, created), rng.Next(20) == 0);
+        }
+    }
+
+    private DateTime Between(Random rng, DateTime from) => Millis(from + (Now - from) * rng.NextDouble());
+
+    // Whole milliseconds, as VoteService writes them, so a withdrawal takes back exactly the weight added.
+    private static DateTime Millis(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+
+    private static string Title(Random rng, int idea)
+    {
+        var title = Sentence(rng, 3 + rng.Next(4));
+        title = idea % SearchEvery == 0 ? $"{SearchWord} {title}" : title;
+        return char.ToUpperInvariant(title[0]) + title[1..];
+    }
+
+    private static string Sentence(Random rng, int words) =>
+        string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[rng.Next(Words.Length)]));
+
+    /// <summary>
+    /// <paramref name="total"/> spread over <paramref name="items"/> in proportion to rank^-0.7 (ranks shuffled),
+    /// at most <paramref name="cap"/> each; the rounding remainder goes one by one to items below the cap.
+    /// </summary>
+    private static int[] LongTail(int items, int total, int cap, Random rng)
+    {
+        if ((long)items * cap < total)
+        {
+            throw new ArgumentException($"{total:N0} rows do not fit {items:N0} items of at most {cap:N0}.");
+        }
+
+        var ranks = Enumerable.Range(1, items).ToArray();
+        rng.Shuffle(ranks);
+        var weights = ranks.Select(r => Math.Pow(r, -0.7)).ToArray();
+        var sum = weights.Sum();
+        var counts = weights.Select(w => Math.Min(cap, (int)(w / sum * total))).ToArray();
+        var left = total - counts.Sum(c => (long)c);
+        for (var i = 0; left > 0; i = (i + 1) % items)
+        {
+            if (counts[i] < cap)
+            {
+                counts[i]++;
+                left--;
+            }
+        }
+
+        return counts;
+    }
+}
