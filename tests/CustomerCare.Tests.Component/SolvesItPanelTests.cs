@@ -4,6 +4,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -51,6 +52,38 @@ public sealed class SolvesItPanelTests : ComponentTestContext
         await panel.Find("[data-testid=solves-not-yet]").ClickAsync(new());
         panel.WaitForAssertion(() => Assert.Equal("11 say it solves it · 3 not yet", Counts(panel)));
         Assert.Equal(("false", "true"), Pressed(panel));
+    }
+
+    [Theory]
+    [InlineData("yes", "12 say it solves it · 2 not yet", "true")]
+    [InlineData("no", "11 say it solves it · 3 not yet", "false")]
+    public async Task The_answer_chosen_in_the_shipped_mail_is_counted_when_the_page_opens_and_leaves_the_address(
+        string answer, string counts, string yesPressed)
+    {
+        var (ideaId, userId) = await SeedAsync(PostStatus.Shipped, yes: 11, notYet: 2);
+        SignIn(userId);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo($"/posts/{ideaId}?solves={answer}");
+
+        var panel = Render<SolvesItPanel>(p => p.Add(x => x.PostId, ideaId).Add(x => x.Status, PostStatus.Shipped));
+
+        panel.WaitForAssertion(() => Assert.Equal(counts, Counts(panel)));
+        Assert.Equal(yesPressed, Pressed(panel).Item1);
+        Assert.DoesNotContain("solves=", navigation.Uri, StringComparison.Ordinal);
+        await using var db = await dbs.CreateDbContextAsync(Ct);
+        Assert.Equal(answer == "yes", (await db.ShipFeedback.SingleAsync(f => f.UserId == userId, Ct)).Solves);
+    }
+
+    [Fact]
+    public async Task A_visitor_following_the_mails_answer_link_is_counted_nowhere_and_asked_to_sign_in()
+    {
+        var (ideaId, _) = await SeedAsync(PostStatus.Shipped, yes: 11, notYet: 2);
+        Services.GetRequiredService<NavigationManager>().NavigateTo($"/posts/{ideaId}?solves=yes");
+
+        var panel = Render<SolvesItPanel>(p => p.Add(x => x.PostId, ideaId).Add(x => x.Status, PostStatus.Shipped));
+
+        panel.WaitForAssertion(() => Assert.Equal("11 say it solves it · 2 not yet", Counts(panel)));
+        Assert.NotEmpty(panel.FindAll("[data-testid=solves-sign-in]"));
     }
 
     [Fact]

@@ -127,6 +127,11 @@ public abstract partial class SmtpNotificationMailTests(SmtpPortalFactory portal
         Assert.DoesNotContain("<export>", shipped.Html, StringComparison.Ordinal);
         Assert.Contains($"{SmtpPortalFactory.PublicUrl}/posts/{idea}", shipped.Text, StringComparison.Ordinal);
         Assert.Contains("ideas you voted for or follow being shipped", shipped.Text, StringComparison.Ordinal);
+        Assert.Contains("Does this solve it for you?", shipped.Text, StringComparison.Ordinal);
+        Assert.Contains($"{SmtpPortalFactory.PublicUrl}/posts/{idea}?solves=yes#solves", shipped.Text, StringComparison.Ordinal);
+        Assert.Contains($"{SmtpPortalFactory.PublicUrl}/posts/{idea}?solves=no#solves", shipped.Text, StringComparison.Ordinal);
+        Assert.Contains("Löst das Ihr Problem?", versandt.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("solves=", planned.Text, StringComparison.Ordinal);
     }
 
     [Fact]

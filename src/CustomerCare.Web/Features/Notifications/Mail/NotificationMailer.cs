@@ -65,10 +65,19 @@ public sealed partial class NotificationMailer(
         var unsubscribe = tokens.Url(UnsubscribeScope.For(to.Id, item.Facts.Kind));
         var (plain, html) = MailLayout.Render(
             Body(text),
-            [new MailSection(text.Title, [], strings.Get(culture, "Mail_OpenThread"), links.Absolute(text.Link.TrimStart('/')))],
+            [new MailSection(text.Title, [], strings.Get(culture, "Mail_OpenThread"), links.Absolute(text.Link.TrimStart('/'))),
+             .. item.Facts.Kind == NotificationKind.Shipped ? SolvesItQuestion(culture, item.Facts.PostId) : []],
             Footer(culture, strings.Get(culture, "Mail_Why_Instant", strings.KindName(culture, item.Facts.Kind)), unsubscribe));
         return new($"notification:{item.Id}", to.Id, to.Email, to.DisplayName, text.Text, plain, html, unsubscribe);
     }
+
+    // "Does this solve it for you?" with one link per answer. The link only opens the idea's page with the answer
+    // chosen; the signed-in person's open page records it (SolvesItPanel), so a mail scanner following links counts nothing.
+    private MailSection[] SolvesItQuestion(CultureInfo culture, int postId) =>
+    [
+        new(strings.Get(culture, "SolvesIt_Question"), [], strings.Get(culture, "SolvesIt_Yes"), links.Absolute($"posts/{postId}?solves=yes#solves")),
+        new(null, [], strings.Get(culture, "SolvesIt_NotYet"), links.Absolute($"posts/{postId}?solves=no#solves")),
+    ];
 
     private static string Body(RenderedNotification text) => text.Note is { } note ? $"{text.Text}\n\n{note}" : text.Text;
 
