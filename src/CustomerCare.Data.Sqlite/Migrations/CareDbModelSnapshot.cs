@@ -589,19 +589,19 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasIndex("Kind", "CategoryId");
 
-                    b.HasIndex("Kind", "CreatedAt");
-
-                    b.HasIndex("Kind", "ReplyCount");
-
                     b.HasIndex("Kind", "Status");
 
-                    b.HasIndex("Kind", "TrendWeight");
-
-                    b.HasIndex("Kind", "VoteCount");
+                    b.HasIndex("Kind", "CreatedAt", "Id");
 
                     b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
+
+                    b.HasIndex("Kind", "ReplyCount", "CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "TrendWeight", "CreatedAt", "Id");
+
+                    b.HasIndex("Kind", "VoteCount", "CreatedAt", "Id");
 
                     b.ToTable("Posts");
                 });
