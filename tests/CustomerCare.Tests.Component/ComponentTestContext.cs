@@ -27,6 +27,10 @@ public abstract class ComponentTestContext : BunitContext
     private SqliteConnection? connection;
     private IDbContextFactory<CareDb>? dbs;
 
+    // bUnit waits one second for an assertion by default; a debounced search and its query can take longer on
+    // a 2-core CI machine under load. A passing wait returns as soon as it passes, so only failures get slower.
+    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected ComponentTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
