@@ -6,6 +6,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -48,8 +49,10 @@ public static class VoteSuite
         var tuned = variant == Setup.Wal;
         var setup = tuned ? "as shipped + WAL, synchronous=NORMAL (experiment)" : "as shipped";
         options.Log.WriteLine($"== votes on {provider} ({setup}): {size.Users} users, at most {size.TogglesPerUser} toggles each or {size.Duration.TotalSeconds:F0} s, over {size.Ideas} ideas");
+        var counter = new StatementCounter();
+        IInterceptor[] interceptors = tuned ? [counter, new SqlitePragmas()] : [counter];
         await using var host = await PortalHost.CreateAsync(provider, options.PostgresServer,
-            tuned ? b => b.Services.ConfigureDbContext<CareDb>(o => o.AddInterceptors(new SqlitePragmas())) : null);
+            b => b.Services.ConfigureDbContext<CareDb>(o => o.AddInterceptors(interceptors)));
         var data = new BoardData(new BoardSize(size.Users, size.Ideas, 0, 0, 0, 0, 0), DateTime.UtcNow);
         await BoardSeeder.SeedAsync(host, data, options, ct);
         List<int> ideas;
@@ -63,6 +66,7 @@ public static class VoteSuite
         var latency = new Latency[size.Users];
         var expected = new int[size.Users][];
         var toggled = new int[size.Users];
+        counter.Reset();
         await using var pool = new ThreadPoolWatch();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, size.Users).Select(u => Task.Run(async () =>
@@ -89,6 +93,7 @@ public static class VoteSuite
             expected[u] = mine;
         }, ct)));
         var elapsed = clock.Elapsed;
+        var statements = counter.Statements;
 
         await CheckCountsAsync(host, provider, ideas, expected, ct);
         var toggles = toggled.Sum();
@@ -100,7 +105,7 @@ public static class VoteSuite
 
         var perSecond = toggles / elapsed.TotalSeconds;
         var goal = provider == DatabaseProvider.Sqlite && variant == Setup.Shipped ? (perSecond >= 2_000 ? "met" : "missed") : variant != Setup.Shipped ? "(experiment, not shipped)" : "(goal is for SQLite)";
-        options.Log.WriteLine($"{provider} votes: {perSecond:N0}/s, p50 {all.P50:F1} ms p95 {all.P95:F1} ms p99 {all.P99:F1} ms; {pool}");
+        options.Log.WriteLine($"{provider} votes: {perSecond:N0}/s, p50 {all.P50:F1} ms p95 {all.P95:F1} ms p99 {all.P99:F1} ms; {(double)statements / toggles:F2} statements per toggle; {pool}");
         return string.Create(CultureInfo.InvariantCulture, $"| {provider} | {setup} | {size.Users} | {size.Ideas} | {toggles:N0} | {elapsed.TotalSeconds:F2} | {perSecond:N0} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | 0 | {goal} |");
     }
 
