@@ -66,6 +66,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             db.ChangeTracker.Clear();
             await using var tx = await db.BeginWriteTransactionAsync(ct);
 
+            // SQLite: the gate and EF's BEGIN IMMEDIATE hold the database's write lock from here to COMMIT.
+            var lockHeld = db.Database.IsSqlite();
+
             // One read, in the transaction, for all the toggle decides on: the idea's state, this person's vote
             // (scalar subqueries: SQLite cannot APPLY) and whether they have a follow row. On SQLite the write gate
             // and EF's IMMEDIATE transaction hold the write lock from BEGIN, so nothing read here can change before
@@ -109,7 +112,15 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
                 db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
 
-                // A refused insert fails the whole toggle (the caller answers it), so a savepoint would buy nothing.
+                // SQLite: no follow row can have appeared since the read (the write lock is held), so the voter's
+                // follow goes in with the vote. Elsewhere a racing follow may land first; AddFollowAsync saves it
+                // to its own savepoint so the unique index refusing it cannot undo the vote.
+                if (!state.Followed && lockHeld)
+                {
+                    db.PostFollows.Add(new PostFollow { UserId = userId, PostId = postId, Reason = FollowReason.Voted, Since = now });
+                }
+
+                // A refused vote fails the whole toggle (the caller answers it), so a savepoint would buy nothing.
                 db.Database.AutoSavepointsEnabled = false;
                 try
                 {
@@ -120,7 +131,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                     db.Database.AutoSavepointsEnabled = true;
                 }
 
-                if (!state.Followed)
+                if (!state.Followed && !lockHeld)
                 {
                     await Notifications.FollowService.AddFollowAsync(db, userId, postId, FollowReason.Voted, now, ct);
                 }
@@ -137,7 +148,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             // SQLite: the count read above cannot have moved (the write lock is held), so it is exact without a
             // read back. Elsewhere another voter may have moved it since; after our update the row is locked and
             // the read back is exact.
-            var count = db.Database.IsSqlite()
+            var count = lockHeld
                 ? state.VoteCount + delta
                 : await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
