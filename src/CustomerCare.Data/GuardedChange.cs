@@ -19,7 +19,7 @@ public static class GuardedChange
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
             if (await change(db, ct) == 0)
             {
                 await tx.RollbackAsync(ct);

@@ -66,7 +66,10 @@ public static class HostingExtensions
         // A Blazor Server circuit lives for minutes or hours: components and services take a short-lived
         // context from the factory per operation. Identity's stores and data protection still want a
         // scoped context; they get one made by the same factory.
-        builder.Services.AddDbContextFactory<CareDb>(o => o.UseCareDatabase(settings.Provider, settings.ConnectionString));
+        // SQLite writers queue in process for the database's one write lock (SqliteWriteGate; no-op elsewhere).
+        builder.Services.AddSingleton<SqliteWriteGate>();
+        builder.Services.AddDbContextFactory<CareDb>((sp, o) => o.UseCareDatabase(settings.Provider, settings.ConnectionString)
+            .AddInterceptors(sp.GetRequiredService<SqliteWriteGate>()));
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContext());
     }
 

@@ -100,6 +100,37 @@ public abstract class VoteServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task People_voting_and_withdrawing_at_once_leave_exact_counts_and_see_their_own_outcomes()
+    {
+        int[] ideas = [await NewIdeaAsync(), await NewIdeaAsync(), await NewIdeaAsync()];
+        var voters = await content.AddUsersAsync(30, Roles.Customer, Ct);
+
+        // Each person toggles the same few ideas again and again, so votes and withdrawals race on every idea.
+        var finals = await Task.WhenAll(voters.Select((id, person) => Task.Run(async () =>
+        {
+            var viewer = TestContent.ViewerFor(Roles.Customer, id);
+            var mine = new bool[ideas.Length];
+            for (var k = 0; k < 12; k++)
+            {
+                var pick = (person + (k * k)) % ideas.Length;
+                var result = await Votes.ToggleAsync(ideas[pick], viewer, Ct);
+                Assert.Equal(mine[pick] ? VoteOutcome.Withdrawn : VoteOutcome.Voted, result.Outcome);
+                mine[pick] = !mine[pick];
+            }
+
+            return mine;
+        }, Ct)));
+
+        for (var i = 0; i < ideas.Length; i++)
+        {
+            var want = finals.Count(mine => mine[i]);
+            Assert.Equal((want, want), await content.VotesAsync(ideas[i], Ct));
+            var (weight, rowWeights) = await TrendAsync(ideas[i]);
+            Assert.True(Math.Abs(weight - rowWeights) <= 1e-6, $"TrendWeight {weight:R} drifted from its rows' {rowWeights:R}.");
+        }
+    }
+
+    [Fact]
     public async Task Vote_adds_its_trend_weight_and_withdrawing_takes_it_back()
     {
         var ideaId = await NewIdeaAsync();

@@ -125,11 +125,19 @@ public sealed class FollowService(IDbContextFactory<CareDb> dbs, TimeProvider ti
     internal static async Task FollowUnlessUnfollowedAsync(
         CareDb db, string userId, int postId, FollowReason reason, DateTime now, CancellationToken ct)
     {
-        if (await db.PostFollows.AnyAsync(f => f.UserId == userId && f.PostId == postId, ct))
+        if (!await db.PostFollows.AnyAsync(f => f.UserId == userId && f.PostId == postId, ct))
         {
-            return;
+            await AddFollowAsync(db, userId, postId, reason, now, ct);
         }
+    }
 
+    /// <summary>
+    /// <see cref="FollowUnlessUnfollowedAsync"/> for an act that already read, in its transaction, that the person has
+    /// no follow row for the post (the vote reads it with the vote itself, one statement fewer per toggle).
+    /// </summary>
+    internal static async Task AddFollowAsync(
+        CareDb db, string userId, int postId, FollowReason reason, DateTime now, CancellationToken ct)
+    {
         var follow = db.PostFollows.Add(new PostFollow { UserId = userId, PostId = postId, Reason = reason, Since = now });
         try
         {

@@ -139,7 +139,7 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
         return await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
 
             // Write first (SQLite may refuse a read-then-write transaction its lock), and only if the duplicate
             // is still unmerged: this claims it, so two product owners merging it at once cannot both move votes.

@@ -218,7 +218,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
 
             // The guarded update comes first: it locks the post row (PostgreSQL; SQLite holds the write lock
             // already), so racing replies queue here and each reads the count it produced. An internal note

@@ -38,19 +38,6 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var post = await db.Posts.AsNoTracking().Where(p => p.Id == postId && p.Kind == PostKind.Idea)
-            .Select(p => new { p.Status, p.VoteCount, p.MergedIntoId, p.RemovedAt }).FirstOrDefaultAsync(ct);
-        if (post is null || post.RemovedAt is not null)
-        {
-            return new(VoteOutcome.NotFound, 0);
-        }
-
-        // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
-        if (Closed.Contains(post.Status) || post.MergedIntoId is not null)
-        {
-            return new(VoteOutcome.VotingClosed, post.VoteCount);
-        }
-
         VoteResult result;
         try
         {
@@ -63,7 +50,11 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             return new(VoteOutcome.Voted, count);
         }
 
-        await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, time.GetUtcNow().UtcDateTime), ct);
+        if (result.Changed)
+        {
+            await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, time.GetUtcNow().UtcDateTime), ct);
+        }
+
         return result;
     }
 
@@ -72,19 +63,46 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.ChangeTracker.Clear();
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
 
-            // On SQLite EF begins IMMEDIATE transactions, which take the write lock up front, so reading
-            // the vote before writing is safe there; on PostgreSQL a racing delete shows in the row count.
-            var existing = await db.Votes.Where(v => v.PostId == postId && v.UserId == userId)
-                .Select(v => new { v.Id, v.CreatedAt }).FirstOrDefaultAsync(ct);
+            // SQLite: the gate and EF's BEGIN IMMEDIATE hold the database's write lock from here to COMMIT.
+            var lockHeld = db.Database.IsSqlite();
+
+            // One read, in the transaction, for all the toggle decides on: the idea's state, this person's vote
+            // (scalar subqueries: SQLite cannot APPLY) and whether they have a follow row. On SQLite the write gate
+            // and EF's IMMEDIATE transaction hold the write lock from BEGIN, so nothing read here can change before
+            // COMMIT; on PostgreSQL a racing delete shows in the row count, a racing insert in the unique index.
+            var state = await db.Posts.Where(p => p.Id == postId && p.Kind == PostKind.Idea)
+                .Select(p => new
+                {
+                    p.Status,
+                    p.VoteCount,
+                    p.MergedIntoId,
+                    p.RemovedAt,
+                    VoteId = p.Votes.Where(v => v.UserId == userId).Select(v => (long?)v.Id).FirstOrDefault(),
+                    VotedAt = p.Votes.Where(v => v.UserId == userId).Select(v => (DateTime?)v.CreatedAt).FirstOrDefault(),
+                    Followed = db.PostFollows.Any(f => f.UserId == userId && f.PostId == p.Id),
+                })
+                .FirstOrDefaultAsync(ct);
+            if (state is null || state.RemovedAt is not null)
+            {
+                return new VoteResult(VoteOutcome.NotFound, 0);
+            }
+
+            // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
+            if (Closed.Contains(state.Status) || state.MergedIntoId is not null)
+            {
+                return new VoteResult(VoteOutcome.VotingClosed, state.VoteCount);
+            }
+
             int delta;
             double weight;
-            if (existing is not null)
+            if (state is { VoteId: { } voteId, VotedAt: { } votedAt })
             {
                 // The withdrawn vote takes back exactly the weight it added when it was cast.
-                delta = -await db.Votes.Where(v => v.Id == existing.Id).ExecuteDeleteAsync(ct);
-                weight = delta * Post.TrendWeightAt(existing.CreatedAt);
+                delta = -await db.Votes.Where(v => v.Id == voteId).ExecuteDeleteAsync(ct);
+                weight = delta * Post.TrendWeightAt(votedAt);
             }
             else
             {
@@ -93,8 +111,31 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 var now = time.GetUtcNow().UtcDateTime;
                 now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
                 db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
-                await db.SaveChangesAsync(ct);
-                await Notifications.FollowService.FollowUnlessUnfollowedAsync(db, userId, postId, FollowReason.Voted, now, ct);
+
+                // SQLite: no follow row can have appeared since the read (the write lock is held), so the voter's
+                // follow goes in with the vote. Elsewhere a racing follow may land first; AddFollowAsync saves it
+                // to its own savepoint so the unique index refusing it cannot undo the vote.
+                if (!state.Followed && lockHeld)
+                {
+                    db.PostFollows.Add(new PostFollow { UserId = userId, PostId = postId, Reason = FollowReason.Voted, Since = now });
+                }
+
+                // A refused vote fails the whole toggle (the caller answers it), so a savepoint would buy nothing.
+                db.Database.AutoSavepointsEnabled = false;
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                }
+                finally
+                {
+                    db.Database.AutoSavepointsEnabled = true;
+                }
+
+                if (!state.Followed && !lockHeld)
+                {
+                    await Notifications.FollowService.AddFollowAsync(db, userId, postId, FollowReason.Voted, now, ct);
+                }
+
                 delta = 1;
                 weight = Post.TrendWeightAt(now);
             }
@@ -103,10 +144,16 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.VoteCount, p => p.VoteCount + delta)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
-            var count = await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
+
+            // SQLite: the count read above cannot have moved (the write lock is held), so it is exact without a
+            // read back. Elsewhere another voter may have moved it since; after our update the row is locked and
+            // the read back is exact.
+            var count = lockHeld
+                ? state.VoteCount + delta
+                : await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return new VoteResult(existing is null ? VoteOutcome.Voted : VoteOutcome.Withdrawn, count);
+            return new VoteResult(state.VoteId is null ? VoteOutcome.Voted : VoteOutcome.Withdrawn, count);
         });
     }
 }

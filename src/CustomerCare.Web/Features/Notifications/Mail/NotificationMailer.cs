@@ -91,7 +91,7 @@ public sealed partial class NotificationMailer(
     private async Task<bool> MarkAndEnqueueAsync(CareDb db, IReadOnlyList<long> ids, OutgoingMail mail, DateTime now, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await using var transaction = await db.BeginWriteTransactionAsync(ct);
         var marked = await db.Notifications.Where(n => ids.Contains(n.Id) && n.EmailedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
         if (marked != ids.Count)
