@@ -6,7 +6,6 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -21,38 +20,17 @@ namespace CustomerCare.Benchmarks.Votes;
 public static class VoteSuite
 {
     /// <summary>
-    /// The portal as shipped (on SQLite its writers queue at the SqliteWriteGate); on SQLite also an experiment
-    /// with <see cref="SqlitePragmas"/> (WAL, synchronous=NORMAL), to show whether the disk still matters. One
-    /// table row each.
+    /// The portal as shipped: on SQLite its writers queue at the SqliteWriteGate, and every connection runs in WAL
+    /// mode with synchronous=NORMAL (SqliteConnectionSetup). One table row.
     /// </summary>
     public static async Task<string> RunAsync(BenchOptions options, DatabaseProvider provider, CancellationToken ct = default)
     {
-        var rows = new List<string> { await RunAsync(options, provider, Setup.Shipped, ct) };
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            rows.Add(await RunAsync(options, provider, Setup.Wal, ct));
-        }
-
-        return string.Join(Environment.NewLine, rows);
-    }
-
-    private enum Setup
-    {
-        Shipped,
-        Wal,
-    }
-
-    private static async Task<string> RunAsync(BenchOptions options, DatabaseProvider provider, Setup variant, CancellationToken ct)
-    {
         ArgumentNullException.ThrowIfNull(options);
         var size = options.Votes;
-        var tuned = variant == Setup.Wal;
-        var setup = tuned ? "as shipped + WAL, synchronous=NORMAL (experiment)" : "as shipped";
-        options.Log.WriteLine($"== votes on {provider} ({setup}): {size.Users} users, at most {size.TogglesPerUser} toggles each or {size.Duration.TotalSeconds:F0} s, over {size.Ideas} ideas");
+        options.Log.WriteLine($"== votes on {provider}: {size.Users} users, at most {size.TogglesPerUser} toggles each or {size.Duration.TotalSeconds:F0} s, over {size.Ideas} ideas");
         var counter = new StatementCounter();
-        IInterceptor[] interceptors = tuned ? [counter, new SqlitePragmas()] : [counter];
         await using var host = await PortalHost.CreateAsync(provider, options.PostgresServer,
-            b => b.Services.ConfigureDbContext<CareDb>(o => o.AddInterceptors(interceptors)));
+            b => b.Services.ConfigureDbContext<CareDb>(o => o.AddInterceptors(counter)));
         var data = new BoardData(new BoardSize(size.Users, size.Ideas, 0, 0, 0, 0, 0), DateTime.UtcNow);
         await BoardSeeder.SeedAsync(host, data, options, ct);
         List<int> ideas;
@@ -104,14 +82,14 @@ public static class VoteSuite
         }
 
         var perSecond = toggles / elapsed.TotalSeconds;
-        var goal = provider == DatabaseProvider.Sqlite && variant == Setup.Shipped ? (perSecond >= 2_000 ? "met" : "missed") : variant != Setup.Shipped ? "(experiment, not shipped)" : "(goal is for SQLite)";
+        var goal = provider == DatabaseProvider.Sqlite ? (perSecond >= 2_000 ? "met" : "missed") : "(goal is for SQLite)";
         options.Log.WriteLine($"{provider} votes: {perSecond:N0}/s, p50 {all.P50:F1} ms p95 {all.P95:F1} ms p99 {all.P99:F1} ms; {(double)statements / toggles:F2} statements per toggle; {pool}");
-        return string.Create(CultureInfo.InvariantCulture, $"| {provider} | {setup} | {size.Users} | {size.Ideas} | {toggles:N0} | {elapsed.TotalSeconds:F2} | {perSecond:N0} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | 0 | {goal} |");
+        return string.Create(CultureInfo.InvariantCulture, $"| {provider} | {size.Users} | {size.Ideas} | {toggles:N0} | {elapsed.TotalSeconds:F2} | {perSecond:N0} | {all.P50:F1} | {all.P95:F1} | {all.P99:F1} | 0 | {goal} |");
     }
 
     public const string TableHeader = """
-        | Database | set-up | users | ideas | toggles | seconds | votes/s | p50 ms | p95 ms | p99 ms | count mismatches | goal (≥ 2,000 votes/s on SQLite) |
-        |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
+        | Database | users | ideas | toggles | seconds | votes/s | p50 ms | p95 ms | p99 ms | count mismatches | goal (≥ 2,000 votes/s on SQLite) |
+        |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|
         """;
 
     private static async Task CheckCountsAsync(PortalHost host, DatabaseProvider provider, List<int> ideas, int[][] expected, CancellationToken ct)

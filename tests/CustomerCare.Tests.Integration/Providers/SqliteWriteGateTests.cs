@@ -79,6 +79,21 @@ public sealed class SqliteWriteGateTests(PortalFactory portal) : IClassFixture<P
         await using var next = await queued;
     }
 
+    [Fact]
+    public async Task Every_connection_writes_ahead_to_the_log_without_a_flush_per_commit()
+    {
+        await using var db = Open("pragmas.db", new SqliteWriteGate());
+        await db.Database.OpenConnectionAsync(Ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync(Ct));
+        command.CommandText = "PRAGMA synchronous";
+        Assert.Equal(1L, await command.ExecuteScalarAsync(Ct)); // NORMAL; the default is FULL (2)
+        command.CommandText = "PRAGMA busy_timeout";
+        Assert.Equal(30000L, await command.ExecuteScalarAsync(Ct));
+    }
+
     private CareDb Open(string name, SqliteWriteGate gate)
     {
         Directory.CreateDirectory(folder);
