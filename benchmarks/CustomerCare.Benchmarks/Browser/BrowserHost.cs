@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Reflection;
 using CustomerCare.Data;
 using CustomerCare.Web.Components;
 using CustomerCare.Web.Infrastructure;
@@ -108,14 +109,20 @@ public sealed class BrowserHost : IAsyncDisposable
     /// <summary>A page in a fresh browser context (cold cache, no cookies): one visitor.</summary>
     public async Task<IPage> NewPageAsync(string? initScript = null)
     {
-        var context = await Browser.NewContextAsync(new() { BaseURL = Root.ToString(), Locale = "en-US" });
-        context.SetDefaultTimeout(60_000);
+        var context = await NewContextAsync();
         if (initScript is not null)
         {
             await context.AddInitScriptAsync(initScript);
         }
 
         return await context.NewPageAsync();
+    }
+
+    public async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Root.ToString(), Locale = "en-US" });
+        context.SetDefaultTimeout(60_000);
+        return context;
     }
 
     /// <summary>
@@ -161,9 +168,9 @@ public sealed class BrowserHost : IAsyncDisposable
 /// <summary>Open Blazor circuits on the server, counted by a circuit handler: proves N pages mean N circuits.</summary>
 public sealed class CircuitCounter
 {
-    private int open;
+    private readonly ConcurrentDictionary<Circuit, byte> circuits = new();
 
-    public int Open => Volatile.Read(ref open);
+    public int Open => circuits.Count;
 
     public async Task<bool> WaitForAsync(int expected, TimeSpan timeout)
     {
@@ -176,17 +183,42 @@ public sealed class CircuitCounter
         return Open == expected;
     }
 
+    /// <summary>
+    /// Live components per open circuit, averaged: what a circuit's memory is made of. Blazor keeps them in its
+    /// renderer, which no public API shows, so this reads framework internals by reflection (a diagnostic of the
+    /// benchmark only) and answers null when they moved.
+    /// </summary>
+    public double? ComponentsPerCircuit()
+    {
+        const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
+        try
+        {
+            var counts = circuits.Keys.Select(circuit =>
+            {
+                var host = circuit.GetType().GetField("_circuitHost", Private)!.GetValue(circuit)!;
+                var renderer = host.GetType().GetProperty("Renderer", Private)!.GetValue(host)!;
+                var field = typeof(Microsoft.AspNetCore.Components.RenderTree.Renderer).GetField("_componentStateById", Private)!;
+                return ((System.Collections.ICollection)field.GetValue(renderer)!).Count;
+            }).ToList();
+            return counts.Count == 0 ? 0 : counts.Average();
+        }
+        catch (Exception ex) when (ex is NullReferenceException or InvalidCastException or TargetException)
+        {
+            return null;
+        }
+    }
+
     public sealed class Handler(CircuitCounter counter) : CircuitHandler
     {
         public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
-            Interlocked.Increment(ref counter.open);
+            counter.circuits.TryAdd(circuit, 0);
             return Task.CompletedTask;
         }
 
         public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
         {
-            Interlocked.Decrement(ref counter.open);
+            counter.circuits.TryRemove(circuit, out _);
             return Task.CompletedTask;
         }
     }
