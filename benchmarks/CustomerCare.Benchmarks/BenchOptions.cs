@@ -13,7 +13,15 @@ public sealed record BenchOptions
     // test.sh exports this for its throwaway cluster; the smoke test and benchmarks/run reuse it.
     public const string TestPostgresVariable = "CUSTOMERCARE_TEST_POSTGRES";
 
-    public static readonly string[] AllSuites = ["board", "votes", "fanout"];
+    public const string ChromiumVariable = "CUSTOMERCARE_CHROMIUM";
+
+    /// <summary>Suites of the server alone (any database).</summary>
+    public static readonly string[] ServerSuites = ["board", "votes", "fanout"];
+
+    /// <summary>Suites that drive Chromium against the full portal (items 2, 3 and 6).</summary>
+    public static readonly string[] BrowserSuites = ["seen", "memory", "pageload"];
+
+    public static readonly string[] AllSuites = [.. ServerSuites, .. BrowserSuites];
 
     public required IReadOnlyList<string> Suites { get; init; }
 
@@ -23,6 +31,10 @@ public sealed record BenchOptions
 
     /// <summary>Base connection string of a PostgreSQL server where the suite may create and drop databases.</summary>
     public string? PostgresServer { get; init; }
+
+    /// <summary>Debian's Chromium, which Playwright drives (it never downloads a browser).</summary>
+    public string Chromium { get; init; } =
+        Environment.GetEnvironmentVariable(ChromiumVariable) is { Length: > 0 } chromium ? chromium : "/usr/bin/chromium";
 
     /// <summary>Where progress bars and status lines go (the console; a test's output in smoke mode).</summary>
     public TextWriter Log { get; init; } = Console.Error;
@@ -35,6 +47,8 @@ public sealed record BenchOptions
     public VoteSize Votes => Smoke ? VoteSize.Smoke : VoteSize.Full;
 
     public FanOutSize FanOut => Smoke ? FanOutSize.Smoke : FanOutSize.Full;
+
+    public BrowserSize Browser => Smoke ? BrowserSize.Smoke : BrowserSize.Full;
 
     public static string? PostgresFromEnvironment() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } bench ? bench
@@ -55,6 +69,17 @@ public sealed record VoteSize(int Users, int Ideas, int TogglesPerUser, TimeSpan
     public static VoteSize Full { get; } = new(50, 200, 2_000, TimeSpan.FromSeconds(20));
 
     public static VoteSize Smoke { get; } = new(8, 10, 15, TimeSpan.FromSeconds(10));
+}
+
+/// <summary>
+/// The browser suites: open idea pages and replies timed to each (item 2), idle circuits per page kind (item 3),
+/// cold page loads per page kind (item 6), and how many pages open at once (Chromium and the server share two cores).
+/// </summary>
+public sealed record BrowserSize(IReadOnlyList<int> SeenPages, int SeenRounds, int Circuits, int PageLoads, int OpenConcurrency)
+{
+    public static BrowserSize Full { get; } = new([10, 50], 20, 100, 30, 4);
+
+    public static BrowserSize Smoke { get; } = new([2], 2, 2, 2, 2);
 }
 
 /// <summary>Subscribers of one idea's thread (issue 7 asks for 100 and 1,000) and the replies timed for each.</summary>

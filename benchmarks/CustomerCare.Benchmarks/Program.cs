@@ -1,7 +1,8 @@
 using CustomerCare.Benchmarks;
 using CustomerCare.Data;
 
-// dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
+// dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|fanout|seen|memory|pageload|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
+// The browser suites (seen, memory, pageload) drive /usr/bin/chromium, or CUSTOMERCARE_CHROMIUM.
 // PostgreSQL comes from CUSTOMERCARE_BENCH_POSTGRES (or test.sh's CUSTOMERCARE_TEST_POSTGRES); benchmarks/run starts one.
 var suites = new List<string>();
 var smoke = false;

@@ -1,5 +1,6 @@
 using System.Text;
 using CustomerCare.Benchmarks.Board;
+using CustomerCare.Benchmarks.Browser;
 using CustomerCare.Benchmarks.FanOut;
 using CustomerCare.Benchmarks.Votes;
 using CustomerCare.Data;
@@ -54,8 +55,29 @@ public static class Suites
             output.AppendLine();
         }
 
+        await RunBrowserSuitesAsync(options, output, ct);
         output.AppendLine($"Load average at the end: {Machine.Load()}");
         return output.ToString();
+    }
+
+    private static async Task RunBrowserSuitesAsync(BenchOptions options, StringBuilder output, CancellationToken ct)
+    {
+        (string Suite, string Title, string Header, Func<BenchOptions, DatabaseProvider, CancellationToken, Task<string>> Run)[] suites =
+        [
+            ("seen", "What people see", SeenSuite.TableHeader, SeenSuite.RunAsync),
+            ("memory", "Memory per circuit", MemorySuite.TableHeader, MemorySuite.RunAsync),
+            ("pageload", "Page load", PageLoadSuite.TableHeader, PageLoadSuite.RunAsync),
+        ];
+        foreach (var (suite, title, header, run) in suites.Where(s => options.Suites.Contains(s.Suite)))
+        {
+            output.AppendLine($"### {title}").AppendLine().AppendLine(header);
+            foreach (var provider in options.Providers)
+            {
+                output.AppendLine(await run(options, provider, ct));
+            }
+
+            output.AppendLine();
+        }
     }
 
     public static IReadOnlyList<DatabaseProvider> ParseProviders(string value) => value.ToLowerInvariant() switch

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerCare.Benchmarks.Seeding;
+using CustomerCare.Data;
+using Microsoft.Playwright;
+
+namespace CustomerCare.Benchmarks.Browser;
+
+/// <summary>
+/// Issue 7, item 3: server memory per idle circuit on the board page, beside the benchmark's empty interactive
+/// page in the same host, and beside pages with no circuit at all (about:blank: what the harness itself holds
+/// per page, Playwright's .NET objects live in this process too). For each kind: a forced full GC, the GC heap
+/// and the process working set; then N tabs (one browser context, see ChromiumArgs), until each is interactive and the
+/// server counts N circuits; a forced full GC again; the differences divided by N. The pages are closed
+/// afterwards and the circuits must be released (a page that leaves tells the server at once).
+/// </summary>
+public static class MemorySuite
+{
+    public const string TableHeader = """
+        | Database | page | circuits | components per circuit | GC heap before MiB | after MiB | heap per page KiB | working set per page KiB | released on close |
+        |---|---|---:|---:|---:|---:|---:|---:|---|
+        """;
+
+    // Chromium with 100+ tabs on two cores: four renderer processes share the tabs. That needs one browser
+    // context for all of them (contexts never share a renderer: a context per page meant 100+ renderers and
+    // minutes per 100 pages here). Each tab still runs its own Blazor circuit, which is what is measured.
+    private static readonly string[] ChromiumArgs = ["--renderer-process-limit=4"];
+
+    private sealed record Kind(string Name, string Path, string? Selector);
+
+    public static async Task<string> RunAsync(BenchOptions options, DatabaseProvider provider, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        // A board with a full first page; the size only shapes what each circuit holds (one page of cards).
+        var data = new BoardData(BoardSize.Smoke, DateTime.UtcNow);
+        await using var host = await BrowserHost.StartAsync(options, provider, p => BoardSeeder.SeedAsync(p, data, options, ct), ChromiumArgs);
+        Kind[] kinds =
+        [
+            new("about:blank (harness, no circuit)", "about:blank", null),
+            new("empty interactive page", EmptyPage.Path.TrimStart('/'), EmptyPage.InteractiveSelector),
+            // The portal's emptiest routed page: the interactive layout (app bar, menu, bell) and three lines of text.
+            new("layout only (/not-found)", "not-found", ".mud-layout[data-interactive=true]"),
+            new("board (/)", "", PageLoadSuite.BoardInteractiveSelector),
+        ];
+
+        // Warm-up: one of each, so JIT and first-use caches are not counted as circuit memory.
+        foreach (var kind in kinds)
+        {
+            var context = await host.NewContextAsync();
+            await OpenAsync(context, kind);
+            await CloseAllAsync(context);
+        }
+
+        var n = options.Browser.Circuits;
+        var results = new List<(Kind Kind, double Heap, double WorkingSet, string Row)>();
+        foreach (var kind in kinds)
+        {
+            options.Log.WriteLine($"== memory on {provider}: {n} × {kind.Name}");
+            results.Add(await MeasureAsync(host, provider, kind, n));
+        }
+
+        var harness = results[0];
+        var empty = results[1];
+        var layout = results[2];
+        var board = results[3];
+        var ratio = (board.Heap - harness.Heap) / (empty.Heap - harness.Heap);
+        var wsRatio = (board.WorkingSet - harness.WorkingSet) / (empty.WorkingSet - harness.WorkingSet);
+        var layoutRatio = (board.Heap - harness.Heap) / (layout.Heap - harness.Heap);
+        var layoutWsRatio = (board.WorkingSet - harness.WorkingSet) / (layout.WorkingSet - harness.WorkingSet);
+        string[] summary =
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"| {provider} | board ÷ empty page, harness subtracted | | | | | {ratio:F2} | {wsRatio:F2} | goal (heap ≤ 1.5×): {(ratio <= 1.5 ? "met" : "missed")} |"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"| {provider} | board ÷ layout only, harness subtracted | | | | | {layoutRatio:F2} | {layoutWsRatio:F2} | |"),
+        ];
+        return string.Join(Environment.NewLine, results.Select(r => r.Row).Concat(summary));
+    }
+
+    private static async Task<(Kind, double, double, string)> MeasureAsync(BrowserHost host, DatabaseProvider provider, Kind kind, int n)
+    {
+        var (heapBefore, wsBefore) = Measure();
+        var context = await host.NewContextAsync();
+        var expected = kind.Selector is null ? 0 : n;
+        try
+        {
+            await BrowserHost.OpenManyAsync(n, 4, _ => OpenAsync(context, kind));
+            if (!await host.Circuits.WaitForAsync(expected, TimeSpan.FromSeconds(30)))
+            {
+                throw new BenchmarkCheckException($"{n} pages of {kind.Name} are open but the server counts {host.Circuits.Open} circuits, not {expected}.");
+            }
+
+            // Idle: let the first renders' buffers and the circuits' initial traffic settle.
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            var (heapAfter, wsAfter) = Measure();
+            var components = host.Circuits.ComponentsPerCircuit() is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "n/a";
+            var heap = (heapAfter - heapBefore) / n / 1024.0;
+            var ws = (wsAfter - wsBefore) / n / 1024.0;
+            await CloseAllAsync(context);
+            var released = await host.Circuits.WaitForAsync(0, TimeSpan.FromSeconds(30));
+            const double MiB = 1024.0 * 1024;
+            var row = string.Create(CultureInfo.InvariantCulture,
+                $"| {provider} | {kind.Name} | {expected} | {components} | {heapBefore / MiB:F1} | {heapAfter / MiB:F1} | {heap:F1} | {ws:F1} | {(released ? "yes" : $"no ({host.Circuits.Open} left)")} |");
+            return (kind, heap, ws, row);
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    private static async Task<IPage> OpenAsync(IBrowserContext context, Kind kind)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(kind.Path);
+        if (kind.Selector is not null)
+        {
+            await page.Locator(kind.Selector).First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        }
+
+        return page;
+    }
+
+    /// <summary>Every tab leaves its page first (Blazor then tells the server its circuit is gone), then the context closes.</summary>
+    private static async Task CloseAllAsync(IBrowserContext context)
+    {
+        var pages = context.Pages.ToList();
+        await BrowserHost.OpenManyAsync(pages.Count, 8, async i =>
+        {
+            await pages[i].GotoAsync("about:blank");
+            return true;
+        });
+        await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The GC heap after a forced, compacting full collection, and the process working set. With Server GC (the
+    /// csproj, like ASP.NET Core's default) the working set keeps committed but free GC memory, so it moves in
+    /// steps and reads higher than the heap; the heap is the figure to compare.
+    /// </summary>
+    private static (long Heap, long WorkingSet) Measure()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        var heap = GC.GetTotalMemory(forceFullCollection: true);
+        using var process = Process.GetCurrentProcess();
+        return (heap, process.WorkingSet64);
+    }
+}
