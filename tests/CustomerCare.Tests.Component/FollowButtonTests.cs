@@ -1,6 +1,10 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Tests.Component;
@@ -31,6 +35,41 @@ public sealed class FollowButtonTests : ComponentTestContext
 
         follow.WaitForAssertion(() => Assert.Equal("Follow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim()));
         Assert.False(await FollowingAsync(customer, idea));
+    }
+
+    [Fact]
+    public async Task Replying_makes_the_open_button_say_so_at_once()
+    {
+        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
+        var idea = await SeedIdeaAsync();
+        SignIn(customer, Roles.Customer);
+        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        Assert.Equal("Follow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
+        follow.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+
+        var viewer = new Viewer(customer, IsStaff: false, IsProductOwner: false, IsAdmin: false);
+        Assert.Equal(ThreadOutcome.Posted, (await Services.GetRequiredService<ThreadService>().ReplyAsync(idea, null, "Same here.", false, viewer, Ct)).Outcome);
+
+        follow.WaitForAssertion(() => Assert.Equal("You follow this because you replied.", follow.Find("[data-testid=follow-reason]").TextContent.Trim()));
+        Assert.Equal("Unfollow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task A_choice_in_one_tab_shows_in_the_other_and_not_on_other_posts()
+    {
+        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
+        var idea = await SeedIdeaAsync();
+        var otherIdea = await SeedIdeaAsync();
+        SignIn(customer, Roles.Customer);
+        var tab = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        var otherTab = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        var otherPost = Render<FollowButton>(p => p.Add(b => b.PostId, otherIdea));
+
+        otherPost.WaitForAssertion(() => Assert.Equal(3, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+        await tab.Find("[data-testid=follow-toggle]").ClickAsync(new());
+
+        otherTab.WaitForAssertion(() => Assert.Equal("Unfollow", otherTab.Find("[data-testid=follow-toggle]").TextContent.Trim()));
+        Assert.Equal("Follow", otherPost.Find("[data-testid=follow-toggle]").TextContent.Trim());
     }
 
     [Fact]

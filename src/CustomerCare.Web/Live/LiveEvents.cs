@@ -35,6 +35,13 @@ public static class LiveTopics
 public sealed record NotificationsChanged(string UserId, int Unread, DateTime OccurredAt)
     : LiveEvent(LiveTopics.User(UserId), OccurredAt);
 
+/// <summary>
+/// Someone's follow of a post may have changed (they chose, or their vote or reply made them follow): their own
+/// open pages of that post read it again, so the follow button never says "Follow" to someone who follows.
+/// </summary>
+public sealed record FollowChanged(string UserId, int PostId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.User(UserId), OccurredAt);
+
 /// <summary>A new idea (or public complaint) for the boards that list its kind.</summary>
 public sealed record PostCreated(Features.Posts.PostSummary Post, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Board(Post.Kind), OccurredAt);

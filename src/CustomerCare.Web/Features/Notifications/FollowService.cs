@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Notifications;
@@ -14,7 +15,7 @@ public sealed record FollowState(bool Following, FollowReason? Reason);
 /// <see cref="FollowUnlessUnfollowedAsync"/> in their own operation); an unfollow is a row with Following false, so
 /// voting or replying again never undoes it. A post is followed only by someone who may see it.
 /// </summary>
-public sealed class FollowService(IDbContextFactory<CareDb> dbs, TimeProvider time)
+public sealed class FollowService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
     public async Task<FollowState> GetAsync(int postId, Viewer viewer, CancellationToken ct = default)
     {
@@ -67,6 +68,8 @@ public sealed class FollowService(IDbContextFactory<CareDb> dbs, TimeProvider ti
             }
         }
 
+        // The reader's other tabs of this post show the choice too.
+        await bus.PublishAsync(new FollowChanged(userId, postId, now), ct);
         return true;
     }
 

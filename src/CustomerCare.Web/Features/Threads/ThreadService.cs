@@ -113,6 +113,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
+        await bus.PublishAsync(new FollowChanged(userId, postId, now), ct); // replying follows, unless they unfollowed
         if (complaintActivity)
         {
             var kind = viewer.WorksHere ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
