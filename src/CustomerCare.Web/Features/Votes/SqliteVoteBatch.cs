@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Live;
@@ -120,16 +121,19 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
     {
         var none = CancellationToken.None;
         var postIds = batch.Select(t => t.PostId).Distinct().ToList();
-        var userIds = batch.Select(t => t.UserId).Distinct().ToList();
+
+        // The exact (idea, person) pairs, so the reads below return only this batch's rows, not every vote and follow
+        // of these people on these ideas; the index on the idea narrows what SQLite compares.
+        var pairs = batch.Select(t => PairKey(t.PostId, t.UserId)).Distinct().ToList();
 
         // The write lock is held from BEGIN, so nothing read here changes before COMMIT: the counts and weights set
         // below are exact absolute values, and no vote or follow row can appear under the batch. The ideas are
         // tracked so their new counter and weight go out in the same SaveChanges as the vote rows.
         var ideas = await db.Posts.Where(p => postIds.Contains(p.Id) && p.Kind == PostKind.Idea).ToDictionaryAsync(p => p.Id, none);
-        var votes = await db.Votes.AsNoTracking().Where(v => postIds.Contains(v.PostId) && userIds.Contains(v.UserId))
+        var votes = await db.Votes.AsNoTracking().Where(v => postIds.Contains(v.PostId) && pairs.Contains(v.PostId.ToString() + "|" + v.UserId))
             .Select(v => new { v.Id, v.PostId, v.UserId, v.CreatedAt })
             .ToDictionaryAsync(v => (v.PostId, v.UserId), v => new CastVote(v.Id, v.CreatedAt, null), none);
-        var follows = (await db.PostFollows.AsNoTracking().Where(f => postIds.Contains(f.PostId) && userIds.Contains(f.UserId))
+        var follows = (await db.PostFollows.AsNoTracking().Where(f => postIds.Contains(f.PostId) && pairs.Contains(f.PostId.ToString() + "|" + f.UserId))
             .Select(f => new { f.PostId, f.UserId }).ToListAsync(none)).Select(f => (f.PostId, f.UserId)).ToHashSet();
 
         // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads back from
@@ -202,6 +206,8 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         await db.SaveChangesAsync(none);
         return changed;
     }
+
+    private static string PairKey(int postId, string userId) => string.Create(CultureInfo.InvariantCulture, $"{postId}|{userId}");
 
     /// <summary>A vote row as the batch sees it: stored (Id), or cast earlier in this batch (Added).</summary>
     private sealed record CastVote(long Id, DateTime CreatedAt, Vote? Added);
