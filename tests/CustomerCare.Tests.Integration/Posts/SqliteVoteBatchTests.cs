@@ -117,12 +117,9 @@ public sealed class SqliteVoteBatchTests(PortalFactory portal) : IClassFixture<P
         var ben = await content.AddPersonAsync(Roles.Customer, Ct);
         using var leaving = CancellationTokenSource.CreateLinkedTokenSource(Ct);
 
-        var toggles = await WhileLockHeldAsync(() =>
-        {
-            Task<VoteResult>[] started = [Votes.ToggleAsync(ideaId, ann, leaving.Token), Votes.ToggleAsync(ideaId, ben, Ct)];
-            leaving.Cancel();
-            return started;
-        }, awaitAll: false);
+        var toggles = await WhileLockHeldAsync(
+            () => [Votes.ToggleAsync(ideaId, ann, leaving.Token), Votes.ToggleAsync(ideaId, ben, Ct)],
+            thenWhileHeld: leaving.Cancel, awaitAll: false);
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => toggles[0]);
         Assert.Equal(new VoteResult(VoteOutcome.Voted, 1), await toggles[1]);
@@ -131,7 +128,8 @@ public sealed class SqliteVoteBatchTests(PortalFactory portal) : IClassFixture<P
     }
 
     /// <summary>Starts the toggles while this test holds SQLite's write lock, then gives it back.</summary>
-    private async Task<Task<VoteResult>[]> WhileLockHeldAsync(Func<Task<VoteResult>[]> start, bool awaitAll = true)
+    private async Task<Task<VoteResult>[]> WhileLockHeldAsync(
+        Func<Task<VoteResult>[]> start, Action? thenWhileHeld = null, bool awaitAll = true)
     {
         Task<VoteResult>[] toggles;
         await using (var db = await Dbs.CreateDbContextAsync(Ct))
@@ -139,6 +137,7 @@ public sealed class SqliteVoteBatchTests(PortalFactory portal) : IClassFixture<P
         {
             toggles = start();
             Assert.All(toggles, t => Assert.False(t.IsCompleted));
+            thenWhileHeld?.Invoke();
         }
 
         if (awaitAll)
@@ -150,7 +149,7 @@ public sealed class SqliteVoteBatchTests(PortalFactory portal) : IClassFixture<P
     }
 
     private async Task<VoteResult[]> WhileLockHeldAsync(Func<Task<VoteResult>[]> start) =>
-        await Task.WhenAll(await WhileLockHeldAsync(start, awaitAll: true));
+        await Task.WhenAll(await WhileLockHeldAsync(start, thenWhileHeld: null, awaitAll: true));
 
     private async Task<List<string>> FollowersAsync(int postId)
     {
