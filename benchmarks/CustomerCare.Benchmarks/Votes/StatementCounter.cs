@@ -10,10 +10,18 @@ namespace CustomerCare.Benchmarks.Votes;
 public sealed class StatementCounter : IDbCommandInterceptor, IDbTransactionInterceptor
 {
     private long statements;
+    private long commits;
 
     public long Statements => Interlocked.Read(ref statements);
 
-    public void Reset() => Interlocked.Exchange(ref statements, 0);
+    /// <summary>COMMITs: toggles divided by these is how many toggles share a transaction (group commit on SQLite).</summary>
+    public long Commits => Interlocked.Read(ref commits);
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref statements, 0);
+        Interlocked.Exchange(ref commits, 0);
+    }
 
     private void Count() => Interlocked.Increment(ref statements);
 
@@ -44,6 +52,7 @@ public sealed class StatementCounter : IDbCommandInterceptor, IDbTransactionInte
     public ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
         Count();
+        Interlocked.Increment(ref commits);
         return ValueTask.FromResult(result);
     }
 

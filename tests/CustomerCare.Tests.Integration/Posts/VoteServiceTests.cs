@@ -131,6 +131,44 @@ public abstract class VoteServiceTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task People_toggling_at_once_follow_what_they_voted_for_except_who_unfollowed()
+    {
+        int[] ideas = [await NewIdeaAsync(), await NewIdeaAsync()];
+        var voters = await content.AddUsersAsync(24, Roles.Customer, Ct);
+        var unfollowed = voters[0];
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            db.PostFollows.Add(new PostFollow { UserId = unfollowed, PostId = ideas[0], Following = false, Reason = FollowReason.Chose, Since = Now });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        // Everyone votes on both ideas; every other person also withdraws and votes again, so the follow's insert
+        // races withdrawals and second votes of the same person.
+        var results = await Task.WhenAll(voters.Select((id, person) => Task.Run(async () =>
+        {
+            var viewer = TestContent.ViewerFor(Roles.Customer, id);
+            var rounds = person % 2 == 0 ? 3 : 1;
+            var last = new List<VoteResult>();
+            for (var k = 0; k < rounds; k++)
+            {
+                last.Add(await Votes.ToggleAsync(ideas[(person + k) % 2], viewer, Ct));
+                last.Add(await Votes.ToggleAsync(ideas[(person + k + 1) % 2], viewer, Ct));
+            }
+
+            return last;
+        }, Ct)));
+
+        Assert.All(results.SelectMany(r => r), r => Assert.True(r.Changed));
+        Assert.Equal((voters.Count, voters.Count), await content.VotesAsync(ideas[0], Ct));
+        Assert.Equal((voters.Count, voters.Count), await content.VotesAsync(ideas[1], Ct));
+        await using var check = await Dbs.CreateDbContextAsync(Ct);
+        var follows = await check.PostFollows.Where(f => ideas.Contains(f.PostId) && voters.Contains(f.UserId))
+            .Select(f => new { f.PostId, f.UserId, f.Following }).ToListAsync(Ct);
+        Assert.Equal(2 * voters.Count, follows.Count);
+        Assert.All(follows, f => Assert.Equal(f.UserId != unfollowed || f.PostId != ideas[0], f.Following));
+    }
+
+    [Fact]
     public async Task Vote_adds_its_trend_weight_and_withdrawing_takes_it_back()
     {
         var ideaId = await NewIdeaAsync();

@@ -23,11 +23,20 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 /// <summary>
 /// One vote per person per idea; a second click takes it back. The unique index on (post, user) is the
 /// truth; <see cref="Post.VoteCount"/> and <see cref="Post.TrendWeight"/> move by exactly the rows inserted or
-/// deleted, in the same transaction, so they never drift under concurrency.
+/// deleted, in the same transaction, so they never drift under concurrency. On SQLite, whose one write lock makes
+/// writers take turns, toggles that wait for it are applied together (<see cref="SqliteVoteBatch"/>); PostgreSQL and
+/// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
 public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
     private static readonly PostStatus[] Closed = [PostStatus.Shipped, PostStatus.Declined];
+
+    private readonly SqliteVoteBatch sqlite = new(dbs, bus, time);
+    private readonly Lazy<bool> onSqlite = new(() =>
+    {
+        using var db = dbs.CreateDbContext();
+        return db.Database.IsSqlite();
+    });
 
     public async Task<VoteResult> ToggleAsync(int postId, Viewer viewer, CancellationToken ct = default)
     {
@@ -35,6 +44,11 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         if (viewer.UserId is not { } userId)
         {
             return new(VoteOutcome.SignInRequired, 0);
+        }
+
+        if (onSqlite.Value)
+        {
+            return await sqlite.ToggleAsync(postId, userId, ct);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -66,13 +80,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             db.ChangeTracker.Clear();
             await using var tx = await db.BeginWriteTransactionAsync(ct);
 
-            // SQLite: the gate and EF's BEGIN IMMEDIATE hold the database's write lock from here to COMMIT.
-            var lockHeld = db.Database.IsSqlite();
-
             // One read, in the transaction, for all the toggle decides on: the idea's state, this person's vote
-            // (scalar subqueries: SQLite cannot APPLY) and whether they have a follow row. On SQLite the write gate
-            // and EF's IMMEDIATE transaction hold the write lock from BEGIN, so nothing read here can change before
-            // COMMIT; on PostgreSQL a racing delete shows in the row count, a racing insert in the unique index.
+            // and whether they have a follow row. A racing delete shows in the row count, a racing insert in the
+            // unique index.
             var state = await db.Posts.Where(p => p.Id == postId && p.Kind == PostKind.Idea)
                 .Select(p => new
                 {
@@ -112,14 +122,6 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
                 db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
 
-                // SQLite: no follow row can have appeared since the read (the write lock is held), so the voter's
-                // follow goes in with the vote. Elsewhere a racing follow may land first; AddFollowAsync saves it
-                // to its own savepoint so the unique index refusing it cannot undo the vote.
-                if (!state.Followed && lockHeld)
-                {
-                    db.PostFollows.Add(new PostFollow { UserId = userId, PostId = postId, Reason = FollowReason.Voted, Since = now });
-                }
-
                 // A refused vote fails the whole toggle (the caller answers it), so a savepoint would buy nothing.
                 db.Database.AutoSavepointsEnabled = false;
                 try
@@ -131,7 +133,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                     db.Database.AutoSavepointsEnabled = true;
                 }
 
-                if (!state.Followed && !lockHeld)
+                // A racing follow may land first; AddFollowAsync saves it to its own savepoint so the unique index
+                // refusing it cannot undo the vote.
+                if (!state.Followed)
                 {
                     await Notifications.FollowService.AddFollowAsync(db, userId, postId, FollowReason.Voted, now, ct);
                 }
@@ -145,12 +149,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                     .SetProperty(p => p.VoteCount, p => p.VoteCount + delta)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
 
-            // SQLite: the count read above cannot have moved (the write lock is held), so it is exact without a
-            // read back. Elsewhere another voter may have moved it since; after our update the row is locked and
-            // the read back is exact.
-            var count = lockHeld
-                ? state.VoteCount + delta
-                : await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
+            // Another voter may have moved the count since the read; after our update the row is locked and the
+            // read back is exact.
+            var count = await db.Posts.Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
             return new VoteResult(state.VoteId is null ? VoteOutcome.Voted : VoteOutcome.Withdrawn, count);

@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Live;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Web.Features.Votes;
+
+/// <summary>
+/// Group commit for SQLite, which has one write lock per file: toggles queue here, and one writer at a time takes
+/// every toggle waiting when it gets the lock (after <see cref="WriteTransactions.BeginWriteTransactionAsync"/>) and
+/// applies them in one transaction: one read of their ideas, votes and follows, the deletes, the inserts and each
+/// idea's new counter and trend weight in one SaveChanges, one COMMIT. A toggle in turn costs about 1/batch of a
+/// transaction, so the lock is handed on once per batch instead of once per vote. Toggles are decided in arrival
+/// order against the batch's running state, so each caller gets the outcome and count it would have got alone.
+/// Nothing is half-done: a database error rolls the batch back and fails every toggle in it with that error.
+/// A caller that cancels while its toggle waits drops out; once taken, a toggle runs to its end for everyone.
+/// </summary>
+internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+{
+    // Bounds one transaction's read (ideas × users); far above what one write turn gathers in practice.
+    private const int MaxToggles = 128;
+
+    private static readonly PostStatus[] Closed = [PostStatus.Shipped, PostStatus.Declined];
+
+    private readonly ConcurrentQueue<Toggle> queue = new();
+    private int writing;
+
+    public Task<VoteResult> ToggleAsync(int postId, string userId, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var toggle = new Toggle(postId, userId, ct);
+        queue.Enqueue(toggle);
+        if (Interlocked.CompareExchange(ref writing, 1, 0) == 0)
+        {
+            // The writer runs on its own, not in the first caller's flow, so no caller's cancellation can stop it.
+            _ = Task.Run(WriteAsync, CancellationToken.None);
+        }
+
+        return toggle.Result;
+    }
+
+    private async Task WriteAsync()
+    {
+        do
+        {
+            while (!queue.IsEmpty)
+            {
+                await WriteBatchAsync();
+            }
+
+            Volatile.Write(ref writing, 0);
+
+            // A toggle queued after the last batch but before the flag went down found the writer busy: take it.
+        }
+        while (!queue.IsEmpty && Interlocked.CompareExchange(ref writing, 1, 0) == 0);
+    }
+
+    private async Task WriteBatchAsync()
+    {
+        var batch = new List<Toggle>();
+        Dictionary<int, int> counts;
+        try
+        {
+            await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+            await using var tx = await db.BeginWriteTransactionAsync(CancellationToken.None);
+
+            // Taken only now that the lock is held: every toggle that queued while the last batch ran joins this one.
+            Take(batch);
+            if (batch.Count == 0)
+            {
+                return;
+            }
+
+            counts = await ApplyAsync(db, batch);
+            await tx.CommitAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            if (batch.Count == 0)
+            {
+                // No transaction (the lock never came): the waiting toggles get the error rather than wait forever.
+                Take(batch);
+            }
+
+            batch.ForEach(t => t.Fail(e));
+            return;
+        }
+
+        try
+        {
+            // Published by the one writer after COMMIT, so an idea's events go out in the order of its counts; one
+            // event per idea with its count after the batch (absolute, so a page that missed one is right again).
+            var now = time.GetUtcNow().UtcDateTime;
+            await Task.WhenAll(counts.Select(c => bus.PublishAsync(new VoteCountChanged(c.Key, c.Value, now), CancellationToken.None)));
+        }
+        catch (Exception e)
+        {
+            // Committed, but the pages were not told: the callers hear of it as they did when each published alone.
+            batch.ForEach(t => t.Fail(e));
+            return;
+        }
+
+        batch.ForEach(t => t.Complete());
+    }
+
+    private void Take(List<Toggle> batch)
+    {
+        while (batch.Count < MaxToggles && queue.TryDequeue(out var toggle))
+        {
+            if (toggle.TryTake())
+            {
+                batch.Add(toggle);
+            }
+        }
+    }
+
+    /// <summary>Decides and writes the batch; returns each changed idea's count after it.</summary>
+    private async Task<Dictionary<int, int>> ApplyAsync(CareDb db, List<Toggle> batch)
+    {
+        var none = CancellationToken.None;
+        var postIds = batch.Select(t => t.PostId).Distinct().ToList();
+
+        // The exact (idea, person) pairs, so the reads below return only this batch's rows, not every vote and follow
+        // of these people on these ideas; the index on the idea narrows what SQLite compares.
+        var pairs = batch.Select(t => PairKey(t.PostId, t.UserId)).Distinct().ToList();
+
+        // The write lock is held from BEGIN, so nothing read here changes before COMMIT: the counts and weights set
+        // below are exact absolute values, and no vote or follow row can appear under the batch. The ideas are
+        // tracked so their new counter and weight go out in the same SaveChanges as the vote rows.
+        var ideas = await db.Posts.Where(p => postIds.Contains(p.Id) && p.Kind == PostKind.Idea).ToDictionaryAsync(p => p.Id, none);
+        var votes = await db.Votes.AsNoTracking().Where(v => postIds.Contains(v.PostId) && pairs.Contains(v.PostId.ToString() + "|" + v.UserId))
+            .Select(v => new { v.Id, v.PostId, v.UserId, v.CreatedAt })
+            .ToDictionaryAsync(v => (v.PostId, v.UserId), v => new CastVote(v.Id, v.CreatedAt, null), none);
+        var follows = (await db.PostFollows.AsNoTracking().Where(f => postIds.Contains(f.PostId) && pairs.Contains(f.PostId.ToString() + "|" + f.UserId))
+            .Select(f => new { f.PostId, f.UserId }).ToListAsync(none)).Select(f => (f.PostId, f.UserId)).ToHashSet();
+
+        // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads back from
+        // CreatedAt is exactly the weight added here.
+        var now = time.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var deletes = new List<long>();
+        var changed = new Dictionary<int, int>();
+        foreach (var toggle in batch)
+        {
+            if (!ideas.TryGetValue(toggle.PostId, out var idea) || idea.RemovedAt is not null)
+            {
+                toggle.Decide(VoteOutcome.NotFound, 0);
+                continue;
+            }
+
+            // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
+            if (Closed.Contains(idea.Status) || idea.MergedIntoId is not null)
+            {
+                toggle.Decide(VoteOutcome.VotingClosed, idea.VoteCount);
+                continue;
+            }
+
+            var key = (toggle.PostId, toggle.UserId);
+            if (votes.Remove(key, out var cast))
+            {
+                // The withdrawn vote takes back exactly the weight it added when it was cast. A vote cast earlier in
+                // this batch is simply not inserted.
+                if (cast.Added is { } added)
+                {
+                    db.Entry(added).State = EntityState.Detached;
+                }
+                else
+                {
+                    deletes.Add(cast.Id);
+                }
+
+                idea.VoteCount--;
+                idea.TrendWeight -= Post.TrendWeightAt(cast.CreatedAt);
+                toggle.Decide(VoteOutcome.Withdrawn, idea.VoteCount);
+            }
+            else
+            {
+                var vote = db.Votes.Add(new Vote { PostId = toggle.PostId, UserId = toggle.UserId, CreatedAt = now }).Entity;
+                votes[key] = new CastVote(0, now, vote);
+
+                // Voters follow what they vote for, unless a row says they unfollowed it (the row stays as it is).
+                if (follows.Add(key))
+                {
+                    db.PostFollows.Add(new PostFollow { UserId = toggle.UserId, PostId = toggle.PostId, Reason = FollowReason.Voted, Since = now });
+                }
+
+                idea.VoteCount++;
+                idea.TrendWeight += Post.TrendWeightAt(now);
+                toggle.Decide(VoteOutcome.Voted, idea.VoteCount);
+            }
+
+            changed[idea.Id] = idea.VoteCount;
+        }
+
+        // Deletes first: a vote withdrawn and cast again in one batch must leave its old row before the new one
+        // meets the unique index.
+        if (deletes.Count > 0 && await db.Votes.Where(v => deletes.Contains(v.Id)).ExecuteDeleteAsync(none) != deletes.Count)
+        {
+            throw new InvalidOperationException("A vote row read under SQLite's write lock was gone at its delete; nothing of the batch is saved.");
+        }
+
+        // One failure fails the whole batch (its transaction rolls back), so a savepoint would buy nothing.
+        db.Database.AutoSavepointsEnabled = false;
+        await db.SaveChangesAsync(none);
+        return changed;
+    }
+
+    private static string PairKey(int postId, string userId) => string.Create(CultureInfo.InvariantCulture, $"{postId}|{userId}");
+
+    /// <summary>A vote row as the batch sees it: stored (Id), or cast earlier in this batch (Added).</summary>
+    private sealed record CastVote(long Id, DateTime CreatedAt, Vote? Added);
+
+    private sealed class Toggle
+    {
+        private const int Queued = 0, Taken = 1, Cancelled = 2;
+
+        private readonly TaskCompletionSource<VoteResult> result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly CancellationTokenRegistration cancellation;
+        private VoteResult? decided;
+        private int state;
+
+        public Toggle(int postId, string userId, CancellationToken ct)
+        {
+            PostId = postId;
+            UserId = userId;
+            cancellation = ct.Register(() =>
+            {
+                if (Interlocked.CompareExchange(ref state, Cancelled, Queued) == Queued)
+                {
+                    result.TrySetCanceled(ct);
+                }
+            });
+        }
+
+        public int PostId { get; }
+
+        public string UserId { get; }
+
+        public Task<VoteResult> Result => result.Task;
+
+        /// <summary>False when the caller cancelled while the toggle waited: it is dropped, not applied.</summary>
+        public bool TryTake()
+        {
+            var taken = Interlocked.CompareExchange(ref state, Taken, Queued) == Queued;
+            cancellation.Unregister();
+            return taken;
+        }
+
+        public void Decide(VoteOutcome outcome, int count) => decided = new VoteResult(outcome, count);
+
+        public void Complete() => result.TrySetResult(decided ?? throw new InvalidOperationException("A toggle left its batch undecided."));
+
+        public void Fail(Exception e) => result.TrySetException(e);
+    }
+}
