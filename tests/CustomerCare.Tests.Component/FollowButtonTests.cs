@@ -2,6 +2,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,21 @@ public sealed class FollowButtonTests : ComponentTestContext
 
         follow.WaitForAssertion(() => Assert.Equal("You follow this because you replied.", follow.Find("[data-testid=follow-reason]").TextContent.Trim()));
         Assert.Equal("Unfollow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task Voting_makes_the_open_button_say_so_at_once()
+    {
+        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
+        var idea = await SeedIdeaAsync();
+        SignIn(customer, Roles.Customer);
+        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        follow.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+
+        var viewer = new Viewer(customer, IsStaff: false, IsProductOwner: false, IsAdmin: false);
+        Assert.Equal(VoteOutcome.Voted, (await Services.GetRequiredService<VoteService>().ToggleAsync(idea, viewer, Ct)).Outcome);
+
+        follow.WaitForAssertion(() => Assert.Equal("You follow this because you voted.", follow.Find("[data-testid=follow-reason]").TextContent.Trim()));
     }
 
     [Fact]

@@ -36,6 +36,20 @@ public abstract class VoteServiceTests(PortalFactory portal)
         Assert.Equal((2, 2), await content.VotesAsync(ideaId, Ct));
     }
 
+    [Fact]
+    public async Task A_vote_by_an_account_deleted_meanwhile_is_refused_not_answered_as_a_vote()
+    {
+        var ideaId = await NewIdeaAsync();
+        var ann = await content.AddPersonAsync(Roles.Customer, Ct);
+        Assert.Equal(VoteOutcome.Voted, (await Votes.ToggleAsync(ideaId, ann, Ct)).Outcome);
+
+        // Still signed in, but the account is gone: its vote row breaks the foreign key to the users table.
+        var gone = TestContent.ViewerFor(Roles.Customer, Guid.NewGuid().ToString());
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => Votes.ToggleAsync(ideaId, gone, Ct));
+        Assert.Equal((1, 1), await content.VotesAsync(ideaId, Ct));
+    }
+
     [Theory]
     [InlineData(PostStatus.Shipped)]
     [InlineData(PostStatus.Declined)]

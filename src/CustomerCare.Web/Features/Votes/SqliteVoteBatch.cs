@@ -61,6 +61,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
     {
         var batch = new List<Toggle>();
         Dictionary<int, int> counts;
+        List<(int PostId, string UserId)> followed;
         try
         {
             await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
@@ -73,7 +74,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
                 return;
             }
 
-            counts = await ApplyAsync(db, batch);
+            (counts, followed) = await ApplyAsync(db, batch);
             await tx.CommitAsync(CancellationToken.None);
         }
         catch (Exception e)
@@ -94,6 +95,9 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
             // event per idea with its count after the batch (absolute, so a page that missed one is right again).
             var now = time.GetUtcNow().UtcDateTime;
             await Task.WhenAll(counts.Select(c => bus.PublishAsync(new VoteCountChanged(c.Key, c.Value, now), CancellationToken.None)));
+
+            // Voting made these people follow: their own pages' follow buttons say so.
+            await Task.WhenAll(followed.Select(f => bus.PublishAsync(new FollowChanged(f.UserId, f.PostId, now), CancellationToken.None)));
         }
         catch (Exception e)
         {
@@ -116,8 +120,8 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         }
     }
 
-    /// <summary>Decides and writes the batch; returns each changed idea's count after it.</summary>
-    private async Task<Dictionary<int, int>> ApplyAsync(CareDb db, List<Toggle> batch)
+    /// <summary>Decides and writes the batch; returns each changed idea's count after it, and who began to follow what.</summary>
+    private async Task<(Dictionary<int, int> Counts, List<(int PostId, string UserId)> Followed)> ApplyAsync(CareDb db, List<Toggle> batch)
     {
         var none = CancellationToken.None;
         var postIds = batch.Select(t => t.PostId).Distinct().ToList();
@@ -142,6 +146,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var deletes = new List<long>();
         var changed = new Dictionary<int, int>();
+        var followed = new List<(int PostId, string UserId)>();
         foreach (var toggle in batch)
         {
             if (!ideas.TryGetValue(toggle.PostId, out var idea) || idea.RemovedAt is not null)
@@ -184,6 +189,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
                 if (follows.Add(key))
                 {
                     db.PostFollows.Add(new PostFollow { UserId = toggle.UserId, PostId = toggle.PostId, Reason = FollowReason.Voted, Since = now });
+                    followed.Add(key);
                 }
 
                 idea.VoteCount++;
@@ -204,7 +210,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         // One failure fails the whole batch (its transaction rolls back), so a savepoint would buy nothing.
         db.Database.AutoSavepointsEnabled = false;
         await db.SaveChangesAsync(none);
-        return changed;
+        return (changed, followed);
     }
 
     private static string PairKey(int postId, string userId) => string.Create(CultureInfo.InvariantCulture, $"{postId}|{userId}");

@@ -59,17 +59,36 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         }
         catch (DbUpdateException)
         {
-            // The same person's second click raced the first: the unique index kept one vote.
+            // The same person's second click raced the first: the unique index kept one vote. Any other refusal
+            // (an account deleted meanwhile) leaves no vote and is not answered as one.
+            if (!await HasVoteAsync(postId, userId, ct))
+            {
+                throw;
+            }
+
             var count = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.VoteCount).FirstAsync(ct);
             return new(VoteOutcome.Voted, count);
         }
 
         if (result.Changed)
         {
-            await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, time.GetUtcNow().UtcDateTime), ct);
+            var now = time.GetUtcNow().UtcDateTime;
+            await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, now), ct);
+
+            // Voting follows unless the person unfollowed: their own follow buttons read it again.
+            if (result.Outcome == VoteOutcome.Voted)
+            {
+                await bus.PublishAsync(new FollowChanged(userId, postId, now), ct);
+            }
         }
 
         return result;
+    }
+
+    private async Task<bool> HasVoteAsync(int postId, string userId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await db.Votes.AnyAsync(v => v.PostId == postId && v.UserId == userId, ct);
     }
 
     private async Task<VoteResult> ToggleInTransactionAsync(CareDb db, int postId, string userId, CancellationToken ct)
