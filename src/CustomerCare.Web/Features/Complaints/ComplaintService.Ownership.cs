@@ -103,8 +103,7 @@ public sealed partial class ComplaintService
         // The guard repeats what the decision was made on: the owner the caller saw, still open. Two people
         // taking over at once saw the same owner; only the first update matches it.
         var seenOwner = post.OwnerId;
-        var now = time.GetUtcNow().UtcDateTime;
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = time.StoredUtcNow();
         var changed = await db.ChangeAndRecordAsync(
             (d, c) => OpenComplaints.Query(d)
                 .Where(p => p.Id == postId && p.OwnerId == seenOwner)

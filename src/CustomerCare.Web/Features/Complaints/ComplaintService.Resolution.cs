@@ -274,11 +274,7 @@ public sealed partial class ComplaintService
         };
     }
 
-    private DateTime Now()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
-    }
+    private DateTime Now() => time.StoredUtcNow();
 
     private sealed record CustomersComplaint(string AuthorId, string CustomerName, PostStatus Status, ComplaintOutcome? Outcome, bool Rated, bool Removed);
 }

@@ -92,8 +92,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         // Whole milliseconds survive every provider's timestamp, so the weight read back from CreatedAt
         // (as the demo seeder computes it) is exactly the weight added here.
-        var now = time.GetUtcNow().UtcDateTime;
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = time.StoredUtcNow();
         var proposal = intent == ReplyIntent.ResolutionProposal && !internalNote;
         var reply = new Reply
         {

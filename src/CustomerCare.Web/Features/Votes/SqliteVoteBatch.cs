@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,8 +22,6 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
 {
     // Bounds one transaction's read (ideas × users); far above what one write turn gathers in practice.
     private const int MaxToggles = 128;
-
-    private static readonly PostStatus[] Closed = [PostStatus.Shipped, PostStatus.Declined];
 
     private readonly ConcurrentQueue<Toggle> queue = new();
     private int writing;
@@ -142,8 +141,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
         // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads back from
         // CreatedAt is exactly the weight added here.
-        var now = time.GetUtcNow().UtcDateTime;
-        now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        var now = time.StoredUtcNow();
         var deletes = new List<long>();
         var changed = new Dictionary<int, int>();
         var followed = new List<(int PostId, string UserId)>();
@@ -155,8 +153,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
                 continue;
             }
 
-            // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
-            if (Closed.Contains(idea.Status) || idea.MergedIntoId is not null)
+            if (VoteService.VotingClosed(idea.Status, idea.MergedIntoId))
             {
                 toggle.Decide(VoteOutcome.VotingClosed, idea.VoteCount);
                 continue;

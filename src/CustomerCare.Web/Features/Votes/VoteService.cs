@@ -29,8 +29,6 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 /// </summary>
 public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
 {
-    private static readonly PostStatus[] Closed = [PostStatus.Shipped, PostStatus.Declined];
-
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time);
     private readonly Lazy<bool> onSqlite = new(() =>
     {
@@ -85,6 +83,13 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         return result;
     }
 
+    /// <summary>
+    /// Shipped and declined ideas take no more votes; a merged idea's votes moved to the idea it was merged into,
+    /// which is where people vote now.
+    /// </summary>
+    internal static bool VotingClosed(PostStatus status, int? mergedIntoId) =>
+        status is PostStatus.Shipped or PostStatus.Declined || mergedIntoId is not null;
+
     private async Task<bool> HasVoteAsync(int postId, string userId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -119,8 +124,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                 return new VoteResult(VoteOutcome.NotFound, 0);
             }
 
-            // A merged idea's votes moved to the idea it was merged into; that is where people vote now.
-            if (Closed.Contains(state.Status) || state.MergedIntoId is not null)
+            if (VotingClosed(state.Status, state.MergedIntoId))
             {
                 return new VoteResult(VoteOutcome.VotingClosed, state.VoteCount);
             }
@@ -137,8 +141,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             {
                 // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads
                 // back from CreatedAt is exactly the weight added here.
-                var now = time.GetUtcNow().UtcDateTime;
-                now = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+                var now = time.StoredUtcNow();
                 db.Votes.Add(new Vote { PostId = postId, UserId = userId, CreatedAt = now });
 
                 // A refused vote fails the whole toggle (the caller answers it), so a savepoint would buy nothing.
