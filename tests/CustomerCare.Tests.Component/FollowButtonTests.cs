@@ -41,14 +41,8 @@ public sealed class FollowButtonTests : ComponentTestContext
     [Fact]
     public async Task Replying_makes_the_open_button_say_so_at_once()
     {
-        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
-        var idea = await SeedIdeaAsync();
-        SignIn(customer, Roles.Customer);
-        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
-        Assert.Equal("Follow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
-        follow.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+        var (viewer, idea, follow) = await OpenNotFollowingAsync();
 
-        var viewer = new Viewer(customer, IsStaff: false, IsProductOwner: false, IsAdmin: false);
         Assert.Equal(ThreadOutcome.Posted, (await Services.GetRequiredService<ThreadService>().ReplyAsync(idea, null, "Same here.", false, viewer, Ct)).Outcome);
 
         follow.WaitForAssertion(() => Assert.Equal("You follow this because you replied.", follow.Find("[data-testid=follow-reason]").TextContent.Trim()));
@@ -58,13 +52,8 @@ public sealed class FollowButtonTests : ComponentTestContext
     [Fact]
     public async Task Voting_makes_the_open_button_say_so_at_once()
     {
-        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
-        var idea = await SeedIdeaAsync();
-        SignIn(customer, Roles.Customer);
-        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
-        follow.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+        var (viewer, idea, follow) = await OpenNotFollowingAsync();
 
-        var viewer = new Viewer(customer, IsStaff: false, IsProductOwner: false, IsAdmin: false);
         Assert.Equal(VoteOutcome.Voted, (await Services.GetRequiredService<VoteService>().ToggleAsync(idea, viewer, Ct)).Outcome);
 
         follow.WaitForAssertion(() => Assert.Equal("You follow this because you voted.", follow.Find("[data-testid=follow-reason]").TextContent.Trim()));
@@ -176,6 +165,18 @@ public sealed class FollowButtonTests : ComponentTestContext
         var follow = Render<CategoryFollowButton>(p => p.Add(b => b.Category, category));
 
         Assert.Equal("true", follow.Find("button[data-testid=category-follow]").GetAttribute("data-following"));
+    }
+
+    /// <summary>A customer's open button on an idea they do not follow, once it listens on their own topic.</summary>
+    private async Task<(Viewer Viewer, int Idea, IRenderedComponent<FollowButton> Follow)> OpenNotFollowingAsync()
+    {
+        var customer = await SeedUserAsync("Clara", Roles.CustomerId);
+        var idea = await SeedIdeaAsync();
+        SignIn(customer, Roles.Customer);
+        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        Assert.Equal("Follow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
+        follow.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.User(customer))));
+        return (new Viewer(customer, IsStaff: false, IsProductOwner: false, IsAdmin: false), idea, follow);
     }
 
     private async Task<CategoryOption> FirstCategoryAsync()

@@ -21,8 +21,9 @@ namespace CustomerCare.Benchmarks.FanOut;
 /// Issue 7, item 1: a reply saved through ThreadService → received by N SignalR .NET clients of /hubs/live
 /// (the portal on Kestrel, 127.0.0.1), beside a bare broadcast of the same payload to N clients of an empty
 /// hub in the same host. The portal's figure runs from the moment the reply is saved (<see cref="SavedClock"/>);
-/// the time from the call, which includes the database write, is reported beside it. Rounds alternate between the two, so both see the same load. Every client must
-/// receive every message of every round; a missing one fails the run.
+/// the time from the call, which includes the database write, is reported beside it. Rounds alternate between
+/// the two, so both see the same load. Every client must receive every message of every round; a missing one
+/// fails the run.
 /// </summary>
 public static class FanOutSuite
 {

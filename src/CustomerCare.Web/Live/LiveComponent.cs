@@ -46,10 +46,6 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
     }
 
-    // The publisher (a service answering the person who just replied or voted) hands the event over and goes on:
-    // it must neither wait for every open page to render it nor render them on its own thread, one after the
-    // other (the circuit's dispatcher runs work inline when it is idle). Each component takes its events on the
-    // thread pool, in the order they were published (one chain per component), so pages render in parallel.
     /// <summary>Completes when every event handed to this component so far has been taken or dropped (tests).</summary>
     internal Task DeliveredSoFar
     {
@@ -62,6 +58,10 @@ public abstract class LiveComponent : ComponentBase, IDisposable
         }
     }
 
+    // The publisher (a service answering the person who just replied or voted) hands the event over and goes on:
+    // it must neither wait for every open page to render it nor render them on its own thread, one after the
+    // other (the circuit's dispatcher runs work inline when it is idle). Each component takes its events on the
+    // thread pool, in the order they were published (one chain per component), so pages render in parallel.
     private Task DeliverAsync(LiveEvent liveEvent)
     {
         lock (deliveries)
