@@ -39,7 +39,8 @@ public sealed class ComplaintIdeaLinkCardTests : ComponentTestContext
         await bus.PublishAsync(new ComplaintIdeaLinked(7, Idea, DateTime.UtcNow), Ct);
         card.WaitForAssertion(() => Assert.Equal("Planned", card.Find("[data-testid=status-chip]").TextContent.Trim()));
 
-        // Once the card shows the idea it follows the idea's own topic.
+        // Once the card shows the idea it follows the idea's own topic (subscribed after that render).
+        card.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.Post(42))));
         await bus.PublishAsync(new StatusChanged(42, PostStatus.Planned, PostStatus.Shipped, "Paula", null, "App 3.2", DateTime.UtcNow), Ct);
         card.WaitForAssertion(() => Assert.Equal("Shipped", card.Find("[data-testid=status-chip]").TextContent.Trim()));
         Assert.Equal("Shipped in App 3.2", card.Find("[data-testid=idea-link-shipped]").TextContent.Trim());
