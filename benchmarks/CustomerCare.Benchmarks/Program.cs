@@ -3,7 +3,15 @@ using CustomerCare.Data;
 
 // dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|fanout|seen|memory|pageload|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
 // The browser suites (seen, memory, pageload) drive /usr/bin/chromium, or CUSTOMERCARE_CHROMIUM.
+// heapstat <dump> <baseline dump> <circuits>: per-type heap growth (HeapStat; dumps from CUSTOMERCARE_BENCH_DUMP).
 // PostgreSQL comes from CUSTOMERCARE_BENCH_POSTGRES (or test.sh's CUSTOMERCARE_TEST_POSTGRES); benchmarks/run starts one.
+if (args is ["heapstat", var dump, var baseline, var per])
+{
+    // The profiler for item 3: see HeapStat.
+    Console.WriteLine(HeapStat.Report(dump, baseline, int.Parse(per, System.Globalization.CultureInfo.InvariantCulture)));
+    return 0;
+}
+
 var suites = new List<string>();
 var smoke = false;
 string? provider = null;

@@ -56,7 +56,7 @@ public static class MemorySuite
         foreach (var kind in kinds)
         {
             options.Log.WriteLine($"== memory on {provider}: {n} × {kind.Name}");
-            results.Add(await MeasureAsync(host, provider, kind, n));
+            results.Add(await MeasureAsync(options, host, provider, kind, n));
         }
 
         var harness = results[0];
@@ -77,7 +77,7 @@ public static class MemorySuite
         return string.Join(Environment.NewLine, results.Select(r => r.Row).Concat(summary));
     }
 
-    private static async Task<(Kind, double, double, string)> MeasureAsync(BrowserHost host, DatabaseProvider provider, Kind kind, int n)
+    private static async Task<(Kind, double, double, string)> MeasureAsync(BenchOptions options, BrowserHost host, DatabaseProvider provider, Kind kind, int n)
     {
         var (heapBefore, wsBefore) = Measure();
         var context = await host.NewContextAsync();
@@ -93,6 +93,11 @@ public static class MemorySuite
             // Idle: let the first renders' buffers and the circuits' initial traffic settle.
             await Task.Delay(TimeSpan.FromSeconds(2));
             var (heapAfter, wsAfter) = Measure();
+            if (HeapStat.DumpFolder is { } folder)
+            {
+                await HeapStat.WriteDumpAsync(folder, $"{provider}-{kind.Path switch { "" => "board", "about:blank" => "blank", var path => path.Replace('/', '-') }}", options.Log);
+            }
+
             var components = host.Circuits.ComponentsPerCircuit() is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "n/a";
             var heap = (heapAfter - heapBefore) / n / 1024.0;
             var ws = (wsAfter - wsBefore) / n / 1024.0;
