@@ -11,7 +11,7 @@ namespace CustomerCare.Benchmarks;
 /// with the runtime's own <c>createdump</c> (the memory suite calls it with every circuit open when
 /// <c>CUSTOMERCARE_BENCH_DUMP</c> names a folder), and <see cref="Report"/> reads two such dumps with ClrMD and
 /// lists, per type, the live objects and bytes the first holds beyond the second, divided by the circuit count:
-/// <c>dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- heapstat board.dmp empty.dmp 100</c>.
+/// <c>dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- heapstat board.dmp empty.dmp 100 [rows]</c>.
 /// </summary>
 public static class HeapStat
 {
