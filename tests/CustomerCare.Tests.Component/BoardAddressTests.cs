@@ -101,6 +101,36 @@ public sealed class BoardAddressTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task Choosing_a_sort_and_a_status_writes_both_into_the_address()
+    {
+        var author = await AddAuthorAsync();
+        await AddIdeaAsync(author, "Tarif wechseln", votes: 9, daysAgo: 1, PostStatus.Planned);
+        var board = Render<IdeasPage>();
+        board.WaitForAssertion(() => Assert.Single(Titles(board)));
+
+        await board.Find("select[data-testid=board-sort]").ChangeAsync(new() { Value = "top" });
+        await board.Find("select[data-testid=board-status]").ChangeAsync(new() { Value = "planned" });
+
+        var address = new Uri(Navigation.Uri);
+        Assert.Contains("sort=top", address.Query, StringComparison.Ordinal);
+        Assert.Contains("status=planned", address.Query, StringComparison.Ordinal);
+        board.WaitForAssertion(() => Assert.Equal("top", board.Find("select[data-testid=board-sort]").GetAttribute("value")));
+    }
+
+    [Fact]
+    public async Task The_search_box_keeps_what_was_typed_while_the_address_gets_it_trimmed()
+    {
+        var board = Render<IdeasPage>();
+        board.WaitForAssertion(() => Assert.NotNull(board.Find("input[data-testid=board-search]")));
+
+        await board.Find("input[data-testid=board-search]").InputAsync(new() { Value = "Tarif " });
+
+        board.WaitForAssertion(() => Assert.Contains("q=Tarif", Navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        Assert.DoesNotContain("q=Tarif+", Navigation.Uri, StringComparison.Ordinal);
+        Assert.Equal("Tarif ", board.Find("input[data-testid=board-search]").GetAttribute("value"));
+    }
+
+    [Fact]
     public void Visitors_get_no_personal_filters()
     {
         var board = Render<IdeasPage>();
