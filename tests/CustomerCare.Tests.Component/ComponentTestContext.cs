@@ -24,7 +24,7 @@ public abstract class ComponentTestContext : BunitContext
 {
     private readonly CultureInfo originalCulture = CultureInfo.CurrentCulture;
     private readonly CultureInfo originalUiCulture = CultureInfo.CurrentUICulture;
-    private SqliteConnection? connection;
+    private string? databaseFile;
     private IDbContextFactory<CareDb>? dbs;
 
     // bUnit waits one second for an assertion by default; a debounced search and its query can take longer on
@@ -65,13 +65,17 @@ public abstract class ComponentTestContext : BunitContext
         CultureInfo.CurrentUICulture = new CultureInfo(name);
     }
 
-    /// <summary>A migrated SQLite database that lives as long as the test, for components that save.</summary>
+    /// <summary>
+    /// A migrated SQLite database that lives as long as the test, for components that save. A file with a connection
+    /// per context, as in the portal: live components read it from the thread pool while the test writes, and one
+    /// in-memory connection shared by both failed now and then (SQLite refuses to set a connection up while another
+    /// thread runs a statement on it).
+    /// </summary>
     protected IDbContextFactory<CareDb> UseDatabase()
     {
-        connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        var open = connection;
-        Services.AddDbContextFactory<CareDb>(o => o.UseSqlite(open, x => x.MigrationsAssembly(CareDbOptions.SqliteMigrations)));
+        databaseFile = Path.Combine(Path.GetTempPath(), $"customercare-component-{Guid.NewGuid():N}.db");
+        var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
+        Services.AddDbContextFactory<CareDb>(o => o.UseSqlite(connectionString, x => x.MigrationsAssembly(CareDbOptions.SqliteMigrations)));
         Services.AddSingleton<VoteService>();
         // The idea page's staff and product-owner pieces inject these whether or not they show.
         Services.AddSingleton<Web.Features.Roadmap.MergeService>();
@@ -159,16 +163,36 @@ public abstract class ComponentTestContext : BunitContext
         return idea.Id;
     }
 
+    // xunit disposes asynchronously (DisposeAsync → DisposeAsyncCore) where it can; both paths clean up.
     protected override void Dispose(bool disposing)
     {
         if (disposing)
         {
-            connection?.Dispose();
-            CultureInfo.CurrentCulture = originalCulture;
-            CultureInfo.CurrentUICulture = originalUiCulture;
+            CleanUp();
         }
 
         base.Dispose(disposing);
+    }
+
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        CleanUp();
+    }
+
+    private void CleanUp()
+    {
+        CultureInfo.CurrentCulture = originalCulture;
+        CultureInfo.CurrentUICulture = originalUiCulture;
+        if (databaseFile is not null)
+        {
+            foreach (var file in new[] { databaseFile, databaseFile + "-journal", databaseFile + "-wal", databaseFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+
+            databaseFile = null;
+        }
     }
 }
 
