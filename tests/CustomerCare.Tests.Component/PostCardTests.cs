@@ -28,6 +28,7 @@ public sealed class PostCardTests : ComponentTestContext
     [Fact]
     public void Private_complaint_card_says_private_and_has_no_vote_button()
     {
+        UseDatabase(); // the card carries the vote button's service, ideas or not
         var complaint = Idea(PostStatus.Open) with { Kind = PostKind.Complaint, IsPublic = false };
 
         var card = Render<PostCard>(p => p.Add(c => c.Post, complaint));
@@ -52,6 +53,7 @@ public sealed class PostCardTests : ComponentTestContext
     [Fact]
     public async Task Reply_count_follows_a_live_reply_without_a_reload()
     {
+        UseDatabase(); // the card carries the vote button's service, ideas or not
         var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Kind = PostKind.Complaint }));
         var reply = new ReplyView(70, null, LoyalCustomer, "Same here.", DateTime.UtcNow, null, false);
 
