@@ -63,6 +63,26 @@ public sealed class PostCardTests : ComponentTestContext
         card.WaitForAssertion(() => Assert.Equal("8 replies", card.Find("[data-testid=reply-count]").TextContent.Trim()));
     }
 
+    [Fact]
+    public async Task Vote_count_on_the_card_follows_other_peoples_votes_and_a_shipped_idea_takes_none()
+    {
+        UseDatabase();
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open)));
+        card.WaitForAssertion(() => Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.Post(7))));
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(8, 99, DateTime.UtcNow), Ct);
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(7, 43, DateTime.UtcNow), Ct);
+
+        card.WaitForAssertion(() => Assert.Equal("43", card.Find("[data-testid=vote-count]").TextContent.Trim()));
+        Assert.Equal("false", card.Find("[data-testid=vote-button]").GetAttribute("aria-pressed")); // others voted, not the reader
+        Assert.False(card.Find("[data-testid=vote-button]").HasAttribute("disabled"));
+
+        // The board re-reads the idea, now shipped: voting closes, the live count stays.
+        card.Render(p => p.Add(c => c.Post, Idea(PostStatus.Shipped)));
+        Assert.True(card.Find("[data-testid=vote-button]").HasAttribute("disabled"));
+        Assert.Equal("43", card.Find("[data-testid=vote-count]").TextContent.Trim());
+    }
+
     private static PostSummary Idea(PostStatus status) => new(
         7, PostKind.Idea, "Read the meter by photo", "Snap a picture of the meter and the app reads it.", LoyalCustomer,
         new DateTime(2026, 10, 1, 9, 0, 0, DateTimeKind.Utc), status, 42, 7, true, false);
