@@ -11,7 +11,9 @@ namespace CustomerCare.Benchmarks;
 /// with the runtime's own <c>createdump</c> (the memory suite calls it with every circuit open when
 /// <c>CUSTOMERCARE_BENCH_DUMP</c> names a folder), and <see cref="Report"/> reads two such dumps with ClrMD and
 /// lists, per type, the live objects and bytes the first holds beyond the second, divided by the circuit count:
-/// <c>dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- heapstat board.dmp empty.dmp 100 [rows]</c>.
+/// <c>dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- heapstat board.dmp empty.dmp 100 [rows] [--detail]</c>.
+/// With <c>--detail</c>, render-tree arrays are told apart by length and strings over 1,000 characters by how they
+/// begin (how the 32-frame minimum and MudBlazor's theme stylesheet showed up).
 /// </summary>
 public static class HeapStat
 {
@@ -42,10 +44,10 @@ public static class HeapStat
     }
 
     /// <summary>Per type: live objects and bytes in <paramref name="dump"/> minus <paramref name="baseline"/>, divided by <paramref name="per"/>.</summary>
-    public static string Report(string dump, string baseline, int per, int top = 40)
+    public static string Report(string dump, string baseline, int per, int top = 40, bool detail = false)
     {
-        var after = Live(dump);
-        var before = Live(baseline);
+        var after = Live(dump, detail);
+        var before = Live(baseline, detail);
         var rows = after
             .Select(a => (Type: a.Key, Count: (a.Value.Count - before.GetValueOrDefault(a.Key).Count) / (double)per,
                 Bytes: (a.Value.Bytes - before.GetValueOrDefault(a.Key).Bytes) / (double)per))
@@ -66,7 +68,7 @@ public static class HeapStat
     }
 
     /// <summary>Objects reachable from the roots (a dump also holds garbage not yet collected), by type name.</summary>
-    private static Dictionary<string, (long Count, long Bytes)> Live(string path)
+    private static Dictionary<string, (long Count, long Bytes)> Live(string path, bool detail)
     {
         using var target = DataTarget.LoadDump(path);
         // The dumps come from this machine's runtime, whose DAC sits beside it (no symbol server here; a dump
@@ -87,9 +89,7 @@ public static class HeapStat
         var byType = new Dictionary<string, (long Count, long Bytes)>(StringComparer.Ordinal);
         while (pending.TryPop(out var obj))
         {
-            var name = obj.Type?.Name ?? "<unknown>";
-            if (Environment.GetEnvironmentVariable("HS_ARRAYS") == "1" && name.EndsWith("RenderTreeFrame[]", StringComparison.Ordinal)) { name += $" len {obj.AsArray().Length}"; }
-            if (Environment.GetEnvironmentVariable("HS_STRINGS") == "1" && name == "System.String" && obj.Size > 2000) { name += " " + (obj.AsString(60) ?? ""); }
+            var name = detail ? DetailedName(obj) : obj.Type?.Name ?? "<unknown>";
             var (count, bytes) = byType.GetValueOrDefault(name);
             byType[name] = (count + 1, bytes + (long)obj.Size);
             foreach (var child in obj.EnumerateReferences())
@@ -102,5 +102,13 @@ public static class HeapStat
         }
 
         return byType;
+    }
+
+    private static string DetailedName(ClrObject obj)
+    {
+        var name = obj.Type?.Name ?? "<unknown>";
+        return name.EndsWith("RenderTreeFrame[]", StringComparison.Ordinal) ? $"{name} of {obj.AsArray().Length}"
+            : name == "System.String" && obj.Size > 2_000 ? $"{name} \"{obj.AsString(40)?.ReplaceLineEndings(" ")}…\""
+            : name;
     }
 }

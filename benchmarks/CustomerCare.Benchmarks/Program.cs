@@ -3,13 +3,14 @@ using CustomerCare.Data;
 
 // dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|fanout|seen|memory|pageload|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
 // The browser suites (seen, memory, pageload) drive /usr/bin/chromium, or CUSTOMERCARE_CHROMIUM.
-// heapstat <dump> <baseline dump> <circuits> [rows]: per-type heap growth (HeapStat; dumps from CUSTOMERCARE_BENCH_DUMP).
+// heapstat <dump> <baseline dump> <circuits> [rows] [--detail]: per-type heap growth (HeapStat; dumps from CUSTOMERCARE_BENCH_DUMP).
 // PostgreSQL comes from CUSTOMERCARE_BENCH_POSTGRES (or test.sh's CUSTOMERCARE_TEST_POSTGRES); benchmarks/run starts one.
-if (args is ["heapstat", var dump, var baseline, var per, .. var rest] && rest.Length <= 1)
+if (args is ["heapstat", var dump, var baseline, var per, .. var rest])
 {
     // The profiler for item 3: see HeapStat.
     var invariant = System.Globalization.CultureInfo.InvariantCulture;
-    Console.WriteLine(HeapStat.Report(dump, baseline, int.Parse(per, invariant), rest is [var top] ? int.Parse(top, invariant) : 40));
+    var rows = rest.FirstOrDefault(a => !a.StartsWith('-')) is { } count ? int.Parse(count, invariant) : 40;
+    Console.WriteLine(HeapStat.Report(dump, baseline, int.Parse(per, invariant), rows, detail: rest.Contains("--detail")));
     return 0;
 }
 
