@@ -87,7 +87,7 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
     /// Shipped and declined ideas take no more votes; a merged idea's votes moved to the idea it was merged into,
     /// which is where people vote now.
     /// </summary>
-    internal static bool VotingClosed(PostStatus status, int? mergedIntoId) =>
+    public static bool VotingClosed(PostStatus status, int? mergedIntoId) =>
         status is PostStatus.Shipped or PostStatus.Declined || mergedIntoId is not null;
 
     private async Task<bool> HasVoteAsync(int postId, string userId, CancellationToken ct)
