@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Search;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,10 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CareDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            PostSearch.MapPostgresVector(builder.Entity<Post>());
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

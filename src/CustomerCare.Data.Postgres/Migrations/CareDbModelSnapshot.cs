@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -566,6 +567,11 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.Property<int>("ReplyCount")
                         .HasColumnType("integer");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasComputedColumnSql("to_tsvector('english'::regconfig, \"Title\" || ' ' || \"Body\") || to_tsvector('german'::regconfig, \"Title\" || ' ' || \"Body\")", true);
 
                     b.Property<string>("ShippedIn")
                         .HasMaxLength(40)

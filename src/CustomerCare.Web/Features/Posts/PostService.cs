@@ -71,8 +71,7 @@ public sealed class PostService(
         // The search narrows the board and keeps its order, so paging by key works the same way.
         if (PostSearch.Words(query.Search) is { Count: > 0 } words)
         {
-            var hits = await search.HitsAsync(db, words, SearchMatch.AllWords, ct);
-            ideas = ideas.Where(p => hits.Select(h => h.Id).Contains(p.Id));
+            ideas = await search.ContainingAllWordsAsync(db, ideas, words, ct);
         }
 
         var rows = await SortAfter(ideas, query.Sort, query.After)

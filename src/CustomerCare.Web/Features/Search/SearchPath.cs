@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,19 @@ public sealed class SearchPath(ILogger<SearchPath> logger)
         }
 
         return db.FullText(words, match);
+    }
+
+    /// <summary>The posts among <paramref name="posts"/> that contain every word, in the order the caller gives them.</summary>
+    public async Task<IQueryable<Post>> ContainingAllWordsAsync(CareDb db, IQueryable<Post> posts, IReadOnlyList<string> words, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.IsNpgsql())
+        {
+            return posts.ContainingAllWords(words);
+        }
+
+        var hits = await HitsAsync(db, words, SearchMatch.AllWords, ct);
+        return posts.Where(p => hits.Select(h => h.Id).Contains(p.Id));
     }
 
     private async Task<bool> SqlServerHasFullTextAsync(CareDb db, CancellationToken ct)
