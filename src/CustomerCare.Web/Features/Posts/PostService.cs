@@ -78,7 +78,7 @@ public sealed class PostService(
         // rows only. Two (keys first, then the cards by id) cost a second plan and round trip on a server database.
         var rows = await SortAfter(ideas, query.Sort, query.After)
             .Take(PageSize + 1)
-            .Select(BoardRow(db, userId))
+            .Select(Row(db, userId))
             .ToListAsync(ct);
         var shown = rows.Take(PageSize).ToList();
         BoardCursor? next = null;
@@ -265,14 +265,14 @@ public sealed class PostService(
     }
 
     // A board card and the one sort key a card does not show, for the next page's cursor.
-    private sealed record BoardCard(PostSummary Card, double TrendWeight);
+    private sealed record BoardRow(PostSummary Card, double TrendWeight);
 
-    private static Expression<Func<Post, BoardCard>> BoardRow(CareDb db, string? viewerId)
+    private static Expression<Func<Post, BoardRow>> Row(CareDb db, string? viewerId)
     {
         var summary = Summary(db, viewerId);
         var post = summary.Parameters[0];
-        return Expression.Lambda<Func<Post, BoardCard>>(
-            Expression.New(typeof(BoardCard).GetConstructors()[0], summary.Body, Expression.Property(post, nameof(Post.TrendWeight))),
+        return Expression.Lambda<Func<Post, BoardRow>>(
+            Expression.New(typeof(BoardRow).GetConstructors()[0], summary.Body, Expression.Property(post, nameof(Post.TrendWeight))),
             post);
     }
 
