@@ -8,7 +8,7 @@ internal static class PageExtensions
 {
     /// <summary>Blazor is interactive once the circuit is up; clicks before that would be lost.</summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
-        await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+        await page.Locator(".cc-layout[data-interactive=true]").WaitForAsync();
 
     public static async Task SignInAsync(this IPage page, DemoAccount account)
     {
