@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Bunit.TestDoubles;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Components.Layout;
 using CustomerCare.Web.Features.Notifications;
@@ -48,10 +49,14 @@ public sealed class MainLayoutTests : ComponentTestContext
     {
         SignInNamed("someone", role);
 
-        var drawer = Render<MainLayout>().Find("[data-testid=nav-drawer]");
+        var layout = Render<MainLayout>();
+        var drawer = layout.Find("[data-testid=nav-drawer]");
 
         Assert.Equal(staffDesk, drawer.QuerySelector("[data-testid=nav-staff]") is not null);
         Assert.Equal(users, drawer.TextContent.Contains("Users and roles", StringComparison.Ordinal));
+        // The bell for everyone signed in; the escalation badge for the team lead (admin) alone.
+        Assert.Single(layout.FindComponents<Stub<NotificationBell>>());
+        Assert.Equal(users, layout.FindComponents<Stub<EscalationBadge>>().Count == 1);
     }
 
     [Fact]
@@ -129,6 +134,8 @@ public sealed class MainLayoutTests : ComponentTestContext
         Assert.Equal("Account/Login?ReturnUrl=%2Froadmap", layout.Find("[data-testid=sign-in]").GetAttribute("href"));
         Assert.Empty(layout.FindAll("[data-testid=theme-toggle]"));
         Assert.Equal("false", layout.Find(".cc-layout").GetAttribute("data-interactive"));
+        Assert.Empty(layout.FindComponents<Stub<NotificationBell>>());
+        Assert.Empty(layout.FindComponents<Stub<EscalationBadge>>());
         // The toggle is still there: app.js opens the drawer on pages without a circuit.
         Assert.Single(layout.FindAll("[data-testid=nav-toggle]"));
     }
