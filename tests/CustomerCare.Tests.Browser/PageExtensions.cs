@@ -22,7 +22,7 @@ internal static class PageExtensions
     /// <summary>Screenshots land in docs/screenshots, where the README shows them.</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
-        // Only for the picture: let the circuit open the drawer and the drawer finish its animation.
+        // Only for the picture: let the circuit render and anything it opened finish its animation.
         await page.WaitForCircuitAsync();
         await page.WaitForTimeoutAsync(600);
         var folder = Path.Combine(RepoPaths.Root, "docs", "screenshots");
