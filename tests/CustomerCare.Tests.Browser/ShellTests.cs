@@ -98,6 +98,8 @@ public sealed class ShellTests(BrowserFixture browser)
         await NavLink(page, "Roadmap").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Roadmap");
         await Expect(NavLink(page, "Roadmap")).Not.ToBeInViewportAsync();
+        // Gone for the keyboard too: no tabbing into links nobody sees.
+        await Expect(NavLink(page, "Roadmap")).Not.ToBeVisibleAsync();
         await page.SaveScreenshotAsync("portal-phone.png");
     }
 
