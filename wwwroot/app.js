@@ -11,3 +11,19 @@ window.customerCare = {
     return hit ? decodeURIComponent(hit.substring(prefix.length)) : null;
   },
 };
+
+// The navigation drawer on pages without a circuit (the account pages, and any page before its circuit is up):
+// the layout's toggle and scrim have no server to handle their clicks there, so they switch the classes the
+// circuit would render (MainLayout: cc-nav-open / cc-nav-closed; app.css decides what they show at each width).
+document.addEventListener("click", e => {
+  const layout = e.target.closest(".cc-layout[data-interactive=false]");
+  const control = layout && e.target.closest(".cc-nav-toggle, .cc-scrim");
+  if (!control) {
+    return;
+  }
+  const shown = layout.classList.contains("cc-nav-open")
+    || (!layout.classList.contains("cc-nav-closed") && window.matchMedia("(min-width: 960px)").matches);
+  const open = control.classList.contains("cc-nav-toggle") && !shown;
+  layout.classList.toggle("cc-nav-open", open);
+  layout.classList.toggle("cc-nav-closed", !open);
+});

@@ -16,7 +16,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser)
 {
     private const string Composer = "[data-testid=composer] textarea:visible";
 
-    private const string Bell = ".mud-appbar [data-testid=notification-link]";
+    private const string Bell = ".cc-appbar [data-testid=notification-link]";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -51,7 +51,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser)
         var replyId = await sent.GetAttributeAsync("data-reply-id");
 
         await Expect(customer.Locator(Bell)).ToHaveAttributeAsync("data-unread", "1", new() { Timeout = 5_000 });
-        await Expect(customer.Locator(".mud-appbar [data-testid=notification-bell] .mud-badge")).ToHaveTextAsync("1");
+        await Expect(customer.Locator(".cc-appbar [data-testid=notification-bell] .cc-badge")).ToHaveTextAsync("1");
         Assert.Equal(0, navigations);
 
         await customer.Locator(Bell).ClickAsync();
@@ -65,7 +65,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser)
         await Expect(customer.Locator($"#reply-{replyId}")).ToBeInViewportAsync();
         await Expect(customer.Locator($"#reply-{replyId}")).ToContainTextAsync(text);
         await Expect(customer.Locator(Bell)).ToHaveAttributeAsync("data-unread", "0");
-        await Expect(customer.Locator(".mud-appbar [data-testid=notification-bell] .mud-badge")).ToHaveCountAsync(0);
+        await Expect(customer.Locator(".cc-appbar [data-testid=notification-bell] .cc-badge")).ToHaveCountAsync(0);
     }
 
     private async Task<Viewer> ViewerAsync(DemoAccount account)

@@ -8,7 +8,7 @@ internal static class PageExtensions
 {
     /// <summary>Blazor is interactive once the circuit is up; clicks before that would be lost.</summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
-        await page.Locator(".mud-layout[data-interactive=true]").WaitForAsync();
+        await page.Locator(".cc-layout[data-interactive=true]").WaitForAsync();
 
     public static async Task SignInAsync(this IPage page, DemoAccount account)
     {
@@ -22,7 +22,7 @@ internal static class PageExtensions
     /// <summary>Screenshots land in docs/screenshots, where the README shows them.</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
-        // Only for the picture: let the circuit open the drawer and the drawer finish its animation.
+        // Only for the picture: let the circuit render and anything it opened finish its animation.
         await page.WaitForCircuitAsync();
         await page.WaitForTimeoutAsync(600);
         var folder = Path.Combine(RepoPaths.Root, "docs", "screenshots");

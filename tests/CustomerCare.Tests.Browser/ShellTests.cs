@@ -20,21 +20,21 @@ public sealed class ShellTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(DemoAccounts.Customer.DisplayName);
-        await Expect(page.Locator(".mud-nav-link", new() { HasText = "Complaints" })).ToBeVisibleAsync();
+        await Expect(NavLink(page, "Complaints")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("nav-staff")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("post-card").First).ToBeVisibleAsync();
         await page.SaveScreenshotAsync("portal-en.png");
 
         await page.GetByTestId("culture-switch").Locator("a[lang=de]").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ideen");
-        await Expect(page.Locator(".mud-nav-link", new() { HasText = "Reklamationen" })).ToBeVisibleAsync();
+        await Expect(NavLink(page, "Reklamationen")).ToBeVisibleAsync();
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(DemoAccounts.Customer.DisplayName);
         await page.SaveScreenshotAsync("portal-de.png");
 
         // The choice is remembered: a fresh visit stays German although the browser asks for English.
         await page.GotoAsync("/roadmap");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Roadmap");
-        await Expect(page.Locator(".mud-nav-link", new() { HasText = "Ideen" })).ToBeVisibleAsync();
+        await Expect(NavLink(page, "Ideen")).ToBeVisibleAsync();
     }
 
     [Fact]
@@ -54,7 +54,8 @@ public sealed class ShellTests(BrowserFixture browser)
         var page = await browser.OpenPageAsync();
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
-        var lightBackground = await BackgroundAsync(page);
+        var lightBackground = await BackgroundAsync(page, "body");
+        var lightAppBar = await BackgroundAsync(page, ".cc-appbar");
 
         await page.GetByTestId("theme-toggle").ClickAsync();
         await page.WaitForFunctionAsync("() => document.cookie.includes('cc-theme=dark')");
@@ -62,7 +63,10 @@ public sealed class ShellTests(BrowserFixture browser)
 
         await Expect(page.Locator("body")).ToHaveClassAsync("cc-dark");
         await page.WaitForCircuitAsync();
-        Assert.NotEqual(lightBackground, await BackgroundAsync(page));
+        Assert.NotEqual(lightBackground, await BackgroundAsync(page, "body"));
+        // The app bar is our own markup on the theme's variables: it follows the theme too (CareTheme: #15201d).
+        Assert.NotEqual(lightAppBar, await BackgroundAsync(page, ".cc-appbar"));
+        Assert.Equal("rgb(21, 32, 29)", await BackgroundAsync(page, ".cc-appbar"));
     }
 
     [Fact]
@@ -88,12 +92,66 @@ public sealed class ShellTests(BrowserFixture browser)
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The page scrolls sideways at phone width.");
 
+        await Expect(NavLink(page, "Roadmap")).Not.ToBeInViewportAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" }).ClickAsync();
-        await page.Locator(".mud-nav-link", new() { HasText = "Roadmap" }).ClickAsync();
+        await Expect(NavLink(page, "Roadmap")).ToBeInViewportAsync();
+        await NavLink(page, "Roadmap").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Roadmap");
+        await Expect(NavLink(page, "Roadmap")).Not.ToBeInViewportAsync();
+        // Gone for the keyboard too: no tabbing into links nobody sees.
+        await Expect(NavLink(page, "Roadmap")).Not.ToBeVisibleAsync();
         await page.SaveScreenshotAsync("portal-phone.png");
     }
 
-    private static Task<string> BackgroundAsync(IPage page) =>
-        page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+    [Fact]
+    public async Task Phone_navigation_closes_when_the_dimmed_page_beside_it_is_tapped()
+    {
+        var page = await browser.OpenPageAsync(width: 390, height: 844);
+        await page.GotoAsync("/roadmap");
+        await page.WaitForCircuitAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" }).ClickAsync();
+        await Expect(NavLink(page, "Complaints")).ToBeInViewportAsync();
+        await page.GetByTestId("nav-scrim").ClickAsync(new() { Position = new() { X = 350, Y = 400 } });
+
+        await Expect(NavLink(page, "Complaints")).Not.ToBeInViewportAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Roadmap");
+    }
+
+    [Fact]
+    public async Task Wide_screen_shows_the_navigation_without_a_click_even_on_the_account_pages()
+    {
+        var page = await browser.OpenPageAsync(width: 1280, height: 800);
+
+        await page.GotoAsync("/complaints");
+        await page.WaitForCircuitAsync();
+        await Expect(NavLink(page, "Roadmap")).ToBeInViewportAsync();
+        await Expect(NavLink(page, "Complaints")).ToHaveAttributeAsync("aria-current", "page");
+
+        // The sign-in page renders without a circuit: the same navigation, drawn by the browser alone.
+        await page.GotoAsync("Account/Login");
+        await Expect(page.Locator(".cc-layout[data-interactive=false]")).ToHaveCountAsync(1);
+        await Expect(NavLink(page, "Roadmap")).ToBeInViewportAsync();
+    }
+
+    [Fact]
+    public async Task Account_pages_open_the_navigation_on_a_phone_without_a_circuit()
+    {
+        var page = await browser.OpenPageAsync(width: 390, height: 844);
+        await page.GotoAsync("Account/Login");
+        await Expect(page.Locator(".cc-layout[data-interactive=false]")).ToHaveCountAsync(1);
+        await Expect(NavLink(page, "Roadmap")).Not.ToBeInViewportAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Open or close the navigation" }).ClickAsync();
+        await Expect(NavLink(page, "Roadmap")).ToBeInViewportAsync();
+        await NavLink(page, "Roadmap").ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Roadmap");
+    }
+
+    private static ILocator NavLink(IPage page, string name) =>
+        page.GetByTestId("nav-drawer").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
+    private static Task<string> BackgroundAsync(IPage page, string selector) =>
+        page.EvaluateAsync<string>("s => getComputedStyle(document.querySelector(s)).backgroundColor", selector);
 }

@@ -26,14 +26,17 @@ public sealed class EscalationBadgeTests : ComponentTestContext
 
         var badge = Render<EscalationBadge>();
 
-        Assert.Equal("1", badge.Find("[data-testid=escalation-badge] .mud-badge").TextContent.Trim());
+        Assert.Equal("1", badge.Find("[data-testid=escalation-badge] .cc-badge").TextContent.Trim());
         Assert.Equal("/staff?filter=escalated", badge.Find("[data-testid=escalation-link]").GetAttribute("href"));
         Assert.Equal(1, Services.GetRequiredService<InMemoryLiveBus>().SubscriptionCountOf(LiveTopics.Desk));
 
         var next = await SeedComplaintAsync(customer, "Heating bill doubled", escalated: true);
         await Services.GetRequiredService<ILiveBus>().PublishAsync(new ComplaintActivity(next, ComplaintActivityKind.Escalated, DateTime.UtcNow), Ct);
 
-        badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=escalation-badge] .mud-badge").TextContent.Trim()));
+        badge.WaitForAssertion(() => Assert.Equal("2", badge.Find("[data-testid=escalation-badge] .cc-badge").TextContent.Trim()));
+        // An icon-only link: screen readers hear the count, a mouse shows it as the tooltip.
+        Assert.Equal("Escalated complaints: 2", badge.Find("[data-testid=escalation-link]").GetAttribute("aria-label"));
+        Assert.Equal("Escalated complaints: 2", badge.Find("[data-testid=escalation-link]").GetAttribute("title"));
     }
 
     [Theory]

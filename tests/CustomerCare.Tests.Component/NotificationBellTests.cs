@@ -29,10 +29,13 @@ public sealed class NotificationBellTests : ComponentTestContext
         await NotificationSeeding.AddAsync(Dbs, reader, idea, 1, Ct);
         await bus.PublishAsync(new NotificationsChanged(reader, 3, DateTime.UtcNow), Ct);
         bell.WaitForAssertion(() => Assert.Equal("3", Badge(bell)));
+        // An icon-only link: screen readers hear the count, a mouse shows it as the tooltip.
+        Assert.Equal("Notifications: 3 unread", bell.Find("[data-testid=notification-link]").GetAttribute("aria-label"));
+        Assert.Equal("Notifications: 3 unread", bell.Find("[data-testid=notification-link]").GetAttribute("title"));
 
         await Services.GetRequiredService<NotificationService>().MarkAllReadAsync(new Viewer(reader, false, false, false), Ct);
         bell.WaitForAssertion(() => Assert.Equal("0", bell.Find("[data-testid=notification-link]").GetAttribute("data-unread")));
-        Assert.Empty(bell.FindAll("[data-testid=notification-bell] .mud-badge"));
+        Assert.Empty(bell.FindAll("[data-testid=notification-bell] .cc-badge"));
     }
 
     [Fact]
@@ -62,5 +65,5 @@ public sealed class NotificationBellTests : ComponentTestContext
     }
 
     private static string Badge(IRenderedComponent<NotificationBell> bell) =>
-        bell.Find("[data-testid=notification-bell] .mud-badge").TextContent.Trim();
+        bell.Find("[data-testid=notification-bell] .cc-badge").TextContent.Trim();
 }

@@ -39,7 +39,7 @@ public static class MemorySuite
             new("about:blank (harness, no circuit)", "about:blank", null),
             new("empty interactive page", EmptyPage.Path.TrimStart('/'), EmptyPage.InteractiveSelector),
             // The portal's emptiest routed page: the interactive layout (app bar, menu, bell) and three lines of text.
-            new("layout only (/not-found)", "not-found", ".mud-layout[data-interactive=true]"),
+            new("layout only (/not-found)", "not-found", ".cc-layout[data-interactive=true]"),
             new("board (/)", "", PageLoadSuite.BoardInteractiveSelector),
         ];
 

@@ -17,7 +17,7 @@ namespace CustomerCare.Benchmarks.Browser;
 /// </summary>
 public static class PageLoadSuite
 {
-    public const string BoardInteractiveSelector = ".mud-layout[data-interactive=true] [data-testid=vote-button]:not([disabled])";
+    public const string BoardInteractiveSelector = ".cc-layout[data-interactive=true] [data-testid=vote-button]:not([disabled])";
 
     public const string TableHeader = """
         | Database | page | ideas | loads | HttpClient TTFB p50 ms | p95 ms | Chromium responseStart p50 ms | p95 ms | interactive p50 ms | p95 ms |

@@ -100,7 +100,7 @@ public static class SeenSuite
 
                 await page.GotoAsync($"posts/{ideaId}");
                 // The list is an empty, zero-height div until the first reply: attached, not visible.
-                await page.Locator(".mud-layout[data-interactive=true] [data-testid=reply-list]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                await page.Locator(".cc-layout[data-interactive=true] [data-testid=reply-list]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
                 await page.EvaluateAsync(Observer);
                 return await ClockOffsetAsync(page);
             });
