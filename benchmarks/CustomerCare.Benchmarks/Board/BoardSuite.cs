@@ -11,7 +11,7 @@ namespace CustomerCare.Benchmarks.Board;
 
 /// <summary>
 /// Issue 7, item 4: the board at scale. Seeds the board in bulk, checks every counter against its rows,
-/// then times the first page of Top, New, Trending and a search through PostService.ListIdeasAsync (what
+/// then times the first page of Top, New, Trending and a search through BoardService.ListAsync (what
 /// IdeasPage calls), each interleaved with the same page computed by <see cref="JoinBoard"/>.
 /// </summary>
 public static class BoardSuite
@@ -43,14 +43,14 @@ public static class BoardSuite
             }
         }
 
-        var posts = host.Services.GetRequiredService<PostService>();
+        var board = host.Services.GetRequiredService<BoardService>();
         var join = new JoinBoard(host.Dbs, host.Services.GetRequiredService<MarkdownRenderer>());
         var viewer = new Viewer(data.UserIds[1], false, false, false);
         var rows = new StringBuilder();
         foreach (var (name, sort, search) in Pages)
         {
             var query = new BoardQuery(sort, BoardStatusFilter.All, Search: search);
-            async Task<IReadOnlyList<PostSummary>> Real() => (await posts.ListIdeasAsync(query, viewer, ct)).Ideas;
+            async Task<IReadOnlyList<PostSummary>> Real() => (await board.ListAsync(query, viewer, ct)).Ideas;
             Task<IReadOnlyList<PostSummary>> Reference() => join.FirstPageAsync(sort, search, viewer, data.Now, ct);
             var first = await Real();
             if (first.Count == 0)

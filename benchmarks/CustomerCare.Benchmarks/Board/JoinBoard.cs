@@ -48,8 +48,8 @@ public sealed class JoinBoard(IDbContextFactory<CareDb> dbs, MarkdownRenderer ma
             BoardSort.Trending => counted.OrderByDescending(x => x.Recent * 5 + x.Replies * 3).ThenByDescending(x => x.CreatedAt),
             _ => counted.OrderByDescending(x => x.CreatedAt),
         };
-        var ids = await ordered.ThenByDescending(x => x.Id).Take(PostService.PageSize + 1).Select(x => x.Id).ToListAsync(ct);
-        ids = [.. ids.Take(PostService.PageSize)];
+        var ids = await ordered.ThenByDescending(x => x.Id).Take(BoardService.PageSize + 1).Select(x => x.Id).ToListAsync(ct);
+        ids = [.. ids.Take(BoardService.PageSize)];
 
         var staff = db.StaffUserIds;
         var cards = await db.Posts.AsNoTracking().Where(p => ids.Contains(p.Id))
@@ -57,7 +57,7 @@ public sealed class JoinBoard(IDbContextFactory<CareDb> dbs, MarkdownRenderer ma
                 p.Id,
                 p.Kind,
                 p.Title,
-                p.Body.Substring(0, PostService.ExcerptLength * 2),
+                p.Body.Substring(0, PostCards.ExcerptLength * 2),
                 new AuthorInfo(p.AuthorId, p.Author!.DisplayName, p.Author.AvatarUrl, p.Author.JobTitle, p.Author.CustomerSince, staff.Contains(p.AuthorId)),
                 p.CreatedAt,
                 p.Status,
@@ -67,7 +67,7 @@ public sealed class JoinBoard(IDbContextFactory<CareDb> dbs, MarkdownRenderer ma
                 userId != null && p.Votes.Any(v => v.UserId == userId),
                 p.ShippedIn))
             .ToListAsync(ct);
-        var byId = cards.Select(c => c with { Excerpt = markdown.ToPlainText(c.Excerpt, PostService.ExcerptLength) }).ToDictionary(c => c.Id);
+        var byId = cards.Select(c => c with { Excerpt = markdown.ToPlainText(c.Excerpt, PostCards.ExcerptLength) }).ToDictionary(c => c.Id);
         return [.. ids.Where(byId.ContainsKey).Select(id => byId[id])];
     }
 }

@@ -1,7 +1,4 @@
 using CustomerCare.Web.Features.Complaints;
-using CustomerCare.Web.Features.Posts;
-using CustomerCare.Web.Features.Roadmap;
-using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -16,27 +13,45 @@ public static class FeatureServices
         services.AddSingleton<PresenceService>();
         services.AddHostedService(sp => sp.GetRequiredService<PresenceService>());
         services.AddSingleton<HubTopics>();
+
+        // Shared by every feature: the post page's read and the categories.
+        services.AddSingleton<Posts.PostService>();
+        services.AddSingleton<Posts.CategoryService>();
+
         services.AddSingleton<Search.SearchPath>();
-        services.AddSingleton<PostService>();
+        services.AddSingleton<Ideas.BoardService>();
+        services.AddSingleton<Ideas.IdeaService>();
+        services.AddSingleton<Votes.VoteService>();
+        services.AddSingleton<Votes.VoterListService>();
+        services.AddSingleton<Threads.ThreadService>();
+        services.AddSingleton<Threads.OfficialAnswerService>();
+        services.AddSingleton<Decisions.StatusDecisionService>();
+        services.AddSingleton<Decisions.MergeService>();
+        services.AddSingleton<SolvesIt.SolvesItService>();
+        services.AddSingleton<Roadmap.RoadmapService>();
+        services.AddSingleton<Roadmap.ChangelogService>();
+        services.AddSingleton<Moderation.ModerationService>();
         services.AddSingleton<Notifications.FollowService>();
         services.AddSingleton<Notifications.NotificationService>();
-        services.AddSingleton<ModerationService>();
-        services.AddSingleton<VoteService>();
-        services.AddSingleton<Roadmap.IdeaStatusService>();
-        services.AddSingleton<Ideas.IdeaService>();
-        services.AddSingleton<ChangelogService>();
-        services.AddSingleton<Admin.AdminService>();
-        services.AddSingleton<Roadmap.MergeService>();
-        services.AddSingleton<Roadmap.ShipFeedbackService>();
-        services.AddSingleton<VoterListService>();
-        services.AddSingleton<OfficialAnswerService>();
-        services.AddSingleton<Complaints.ComplaintService>();
-        services.AddSingleton<Threads.ThreadService>();
-        services.AddResponseClock();
+        services.AddSingleton<Notifications.NotificationInbox>();
+        services.AddComplaints();
         services.AddSingleton<Staff.StaffDeskService>();
-        services.AddSingleton<Complaints.ComplaintEscalation>();
-        services.AddHostedService<Complaints.ComplaintEscalationWorker>();
+        services.AddSingleton<Admin.AdminService>();
         return services;
+    }
+
+    // Complaints: filing and lists, the owner, the resolution, the idea they led to, what a reply on one means, and the
+    // clock that escalates a missed answer.
+    private static void AddComplaints(this IServiceCollection services)
+    {
+        services.AddSingleton<ComplaintService>();
+        services.AddSingleton<ComplaintOwnershipService>();
+        services.AddSingleton<ComplaintResolutionService>();
+        services.AddSingleton<ComplaintIdeaLinkService>();
+        services.AddSingleton<Threads.IReplyEffects, ComplaintReplies>();
+        services.AddResponseClock();
+        services.AddSingleton<ComplaintEscalation>();
+        services.AddHostedService<ComplaintEscalationWorker>();
     }
 
     // In-process unless Live:Redis names a Redis; with Redis the in-process bus still holds this server's

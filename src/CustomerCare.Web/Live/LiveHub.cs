@@ -12,7 +12,7 @@ namespace CustomerCare.Web.Live;
 /// The portal's live events for clients outside Blazor (an embeddable widget, a mobile app, the load
 /// generator). A connection joins the ideas board or a post and then receives <c>event(type, data)</c>
 /// with the same records the pages get. Joining a post asks the same visibility rule as the pages
-/// (<see cref="PostService.VisibleTo"/>), and only people who work here join a post's staff topic, so a
+/// (<see cref="PostVisibility.VisibleTo"/>), and only people who work here join a post's staff topic, so a
 /// customer's connection never receives internal notes or other customers' private complaints.
 /// </summary>
 [AllowAnonymous]
@@ -32,7 +32,7 @@ public sealed class LiveHub(HubTopics topics, IDbContextFactory<CareDb> dbs) : H
         var viewer = Viewer.From(Context.User);
         await using (var db = await dbs.CreateDbContextAsync(Context.ConnectionAborted))
         {
-            if (!await PostService.VisibleTo(db.Posts, viewer).AnyAsync(p => p.Id == postId, Context.ConnectionAborted))
+            if (!await PostVisibility.VisibleTo(db.Posts, viewer).AnyAsync(p => p.Id == postId, Context.ConnectionAborted))
             {
                 // The same answer for "does not exist" and "not yours": the hub tells nobody which ids exist.
                 throw new HubException($"Post {postId} was not found.");

@@ -1,6 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
@@ -22,6 +22,8 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 
+    private ComplaintIdeaLinkService IdeaLinks => portal.Services.GetRequiredService<ComplaintIdeaLinkService>();
+
     private IDbContextFactory<CareDb> Dbs => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -35,16 +37,16 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var onComplaint = recorder.Listen(id);
 
-        var result = await Complaints.LinkIdeaAsync(id, idea, staff, Ct);
+        var result = await IdeaLinks.LinkIdeaAsync(id, idea, staff, Ct);
 
         Assert.Equal(IdeaLinkOutcome.Linked, result.Outcome);
         Assert.Equal((idea, staff.UserId), await LinkAsync(id));
-        var shown = (await Posts.GetAsync(id, customer, Ct))!.Complaint!.LinkedIdea;
+        var shown = (await Complaints.GetDetailsAsync(id, customer, Ct))!.LinkedIdea;
         Assert.NotNull(shown);
         Assert.Equal((idea, PostStatus.Open), (shown.Id, shown.Status));
         var live = Assert.Single(onComplaint.OfType<ComplaintIdeaLinked>());
         Assert.Equal(shown, live.Idea);
-        Assert.Equal(IdeaLinkOutcome.Unchanged, (await Complaints.LinkIdeaAsync(id, idea, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.Unchanged, (await IdeaLinks.LinkIdeaAsync(id, idea, staff, Ct)).Outcome);
         Assert.Equal([AuditAction.IdeaLinked], await AuditAsync(id));
     }
 
@@ -59,9 +61,9 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
             await db.Posts.Where(p => p.Id == idea).ExecuteUpdateAsync(s => s.SetProperty(p => p.ShippedIn, "App 3.2").SetProperty(p => p.VoteCount, 7), Ct);
         }
 
-        await Complaints.LinkIdeaAsync(id, idea, staff, Ct);
+        await IdeaLinks.LinkIdeaAsync(id, idea, staff, Ct);
 
-        var shown = (await Posts.GetAsync(id, customer, Ct))!.Complaint!.LinkedIdea!;
+        var shown = (await Complaints.GetDetailsAsync(id, customer, Ct))!.LinkedIdea!;
         Assert.Equal((PostStatus.Shipped, "App 3.2", 7), (shown.Status, shown.ShippedIn, shown.VoteCount));
     }
 
@@ -75,7 +77,7 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         var staff = await content.AddPersonAsync(Roles.Staff, Ct);
         var first = await content.AddPostAsync(PostKind.Idea, staff.UserId!, Ct);
         var second = await content.AddPostAsync(PostKind.Idea, staff.UserId!, Ct);
-        await Complaints.LinkIdeaAsync(id, first, staff, Ct);
+        await IdeaLinks.LinkIdeaAsync(id, first, staff, Ct);
         var viewer = who switch
         {
             "anonymous" => Viewer.Anonymous,
@@ -84,9 +86,9 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         };
         var ideasBefore = await IdeaCountAsync();
 
-        Assert.Equal(expected, (await Complaints.LinkIdeaAsync(id, second, viewer, Ct)).Outcome);
-        Assert.Equal(expected, (await Complaints.UnlinkIdeaAsync(id, viewer, Ct)).Outcome);
-        Assert.Equal(expected, (await Complaints.CreateIdeaFromComplaintAsync(id, new("Refund double charges", "Automatically.", null), viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await IdeaLinks.LinkIdeaAsync(id, second, viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await IdeaLinks.UnlinkIdeaAsync(id, viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await IdeaLinks.CreateIdeaFromComplaintAsync(id, new("Refund double charges", "Automatically.", null), viewer, Ct)).Outcome);
 
         Assert.Equal((first, staff.UserId), await LinkAsync(id));
         Assert.Equal(ideasBefore, await IdeaCountAsync());
@@ -109,12 +111,12 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.RemovedAt, DateTime.UtcNow), Ct);
         }
 
-        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await Complaints.LinkIdeaAsync(id, removed, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await Complaints.LinkIdeaAsync(id, hidden, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await Complaints.LinkIdeaAsync(id, otherComplaint, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await Complaints.LinkIdeaAsync(id, int.MaxValue, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.NotFound, (await Complaints.LinkIdeaAsync(removedComplaint, idea, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.NotFound, (await Complaints.LinkIdeaAsync(idea, idea, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await IdeaLinks.LinkIdeaAsync(id, removed, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await IdeaLinks.LinkIdeaAsync(id, hidden, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await IdeaLinks.LinkIdeaAsync(id, otherComplaint, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.IdeaNotFound, (await IdeaLinks.LinkIdeaAsync(id, int.MaxValue, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.NotFound, (await IdeaLinks.LinkIdeaAsync(removedComplaint, idea, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.NotFound, (await IdeaLinks.LinkIdeaAsync(idea, idea, staff, Ct)).Outcome);
 
         Assert.Equal((null, null), await LinkAsync(id));
         Assert.Equal((null, null), await LinkAsync(removedComplaint));
@@ -133,11 +135,11 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
             await db.Posts.Where(p => p.Id == duplicate).ExecuteUpdateAsync(s => s.SetProperty(p => p.MergedIntoId, original), Ct);
         }
 
-        var result = await Complaints.LinkIdeaAsync(id, duplicate, staff, Ct);
+        var result = await IdeaLinks.LinkIdeaAsync(id, duplicate, staff, Ct);
 
         Assert.Equal((IdeaLinkOutcome.Linked, original), (result.Outcome, result.Idea!.Id));
         Assert.Equal((original, staff.UserId), await LinkAsync(id));
-        Assert.Equal(original, (await Posts.GetAsync(id, customer, Ct))!.Complaint!.LinkedIdea!.Id);
+        Assert.Equal(original, (await Complaints.GetDetailsAsync(id, customer, Ct))!.LinkedIdea!.Id);
     }
 
     [Fact]
@@ -150,15 +152,15 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var onComplaint = recorder.Listen(id);
 
-        await Complaints.LinkIdeaAsync(id, first, staff, Ct);
-        Assert.Equal(IdeaLinkOutcome.Linked, (await Complaints.LinkIdeaAsync(id, second, staff, Ct)).Outcome);
+        await IdeaLinks.LinkIdeaAsync(id, first, staff, Ct);
+        Assert.Equal(IdeaLinkOutcome.Linked, (await IdeaLinks.LinkIdeaAsync(id, second, staff, Ct)).Outcome);
         Assert.Equal(second, (await LinkAsync(id)).IdeaId);
 
-        Assert.Equal(IdeaLinkOutcome.Unlinked, (await Complaints.UnlinkIdeaAsync(id, staff, Ct)).Outcome);
-        Assert.Equal(IdeaLinkOutcome.Unchanged, (await Complaints.UnlinkIdeaAsync(id, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.Unlinked, (await IdeaLinks.UnlinkIdeaAsync(id, staff, Ct)).Outcome);
+        Assert.Equal(IdeaLinkOutcome.Unchanged, (await IdeaLinks.UnlinkIdeaAsync(id, staff, Ct)).Outcome);
 
         Assert.Equal((null, null), await LinkAsync(id));
-        Assert.Null((await Posts.GetAsync(id, customer, Ct))!.Complaint!.LinkedIdea);
+        Assert.Null((await Complaints.GetDetailsAsync(id, customer, Ct))!.LinkedIdea);
         Assert.Equal([first, second, null], onComplaint.OfType<ComplaintIdeaLinked>().Select(e => e.Idea?.Id));
         Assert.Equal([AuditAction.IdeaLinked, AuditAction.IdeaLinked, AuditAction.IdeaUnlinked], await AuditAsync(id));
     }
@@ -169,12 +171,12 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         var (id, customer) = await FileAsync();
         var staff = await content.AddPersonAsync(Roles.ProductOwner, Ct);
 
-        var invalid = await Complaints.CreateIdeaFromComplaintAsync(id, new("Refund double charges automatically", "  ", null), staff, Ct);
+        var invalid = await IdeaLinks.CreateIdeaFromComplaintAsync(id, new("Refund double charges automatically", "  ", null), staff, Ct);
         Assert.Equal(IdeaLinkOutcome.Invalid, invalid.Outcome);
         Assert.Contains(nameof(Web.Features.Ideas.ProposeIdea.Body), invalid.Errors!.Keys);
         Assert.Equal((null, null), await LinkAsync(id));
 
-        var result = await Complaints.CreateIdeaFromComplaintAsync(
+        var result = await IdeaLinks.CreateIdeaFromComplaintAsync(
             id, new("Refund double charges automatically", "Detect a second charge and refund it the same day.", null), staff, Ct);
 
         Assert.Equal(IdeaLinkOutcome.Linked, result.Outcome);
@@ -183,7 +185,7 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         Assert.Equal((PostKind.Idea, staff.UserId, true), (idea.Kind, idea.AuthorId, idea.IsPublic));
         Assert.Equal(("Refund double charges automatically", "Detect a second charge and refund it the same day."), (idea.Title, idea.Body));
         Assert.Equal((idea.Id, staff.UserId), await LinkAsync(id));
-        Assert.Equal(idea.Id, (await Posts.GetAsync(id, customer, Ct))!.Complaint!.LinkedIdea!.Id);
+        Assert.Equal(idea.Id, (await Complaints.GetDetailsAsync(id, customer, Ct))!.LinkedIdea!.Id);
         Assert.DoesNotContain(db.Posts.Where(p => p.Kind == PostKind.Idea).Select(p => p.Body), b => b.Contains("4711-XY", StringComparison.Ordinal));
     }
 
@@ -197,15 +199,15 @@ public abstract class ComplaintIdeaLinkTests(PortalFactory portal)
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var onIdea = recorder.ListenTo(LiveTopics.Post(idea), LiveTopics.Board(PostKind.Idea), LiveTopics.Board(PostKind.Complaint));
 
-        await Complaints.LinkIdeaAsync(id, idea, staff, Ct);
+        await IdeaLinks.LinkIdeaAsync(id, idea, staff, Ct);
 
-        var linked = Assert.Single(await Complaints.ListComplaintsLinkedToAsync(idea, staff, Ct));
+        var linked = Assert.Single(await IdeaLinks.ListComplaintsLinkedToAsync(idea, staff, Ct));
         Assert.Equal(("Parcel never arrived", PostStatus.Open), (linked.Title, linked.Status));
         foreach (var reader in new[] { stranger, author, Viewer.Anonymous })
         {
-            Assert.Empty(await Complaints.ListComplaintsLinkedToAsync(idea, reader, Ct));
-            var page = await Posts.GetAsync(idea, reader, Ct);
-            Assert.Null(page!.Complaint);
+            Assert.Empty(await IdeaLinks.ListComplaintsLinkedToAsync(idea, reader, Ct));
+            Assert.NotNull(await Posts.GetAsync(idea, reader, Ct));
+            Assert.Null(await Complaints.GetDetailsAsync(idea, reader, Ct));
         }
 
         Assert.Null(await Posts.GetAsync(id, stranger, Ct));

@@ -1,6 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
@@ -20,6 +20,8 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
     private ComplaintService Complaints => portal.Services.GetRequiredService<ComplaintService>();
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
+
+    private ComplaintOwnershipService Ownership => portal.Services.GetRequiredService<ComplaintOwnershipService>();
 
     private IDbContextFactory<CareDb> Dbs => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
 
@@ -43,7 +45,7 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         };
         var before = await OwnerAndHandoversAsync(id);
 
-        var result = await Complaints.ClaimAsync(id, viewer, ct: Ct);
+        var result = await Ownership.ClaimAsync(id, viewer, ct: Ct);
 
         Assert.Equal(expected, result.Outcome);
         var after = await OwnerAndHandoversAsync(id);
@@ -76,7 +78,7 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         };
         var before = await OwnerAndHandoversAsync(id);
 
-        var result = await Complaints.ReassignAsync(id, colleague.UserId!, "Knows the billing system", viewer, ct: Ct);
+        var result = await Ownership.ReassignAsync(id, colleague.UserId!, "Knows the billing system", viewer, ct: Ct);
 
         Assert.Equal(expected, result.Outcome);
         Assert.Equal(expected == OwnershipOutcome.Done ? (colleague.UserId, before.Handovers + 1) : before, await OwnerAndHandoversAsync(id));
@@ -90,10 +92,10 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         var colleague = await content.AddPersonAsync(Roles.Staff, Ct);
         var before = await OwnerAndHandoversAsync(id);
 
-        Assert.Equal(OwnershipOutcome.TargetNotStaff, (await Complaints.ReassignAsync(id, author.UserId!, "Customer fixes it", staff, ct: Ct)).Outcome);
-        Assert.Equal(OwnershipOutcome.ReasonRequired, (await Complaints.ReassignAsync(id, colleague.UserId!, "  ", staff, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.TargetNotStaff, (await Ownership.ReassignAsync(id, author.UserId!, "Customer fixes it", staff, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.ReasonRequired, (await Ownership.ReassignAsync(id, colleague.UserId!, "  ", staff, ct: Ct)).Outcome);
         Assert.Equal(OwnershipOutcome.ReasonTooLong,
-            (await Complaints.ReassignAsync(id, colleague.UserId!, new string('x', ComplaintHandover.ReasonMaxLength + 1), staff, ct: Ct)).Outcome);
+            (await Ownership.ReassignAsync(id, colleague.UserId!, new string('x', ComplaintHandover.ReasonMaxLength + 1), staff, ct: Ct)).Outcome);
         Assert.Equal(before, await OwnerAndHandoversAsync(id));
     }
 
@@ -102,15 +104,15 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
     {
         var (id, _) = await FileAsync();
         var staff = await content.AddPersonAsync(Roles.Staff, Ct);
-        Assert.Equal(OwnershipOutcome.Done, (await Complaints.ClaimAsync(id, staff, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.Done, (await Ownership.ClaimAsync(id, staff, ct: Ct)).Outcome);
         var claimed = await OwnerAndHandoversAsync(id);
 
-        Assert.Equal(OwnershipOutcome.Unchanged, (await Complaints.ClaimAsync(id, staff, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.Unchanged, (await Ownership.ClaimAsync(id, staff, ct: Ct)).Outcome);
         Assert.Equal(claimed, await OwnerAndHandoversAsync(id));
 
         var other = await content.AddPersonAsync(Roles.Staff, Ct);
         await content.SetStatusAsync(id, PostStatus.Solved, Ct);
-        Assert.Equal(OwnershipOutcome.Closed, (await Complaints.ClaimAsync(id, other, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.Closed, (await Ownership.ClaimAsync(id, other, ct: Ct)).Outcome);
 
         var (removed, _) = await FileAsync();
         await using (var db = await Dbs.CreateDbContextAsync(Ct))
@@ -119,7 +121,7 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         }
 
         var removedBefore = await OwnerAndHandoversAsync(removed);
-        Assert.Equal(OwnershipOutcome.Closed, (await Complaints.ClaimAsync(removed, other, ct: Ct)).Outcome);
+        Assert.Equal(OwnershipOutcome.Closed, (await Ownership.ClaimAsync(removed, other, ct: Ct)).Outcome);
         Assert.Equal(claimed, await OwnerAndHandoversAsync(id));
         Assert.Equal(removedBefore, await OwnerAndHandoversAsync(removed));
     }
@@ -135,8 +137,8 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         // Both pages showed the same owner; whoever saves second must not silently take it from the first.
         var seen = new SeenOwner(before.Owner);
         var results = await Task.WhenAll(
-            Task.Run(() => Complaints.ClaimAsync(id, first, seen: seen, ct: Ct), Ct),
-            Task.Run(() => Complaints.ClaimAsync(id, second, seen: seen, ct: Ct), Ct));
+            Task.Run(() => Ownership.ClaimAsync(id, first, seen: seen, ct: Ct), Ct),
+            Task.Run(() => Ownership.ClaimAsync(id, second, seen: seen, ct: Ct), Ct));
 
         var winner = Assert.Single(results, r => r.Outcome == OwnershipOutcome.Done);
         Assert.Single(results, r => r.Outcome == OwnershipOutcome.Conflict);
@@ -155,10 +157,10 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         var onPost = recorder.Listen(id);
         var onDesk = recorder.ListenTo(LiveTopics.Desk);
 
-        await Complaints.ClaimAsync(id, staff, ct: Ct);
-        await Complaints.ReassignAsync(id, colleague.UserId!, "  Mira handles refunds  ", staff, ct: Ct);
+        await Ownership.ClaimAsync(id, staff, ct: Ct);
+        await Ownership.ReassignAsync(id, colleague.UserId!, "  Mira handles refunds  ", staff, ct: Ct);
 
-        var complaint = (await Posts.GetAsync(id, customer, Ct))!.Complaint!;
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
         Assert.Equal("Mira Schulz", complaint.Owner!.DisplayName);
         var last = complaint.Handovers[^1];
         Assert.Equal(("Jonas Weber", "Mira Schulz", "Jonas Weber", "Mira handles refunds"), (last.FromName, last.ToName, last.ByName, last.Reason));
@@ -190,7 +192,7 @@ public abstract class ComplaintOwnershipTests(PortalFactory portal)
         await threads.ReplyAsync(id, null, "Checking with billing.", internalNote: true, staff, Ct);
         await threads.ReplyAsync(id, null, "Found it, corrected.", internalNote: false, staff, Ct);
         await threads.ReplyAsync(idea, null, "Nice idea.", internalNote: false, staff, Ct);
-        await Complaints.ClaimAsync(id, staff, ct: Ct);
+        await Ownership.ClaimAsync(id, staff, ct: Ct);
 
         Assert.Equal(
             [ComplaintActivityKind.Filed, ComplaintActivityKind.CustomerReplied, ComplaintActivityKind.StaffReplied, ComplaintActivityKind.OwnerChanged],

@@ -1,5 +1,5 @@
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Ideas;
@@ -20,6 +20,16 @@ public abstract class ComplaintPrivacyTests(PortalFactory portal)
     private readonly TestContent content = new(portal);
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
+
+    private BoardService Board => portal.Services.GetRequiredService<BoardService>();
+
+    private ComplaintService Complaints => portal.Services.GetRequiredService<ComplaintService>();
+
+    private ComplaintIdeaLinkService IdeaLinks => portal.Services.GetRequiredService<ComplaintIdeaLinkService>();
+
+    private ComplaintOwnershipService Ownership => portal.Services.GetRequiredService<ComplaintOwnershipService>();
+
+    private ComplaintResolutionService Resolutions => portal.Services.GetRequiredService<ComplaintResolutionService>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,12 +53,12 @@ public abstract class ComplaintPrivacyTests(PortalFactory portal)
         foreach (var stranger in new[] { other, Viewer.Anonymous })
         {
             Assert.Null(await Posts.GetAsync(id, stranger, Ct));
-            Assert.DoesNotContain(id, (await Posts.ListComplaintsAsync(stranger, Ct)).Select(c => c.Id));
-            Assert.DoesNotContain(id, (await Posts.ListIdeasAsync(new(BoardSort.New, Search: word), stranger, Ct)).Ideas.Select(i => i.Id));
+            Assert.DoesNotContain(id, (await Complaints.ListAsync(stranger, Ct)).Select(c => c.Id));
+            Assert.DoesNotContain(id, (await Board.ListAsync(new(BoardSort.New, Search: word), stranger, Ct)).Ideas.Select(i => i.Id));
             Assert.DoesNotContain(id, (await portal.Services.GetRequiredService<IdeaService>().FindSimilarAsync($"Rechnung {word}", stranger, Ct)).Select(i => i.Id));
         }
 
-        Assert.Contains(id, (await Posts.ListComplaintsAsync(customer, Ct)).Select(c => c.Id));
+        Assert.Contains(id, (await Complaints.ListAsync(customer, Ct)).Select(c => c.Id));
         Assert.Empty(board);
     }
 
@@ -65,16 +75,16 @@ public abstract class ComplaintPrivacyTests(PortalFactory portal)
             LiveTopics.Board(PostKind.Idea), LiveTopics.Board(PostKind.Complaint), LiveTopics.Post(ideaId), LiveTopics.PostStaff(ideaId));
 
         var id = (await complaints.FileAsync(new("Charged twice", "Twice in October.", ComplaintMood.Angry, "INV-1", IsPublic: false), customer, Ct)).PostId!.Value;
-        Assert.Contains((await complaints.ClaimAsync(id, staff, ct: Ct)).Outcome, new[] { OwnershipOutcome.Done, OwnershipOutcome.Unchanged });
-        Assert.True((await complaints.LinkIdeaAsync(id, ideaId, staff, Ct)).Succeeded);
-        Assert.True((await complaints.ProposeAsync(id, "Refunded the second payment.", staff, Ct)).Succeeded);
-        Assert.True((await complaints.ConfirmAsync(id, customer, Ct)).Succeeded);
-        Assert.True((await complaints.RateAsync(id, 5, "Thank you.", customer, Ct)).Succeeded);
-        Assert.True((await complaints.ReopenAsync(id, "It was charged a third time.", customer, Ct)).Succeeded);
-        Assert.True((await complaints.UnlinkIdeaAsync(id, staff, Ct)).Succeeded);
+        Assert.Contains((await Ownership.ClaimAsync(id, staff, ct: Ct)).Outcome, new[] { OwnershipOutcome.Done, OwnershipOutcome.Unchanged });
+        Assert.True((await IdeaLinks.LinkIdeaAsync(id, ideaId, staff, Ct)).Succeeded);
+        Assert.True((await Resolutions.ProposeAsync(id, "Refunded the second payment.", staff, Ct)).Succeeded);
+        Assert.True((await Resolutions.ConfirmAsync(id, customer, Ct)).Succeeded);
+        Assert.True((await Resolutions.RateAsync(id, 5, "Thank you.", customer, Ct)).Succeeded);
+        Assert.True((await Resolutions.ReopenAsync(id, "It was charged a third time.", customer, Ct)).Succeeded);
+        Assert.True((await IdeaLinks.UnlinkIdeaAsync(id, staff, Ct)).Succeeded);
 
         Assert.Empty(open);
-        Assert.Empty(await complaints.ListComplaintsLinkedToAsync(ideaId, customer, Ct));
+        Assert.Empty(await IdeaLinks.ListComplaintsLinkedToAsync(ideaId, customer, Ct));
     }
 }
 

@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Features.Threads;
@@ -31,11 +32,16 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private ILiveBus Bus => portal.Services.GetRequiredService<ILiveBus>();
 
-    private ThreadService Threads => new(Dbs, Bus, time, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
+    private NotificationService Notifications => portal.Services.GetRequiredService<NotificationService>();
+
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)]);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), portal.Services.GetRequiredService<Web.Features.Ideas.IdeaService>(),
-            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()));
+
+    private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
+
+    private ComplaintResolutionService Resolutions => new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), Notifications);
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 
@@ -65,7 +71,7 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         var onDesk = recorder.ListenTo(LiveTopics.Desk);
         Later();
 
-        var result = await Complaints.ProposeAsync(id, "The refund of 49.90 € went out today.", viewer, Ct);
+        var result = await Resolutions.ProposeAsync(id, "The refund of 49.90 € went out today.", viewer, Ct);
 
         Assert.Equal(expected, result.Outcome);
         if (expected != ThreadOutcome.Posted)
@@ -81,8 +87,9 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         Assert.True(Assert.IsType<ReplyAdded>(Assert.Single(onPost)).Reply.IsResolutionProposal);
         Assert.Contains(onDesk.OfType<ComplaintActivity>(), a => a.PostId == id && a.Kind == ComplaintActivityKind.StaffReplied);
         var page = (await Posts.GetAsync(id, customer, Ct))!;
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
         Assert.True(page.Replies.Single(r => r.Id == result.Reply.Id).IsResolutionProposal);
-        Assert.Equal((result.Reply.Id, "Anna Berger"), (page.Complaint!.PendingProposal!.ReplyId, page.Complaint.PendingProposal.ProposerName));
+        Assert.Equal((result.Reply.Id, "Anna Berger"), (complaint.PendingProposal!.ReplyId, complaint.PendingProposal.ProposerName));
     }
 
     [Fact]
@@ -91,21 +98,22 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         var (id, customer, owner) = await FileAndClaimAsync();
         var waiting = (await Desk.ListAsync(new(), owner, Ct)).Unanswered;
         Later();
-        var proposal = (await Complaints.ProposeAsync(id, "Refund sent.", owner, Ct)).Reply!;
+        var proposal = (await Resolutions.ProposeAsync(id, "Refund sent.", owner, Ct)).Reply!;
         Assert.Equal(waiting - 1, (await Desk.ListAsync(new(), owner, Ct)).Unanswered);
         var onPost = recorder.Listen(id);
         var onDesk = recorder.ListenTo(LiveTopics.Desk);
         Later();
 
-        var result = await Complaints.ConfirmAsync(id, customer, Ct);
+        var result = await Resolutions.ConfirmAsync(id, customer, Ct);
 
         Assert.Equal(ResolutionOutcome.Done, result.Outcome);
         Assert.Equal((PostStatus.Solved, ComplaintOutcome.ConfirmedByCustomer), await StatusAsync(id));
         var page = (await Posts.GetAsync(id, customer, Ct))!;
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
         var line = Assert.Single(page.History);
         Assert.Equal((PostStatus.Open, PostStatus.Solved, "Greta Hansen"), (line.From, line.To, line.ByName));
-        Assert.Null(page.Complaint!.PendingProposal);
-        Assert.Equal(proposal.Id, page.Complaint.AcceptedProposalId);
+        Assert.Null(complaint.PendingProposal);
+        Assert.Equal(proposal.Id, complaint.AcceptedProposalId);
         var changed = Assert.Single(onPost.OfType<StatusChanged>());
         Assert.Equal((PostStatus.Solved, ComplaintOutcome.ConfirmedByCustomer), (changed.To, changed.Outcome));
         Assert.Contains(onDesk.OfType<ComplaintActivity>(), a => a.PostId == id && a.Kind == ComplaintActivityKind.Solved);
@@ -121,7 +129,7 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         var before = await Desk.ListAsync(new(), owner, Ct);
         Assert.Contains(before.Rows, r => r.Id == id && r.Waiting);
 
-        Assert.Equal(ResolutionOutcome.Done, (await Complaints.ConfirmAsync(id, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.Done, (await Resolutions.ConfirmAsync(id, customer, Ct)).Outcome);
 
         var after = await Desk.ListAsync(new(), owner, Ct);
         Assert.Equal(before.Unanswered - 1, after.Unanswered);
@@ -147,9 +155,9 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         var before = await EverythingAsync(id);
         var onPost = recorder.ListenTo(LiveTopics.Post(id), LiveTopics.PostStaff(id));
 
-        Assert.Equal(expected, (await Complaints.ConfirmAsync(id, viewer, Ct)).Outcome);
-        Assert.Equal(expected, (await Complaints.RateAsync(id, 5, "Great", viewer, Ct)).Outcome);
-        Assert.Equal(expected, (await Complaints.ReopenAsync(id, "Still broken", viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await Resolutions.ConfirmAsync(id, viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await Resolutions.RateAsync(id, 5, "Great", viewer, Ct)).Outcome);
+        Assert.Equal(expected, (await Resolutions.ReopenAsync(id, "Still broken", viewer, Ct)).Outcome);
 
         Assert.Equal(before, await EverythingAsync(id));
         Assert.Empty(onPost);
@@ -161,12 +169,12 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         var (id, customer, _) = await FileAndClaimAsync();
 
         var results = await Task.WhenAll(
-            Task.Run(() => Complaints.ConfirmAsync(id, customer, Ct), Ct),
-            Task.Run(() => Complaints.ConfirmAsync(id, customer, Ct), Ct));
+            Task.Run(() => Resolutions.ConfirmAsync(id, customer, Ct), Ct),
+            Task.Run(() => Resolutions.ConfirmAsync(id, customer, Ct), Ct));
 
         Assert.Single(results, r => r.Outcome == ResolutionOutcome.Done);
         Assert.Single(results, r => r.Outcome == ResolutionOutcome.AlreadySolved);
-        Assert.Equal(ResolutionOutcome.AlreadySolved, (await Complaints.ConfirmAsync(id, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.AlreadySolved, (await Resolutions.ConfirmAsync(id, customer, Ct)).Outcome);
         Assert.Equal(1, await HistoryRowsAsync(id));
     }
 
@@ -174,25 +182,25 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     public async Task A_confirmed_complaint_is_rated_once_within_the_limits_and_staff_read_the_rating()
     {
         var (id, customer, owner) = await FileAndClaimAsync(isPublic: true);
-        Assert.Equal(ResolutionOutcome.NotConfirmed, (await Complaints.RateAsync(id, 4, null, customer, Ct)).Outcome);
-        await Complaints.ConfirmAsync(id, customer, Ct);
+        Assert.Equal(ResolutionOutcome.NotConfirmed, (await Resolutions.RateAsync(id, 4, null, customer, Ct)).Outcome);
+        await Resolutions.ConfirmAsync(id, customer, Ct);
         var onStaff = recorder.ListenTo(LiveTopics.PostStaff(id));
         var onPublic = recorder.Listen(id);
 
-        Assert.Equal(ResolutionOutcome.RatingOutOfRange, (await Complaints.RateAsync(id, Post.RatingMin - 1, null, customer, Ct)).Outcome);
-        Assert.Equal(ResolutionOutcome.RatingOutOfRange, (await Complaints.RateAsync(id, Post.RatingMax + 1, null, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.RatingOutOfRange, (await Resolutions.RateAsync(id, Post.RatingMin - 1, null, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.RatingOutOfRange, (await Resolutions.RateAsync(id, Post.RatingMax + 1, null, customer, Ct)).Outcome);
         var tooLong = new string('x', Post.RatingCommentMaxLength + 1);
-        Assert.Equal(ResolutionOutcome.CommentTooLong, (await Complaints.RateAsync(id, 4, tooLong, customer, Ct)).Outcome);
-        Assert.Null((await Posts.GetAsync(id, owner, Ct))!.Complaint!.Rating);
+        Assert.Equal(ResolutionOutcome.CommentTooLong, (await Resolutions.RateAsync(id, 4, tooLong, customer, Ct)).Outcome);
+        Assert.Null((await Complaints.GetDetailsAsync(id, owner, Ct))!.Rating);
 
-        Assert.Equal(ResolutionOutcome.Done, (await Complaints.RateAsync(id, 4, "  Quick and friendly.  ", customer, Ct)).Outcome);
-        Assert.Equal(ResolutionOutcome.AlreadyRated, (await Complaints.RateAsync(id, 1, "Changed my mind", customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.Done, (await Resolutions.RateAsync(id, 4, "  Quick and friendly.  ", customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.AlreadyRated, (await Resolutions.RateAsync(id, 1, "Changed my mind", customer, Ct)).Outcome);
 
-        var seenByStaff = (await Posts.GetAsync(id, owner, Ct))!.Complaint!.Rating!;
+        var seenByStaff = (await Complaints.GetDetailsAsync(id, owner, Ct))!.Rating!;
         Assert.Equal((4, "Quick and friendly."), (seenByStaff.Stars, seenByStaff.Comment));
-        Assert.Equal(4, (await Posts.GetAsync(id, customer, Ct))!.Complaint!.Rating!.Stars);
+        Assert.Equal(4, (await Complaints.GetDetailsAsync(id, customer, Ct))!.Rating!.Stars);
         var stranger = await content.AddPersonAsync(Roles.Customer, Ct);
-        Assert.Null((await Posts.GetAsync(id, stranger, Ct))!.Complaint!.Rating);
+        Assert.Null((await Complaints.GetDetailsAsync(id, stranger, Ct))!.Rating);
         Assert.Equal(4, Assert.IsType<ComplaintRated>(Assert.Single(onStaff)).Rating.Stars);
         Assert.Empty(onPublic);
     }
@@ -202,30 +210,31 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     {
         var (id, customer, owner) = await FileAndClaimAsync();
         Later();
-        var proposal = (await Complaints.ProposeAsync(id, "Refund sent.", owner, Ct)).Reply!;
+        var proposal = (await Resolutions.ProposeAsync(id, "Refund sent.", owner, Ct)).Reply!;
         Later();
-        await Complaints.ConfirmAsync(id, customer, Ct);
-        await Complaints.RateAsync(id, 2, null, customer, Ct);
+        await Resolutions.ConfirmAsync(id, customer, Ct);
+        await Resolutions.RateAsync(id, 2, null, customer, Ct);
         var onPost = recorder.Listen(id);
         var onDesk = recorder.ListenTo(LiveTopics.Desk);
         Later();
 
-        var result = await Complaints.ReopenAsync(id, "The refund never arrived.", customer, Ct);
+        var result = await Resolutions.ReopenAsync(id, "The refund never arrived.", customer, Ct);
 
         Assert.Equal(ResolutionOutcome.Done, result.Outcome);
         Assert.Equal((PostStatus.Open, (ComplaintOutcome?)null), await StatusAsync(id));
         var page = (await Posts.GetAsync(id, customer, Ct))!;
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
         Assert.Equal([(PostStatus.Open, PostStatus.Solved), (PostStatus.Solved, PostStatus.Open)], page.History.Select(h => (h.From, h.To)));
         Assert.Equal("Greta Hansen", page.History[^1].ByName);
         Assert.True(page.Replies.Single(r => r.Id == proposal.Id).IsResolutionProposal);
         Assert.Equal(("The refund never arrived.", false), (page.Replies[^1].Body, page.Replies[^1].IsInternalNote));
-        Assert.Equal(2, page.Complaint!.Rating!.Stars);
-        Assert.Null(page.Complaint.PendingProposal);
+        Assert.Equal(2, complaint.Rating!.Stars);
+        Assert.Null(complaint.PendingProposal);
         var row = (await Desk.ListAsync(new(), owner, Ct)).Rows.Single(r => r.Id == id);
         Assert.Equal(time.UtcNow, row.WaitingSince);
         Assert.Equal([typeof(ReplyAdded), typeof(StatusChanged)], onPost.Select(e => e.GetType()));
         Assert.Contains(onDesk.OfType<ComplaintActivity>(), a => a.PostId == id && a.Kind == ComplaintActivityKind.Reopened);
-        Assert.Equal(ResolutionOutcome.AlreadyRated, (await Complaints.RateAsync(id, 5, null, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.AlreadyRated, (await Resolutions.RateAsync(id, 5, null, customer, Ct)).Outcome);
     }
 
     [Fact]
@@ -233,9 +242,9 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     {
         var (id, customer, _) = await FileAndClaimAsync();
         await content.SetStatusAsync(id, PostStatus.InProgress, Ct);
-        await Complaints.ConfirmAsync(id, customer, Ct);
+        await Resolutions.ConfirmAsync(id, customer, Ct);
 
-        await Complaints.ReopenAsync(id, "Not fixed.", customer, Ct);
+        await Resolutions.ReopenAsync(id, "Not fixed.", customer, Ct);
 
         Assert.Equal((PostStatus.InProgress, (ComplaintOutcome?)null), await StatusAsync(id));
     }
@@ -244,11 +253,11 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     public async Task Reopening_needs_a_message_of_bounded_length_and_a_refusal_changes_nothing()
     {
         var (id, customer, _) = await FileAndClaimAsync();
-        await Complaints.ConfirmAsync(id, customer, Ct);
+        await Resolutions.ConfirmAsync(id, customer, Ct);
         var before = await EverythingAsync(id);
 
-        Assert.Equal(ResolutionOutcome.MessageRequired, (await Complaints.ReopenAsync(id, "   ", customer, Ct)).Outcome);
-        Assert.Equal(ResolutionOutcome.MessageTooLong, (await Complaints.ReopenAsync(id, new string('x', Reply.BodyMaxLength + 1), customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.MessageRequired, (await Resolutions.ReopenAsync(id, "   ", customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.MessageTooLong, (await Resolutions.ReopenAsync(id, new string('x', Reply.BodyMaxLength + 1), customer, Ct)).Outcome);
 
         Assert.Equal(before, await EverythingAsync(id));
     }
@@ -258,15 +267,16 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     {
         var (id, customer, owner) = await FileAndClaimAsync();
         Later();
-        await Complaints.ProposeAsync(id, "Refund sent.", owner, Ct);
-        Assert.NotNull((await Posts.GetAsync(id, customer, Ct))!.Complaint!.PendingProposal);
+        await Resolutions.ProposeAsync(id, "Refund sent.", owner, Ct);
+        Assert.NotNull((await Complaints.GetDetailsAsync(id, customer, Ct))!.PendingProposal);
         Later();
 
-        Assert.Equal(ResolutionOutcome.Done, (await Complaints.ReopenAsync(id, "Which account?", customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.Done, (await Resolutions.ReopenAsync(id, "Which account?", customer, Ct)).Outcome);
 
         var page = (await Posts.GetAsync(id, customer, Ct))!;
-        Assert.Null(page.Complaint!.PendingProposal);
-        Assert.Equal(time.UtcNow, page.Complaint.WaitingSince);
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
+        Assert.Null(complaint.PendingProposal);
+        Assert.Equal(time.UtcNow, complaint.WaitingSince);
         Assert.Empty(page.History);
         Assert.Equal(PostStatus.Open, page.Post.Status);
     }
@@ -275,16 +285,16 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     public async Task Staff_close_after_the_configured_silence_since_their_answer_and_not_a_day_before()
     {
         var (id, customer, owner) = await FileAndClaimAsync();
-        Assert.Equal(ResolutionOutcome.CustomerWaiting, (await Complaints.CloseAfterSilenceAsync(id, null, owner, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.CustomerWaiting, (await Resolutions.CloseAfterSilenceAsync(id, null, owner, Ct)).Outcome);
         Later();
         var answeredAt = time.UtcNow;
-        await Complaints.ProposeAsync(id, "Refund sent.", owner, Ct);
-        Assert.Equal(answeredAt + Silence, (await Posts.GetAsync(id, owner, Ct))!.Complaint!.MayCloseFrom);
+        await Resolutions.ProposeAsync(id, "Refund sent.", owner, Ct);
+        Assert.Equal(answeredAt + Silence, (await Complaints.GetDetailsAsync(id, owner, Ct))!.MayCloseFrom);
         time.UtcNow = answeredAt + Silence - TimeSpan.FromMinutes(1);
         var before = await EverythingAsync(id);
 
-        var early = await Complaints.CloseAfterSilenceAsync(id, "No answer.", owner, Ct);
-        var byCustomer = await Complaints.CloseAfterSilenceAsync(id, "No answer.", customer, Ct);
+        var early = await Resolutions.CloseAfterSilenceAsync(id, "No answer.", owner, Ct);
+        var byCustomer = await Resolutions.CloseAfterSilenceAsync(id, "No answer.", customer, Ct);
 
         Assert.Equal((ResolutionOutcome.TooEarly, answeredAt + Silence), (early.Outcome, early.MayCloseFrom));
         Assert.Equal(ResolutionOutcome.NotAllowed, byCustomer.Outcome);
@@ -293,14 +303,14 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         time.UtcNow = answeredAt + Silence;
         var onPost = recorder.Listen(id);
         var colleague = await content.AddPersonAsync(Roles.Staff, Ct);
-        Assert.Equal(ResolutionOutcome.Done, (await Complaints.CloseAfterSilenceAsync(id, "Closed after 14 days without a reply.", colleague, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.Done, (await Resolutions.CloseAfterSilenceAsync(id, "Closed after 14 days without a reply.", colleague, Ct)).Outcome);
 
         Assert.Equal((PostStatus.Solved, ComplaintOutcome.ClosedAfterSilence), await StatusAsync(id));
         var line = Assert.Single((await Posts.GetAsync(id, customer, Ct))!.History);
         Assert.Equal((PostStatus.Solved, "Closed after 14 days without a reply."), (line.To, line.Note));
         Assert.Equal(ComplaintOutcome.ClosedAfterSilence, Assert.Single(onPost.OfType<StatusChanged>()).Outcome);
-        Assert.Equal(ResolutionOutcome.AlreadySolved, (await Complaints.CloseAfterSilenceAsync(id, null, owner, Ct)).Outcome);
-        Assert.Equal(ResolutionOutcome.NotConfirmed, (await Complaints.RateAsync(id, 3, null, customer, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.AlreadySolved, (await Resolutions.CloseAfterSilenceAsync(id, null, owner, Ct)).Outcome);
+        Assert.Equal(ResolutionOutcome.NotConfirmed, (await Resolutions.RateAsync(id, 3, null, customer, Ct)).Outcome);
     }
 
     [Fact]
@@ -308,9 +318,9 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     {
         var (id, customer, owner) = await FileAndClaimAsync();
         Later();
-        await Complaints.ProposeAsync(id, "Refund sent.", owner, Ct);
+        await Resolutions.ProposeAsync(id, "Refund sent.", owner, Ct);
         time.UtcNow += Silence;
-        await Complaints.CloseAfterSilenceAsync(id, null, owner, Ct);
+        await Resolutions.CloseAfterSilenceAsync(id, null, owner, Ct);
         var onDesk = recorder.ListenTo(LiveTopics.Desk);
         Later();
 
@@ -327,13 +337,13 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     public async Task An_ordinary_reply_does_not_reopen_a_complaint_the_customer_confirmed_and_nobody_proposes_on_it()
     {
         var (id, customer, owner) = await FileAndClaimAsync();
-        await Complaints.ConfirmAsync(id, customer, Ct);
+        await Resolutions.ConfirmAsync(id, customer, Ct);
         Later();
 
         await Threads.ReplyAsync(id, null, "Thanks again!", internalNote: false, customer, Ct);
 
         Assert.Equal((PostStatus.Solved, ComplaintOutcome.ConfirmedByCustomer), await StatusAsync(id));
-        Assert.Equal(ThreadOutcome.AlreadySolved, (await Complaints.ProposeAsync(id, "Anything else?", owner, Ct)).Outcome);
+        Assert.Equal(ThreadOutcome.AlreadySolved, (await Resolutions.ProposeAsync(id, "Anything else?", owner, Ct)).Outcome);
     }
 
     public void Dispose()
@@ -352,7 +362,7 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         await RenameAsync(owner.UserId!, "Anna Berger");
         var filed = await Complaints.FileAsync(new("Refund missing", "I returned the shoes a month ago.", ComplaintMood.Disappointed, null, isPublic), customer, Ct);
         var id = filed.PostId!.Value;
-        Assert.True((await Complaints.ClaimAsync(id, owner, ct: Ct)).Outcome is OwnershipOutcome.Done or OwnershipOutcome.Unchanged);
+        Assert.True((await Ownership.ClaimAsync(id, owner, ct: Ct)).Outcome is OwnershipOutcome.Done or OwnershipOutcome.Unchanged);
         return (id, customer, owner);
     }
 

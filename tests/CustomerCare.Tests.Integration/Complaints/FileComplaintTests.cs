@@ -1,6 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Ideas;
@@ -34,8 +34,8 @@ public abstract class FileComplaintTests(PortalFactory portal)
         Assert.Equal(
             new Dictionary<string, string>
             {
-                ["Title"] = ProposeErrors.TitleLength,
-                ["Body"] = ProposeErrors.BodyRequired,
+                ["Title"] = PostErrors.TitleLength,
+                ["Body"] = PostErrors.BodyRequired,
                 ["Mood"] = ComplaintErrors.MoodRequired,
                 ["Reference"] = ComplaintErrors.ReferenceTooLong,
             },
@@ -64,7 +64,7 @@ public abstract class FileComplaintTests(PortalFactory portal)
         var details = await Posts.GetAsync(result.PostId!.Value, customer, Ct);
         Assert.NotNull(details);
         Assert.Equal(("Invoice charged twice", PostKind.Complaint, false), (details.Post.Title, details.Post.Kind, details.Post.IsPublic));
-        var complaint = details.Complaint!;
+        var complaint = (await Complaints.GetDetailsAsync(result.PostId.Value, customer, Ct))!;
         Assert.Equal((ComplaintMood.Angry, "INV-2026-1187"), (complaint.Mood, complaint.Reference));
         var owner = complaint.Owner!;
         Assert.True(owner.IsStaff);
@@ -83,17 +83,18 @@ public abstract class FileComplaintTests(PortalFactory portal)
         var threads = portal.Services.GetRequiredService<Web.Features.Threads.ThreadService>();
         var id = (await Complaints.FileAsync(new("No hot water since Monday", "Boiler is off.", ComplaintMood.Angry, null, false), customer, Ct)).PostId!.Value;
         var filed = (await Posts.GetAsync(id, customer, Ct))!;
+        var complaint = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
 
-        Assert.Equal((filed.Post.CreatedAt, true), (filed.Complaint!.WaitingSince, filed.Complaint.FirstAnswer));
+        Assert.Equal((filed.Post.CreatedAt, true), (complaint.WaitingSince, complaint.FirstAnswer));
 
         await threads.ReplyAsync(id, null, "A note for colleagues.", internalNote: true, staff, Ct);
-        Assert.NotNull((await Posts.GetAsync(id, customer, Ct))!.Complaint!.WaitingSince);
+        Assert.NotNull((await Complaints.GetDetailsAsync(id, customer, Ct))!.WaitingSince);
 
         await threads.ReplyAsync(id, null, "A technician comes tomorrow at 8.", internalNote: false, staff, Ct);
-        Assert.Null((await Posts.GetAsync(id, customer, Ct))!.Complaint!.WaitingSince);
+        Assert.Null((await Complaints.GetDetailsAsync(id, customer, Ct))!.WaitingSince);
 
         var again = await threads.ReplyAsync(id, null, "Can it be earlier?", internalNote: false, customer, Ct);
-        var waiting = (await Posts.GetAsync(id, customer, Ct))!.Complaint!;
+        var waiting = (await Complaints.GetDetailsAsync(id, customer, Ct))!;
         Assert.Equal((again.Reply!.CreatedAt, false), (waiting.WaitingSince, waiting.FirstAnswer));
     }
 
@@ -105,11 +106,11 @@ public abstract class FileComplaintTests(PortalFactory portal)
         var result = await Complaints.FileAsync(new("Router keeps restarting", "Every night at 3.", ComplaintMood.Unsure, "C-5521", true), customer, Ct);
         var id = result.PostId!.Value;
 
-        Assert.Equal("C-5521", (await Posts.GetAsync(id, customer, Ct))!.Complaint!.Reference);
-        Assert.Equal("C-5521", (await Posts.GetAsync(id, staff, Ct))!.Complaint!.Reference);
-        var visitorView = await Posts.GetAsync(id, Viewer.Anonymous, Ct);
-        Assert.Null(visitorView!.Complaint!.Reference);
-        Assert.Equal(ComplaintMood.Unsure, visitorView.Complaint.Mood);
+        Assert.Equal("C-5521", (await Complaints.GetDetailsAsync(id, customer, Ct))!.Reference);
+        Assert.Equal("C-5521", (await Complaints.GetDetailsAsync(id, staff, Ct))!.Reference);
+        var visitorView = await Complaints.GetDetailsAsync(id, Viewer.Anonymous, Ct);
+        Assert.Null(visitorView!.Reference);
+        Assert.Equal(ComplaintMood.Unsure, visitorView.Mood);
     }
 
     private async Task<int> CountAsync()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Resources;
 using Microsoft.Extensions.Localization;

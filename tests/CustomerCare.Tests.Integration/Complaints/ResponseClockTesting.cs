@@ -1,3 +1,4 @@
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using Microsoft.Extensions.Options;
 

@@ -1,3 +1,5 @@
+using CustomerCare.Tests.Support;
+
 using static CustomerCare.Tests.Integration.Complaints.ResponseClockTesting;
 
 namespace CustomerCare.Tests.Integration.Complaints;

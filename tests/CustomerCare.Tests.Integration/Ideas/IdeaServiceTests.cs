@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -80,7 +81,7 @@ public abstract class IdeaServiceTests(PortalFactory portal)
         var result = await Ideas.ProposeAsync(new ProposeIdea("Dark mode for the bill", GoodBody, 9_999), customer, Ct);
 
         Assert.Equal(ProposeOutcome.Invalid, result.Outcome);
-        Assert.Equal(ProposeErrors.CategoryUnknown, result.Errors[nameof(ProposeIdea.CategoryId)]);
+        Assert.Equal(PostErrors.CategoryUnknown, result.Errors[nameof(ProposeIdea.CategoryId)]);
         Assert.Equal(0, await PostsByAsync(customer.UserId!));
     }
 
@@ -207,9 +208,9 @@ public abstract class IdeaServiceTests(PortalFactory portal)
         try
         {
             System.Globalization.CultureInfo.CurrentUICulture = new("de-DE");
-            var german = await portal.Services.GetRequiredService<Web.Features.Posts.PostService>().ListCategoriesAsync(Ct);
+            var german = await portal.Services.GetRequiredService<Web.Features.Posts.CategoryService>().ListAsync(Ct);
             System.Globalization.CultureInfo.CurrentUICulture = new("en-US");
-            var english = await portal.Services.GetRequiredService<Web.Features.Posts.PostService>().ListCategoriesAsync(Ct);
+            var english = await portal.Services.GetRequiredService<Web.Features.Posts.CategoryService>().ListAsync(Ct);
 
             Assert.Equal(6, english.Count);
             Assert.Equal(english.Select(c => c.Id), german.Select(c => c.Id));

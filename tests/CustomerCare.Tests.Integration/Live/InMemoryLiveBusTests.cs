@@ -1,3 +1,4 @@
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,6 +2,9 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
+using CustomerCare.Web.Features.Decisions;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
 
 namespace CustomerCare.Tests.Integration.Live;

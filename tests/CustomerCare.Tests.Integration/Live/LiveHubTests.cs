@@ -5,6 +5,7 @@ using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;

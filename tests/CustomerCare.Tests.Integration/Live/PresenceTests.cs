@@ -1,3 +1,4 @@
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.Logging.Abstractions;
 

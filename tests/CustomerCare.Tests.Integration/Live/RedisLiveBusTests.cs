@@ -1,4 +1,5 @@
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.Logging;
 using StackExchange.Redis;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
 using Microsoft.Extensions.Logging;
 

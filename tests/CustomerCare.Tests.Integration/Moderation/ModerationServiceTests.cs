@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Infrastructure;
@@ -277,6 +278,8 @@ public abstract class ModerationServiceTests(PortalFactory portal) : IDisposable
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 
+    private BoardService Board => portal.Services.GetRequiredService<BoardService>();
+
     private async Task<bool> SeenEverywhereAsync(int ideaId, string title, Viewer customer)
     {
         var visible = await VisibilityAsync(ideaId, title, customer);
@@ -292,7 +295,7 @@ public abstract class ModerationServiceTests(PortalFactory portal) : IDisposable
     // The board (newest first: the test's idea is the newest), the changelog and the similar ideas.
     private async Task<bool[]> VisibilityAsync(int ideaId, string title, Viewer viewer)
     {
-        var board = await Posts.ListIdeasAsync(new BoardQuery(BoardSort.New), viewer, Ct);
+        var board = await Board.ListAsync(new BoardQuery(BoardSort.New), viewer, Ct);
         var changelog = await portal.Services.GetRequiredService<ChangelogService>().ListAsync(Ct);
         var similar = await portal.Services.GetRequiredService<IdeaService>().FindSimilarAsync(title, viewer, Ct);
         return

@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Roadmap;
@@ -64,9 +65,9 @@ public abstract class NotificationFanOutTests(PortalFactory portal)
         Assert.True(await Get<FollowService>().SetCategoryAsync(category, true, other, Ct));
         var idea = (await Get<IdeaService>().ProposeAsync(new("Dark mode for the invoice view", "Easier at night.", category), customer, Ct)).PostId!.Value;
 
-        var page = await Get<NotificationService>().ListAsync(other, ct: Ct);
+        var page = await Get<NotificationInbox>().ListAsync(other, ct: Ct);
         Assert.Contains(page.Items, i => i.Facts.Kind == NotificationKind.NewIdea && i.Facts.PostId == idea);
-        Assert.DoesNotContain((await Get<NotificationService>().ListAsync(customer, ct: Ct)).Items, i => i.Facts.PostId == idea);
+        Assert.DoesNotContain((await Get<NotificationInbox>().ListAsync(customer, ct: Ct)).Items, i => i.Facts.PostId == idea);
     }
 
     [Fact]
@@ -81,21 +82,21 @@ public abstract class NotificationFanOutTests(PortalFactory portal)
         var postTopic = recorder.Listen(idea);
 
         await Get<ThreadService>().ReplyAsync(idea, null, "Only for us", true, staff, Ct);
-        Assert.Equal(0, await Get<NotificationService>().CountUnreadAsync(author, Ct));
+        Assert.Equal(0, await Get<NotificationInbox>().CountUnreadAsync(author, Ct));
 
         var reply = (await Get<ThreadService>().ReplyAsync(idea, null, "On our list", false, staff, Ct)).Reply!;
 
-        var item = Assert.Single((await Get<NotificationService>().ListAsync(author, ct: Ct)).Items);
+        var item = Assert.Single((await Get<NotificationInbox>().ListAsync(author, ct: Ct)).Items);
         Assert.Equal((NotificationKind.Reply, reply.Id, false), (item.Facts.Kind, item.Facts.ReplyId, item.Read));
         Assert.Equal($"/posts/{idea}#reply-{reply.Id}", NotificationText.Render(item.Facts, new("en")).Link);
-        Assert.Empty((await Get<NotificationService>().ListAsync(staff, ct: Ct)).Items);
+        Assert.Empty((await Get<NotificationInbox>().ListAsync(staff, ct: Ct)).Items);
         Assert.Equal(1, Assert.Single(authorTopic.OfType<NotificationsChanged>()).Unread);
         Assert.DoesNotContain(staffTopic, e => e is NotificationsChanged);
         Assert.All(staffTopic, e => Assert.Equal(idea, Assert.IsType<FollowChanged>(e).PostId)); // replying made them follow it
         Assert.DoesNotContain(postTopic, e => e is NotificationsChanged or FollowChanged);
 
-        Assert.Equal(1, await Get<NotificationService>().MarkAllReadAsync(author, Ct));
-        Assert.Equal(0, await Get<NotificationService>().CountUnreadAsync(author, Ct));
+        Assert.Equal(1, await Get<NotificationInbox>().MarkAllReadAsync(author, Ct));
+        Assert.Equal(0, await Get<NotificationInbox>().CountUnreadAsync(author, Ct));
     }
 
     [Fact]
@@ -112,10 +113,10 @@ public abstract class NotificationFanOutTests(PortalFactory portal)
         }
 
         await Get<ThreadService>().ReplyAsync(complaint, null, "We are on it", false, staff, Ct);
-        await Get<ComplaintService>().ClaimAsync(complaint, staff, ct: Ct);
+        await Get<ComplaintOwnershipService>().ClaimAsync(complaint, staff, ct: Ct);
 
-        Assert.Equal(0, await Get<NotificationService>().CountUnreadAsync(other, Ct));
-        var kinds = (await Get<NotificationService>().ListAsync(customer, ct: Ct)).Items.Select(i => i.Facts.Kind).ToList();
+        Assert.Equal(0, await Get<NotificationInbox>().CountUnreadAsync(other, Ct));
+        var kinds = (await Get<NotificationInbox>().ListAsync(customer, ct: Ct)).Items.Select(i => i.Facts.Kind).ToList();
         Assert.Contains(NotificationKind.Reply, kinds);
     }
 
@@ -128,9 +129,9 @@ public abstract class NotificationFanOutTests(PortalFactory portal)
         var idea = (await Get<IdeaService>().ProposeAsync(new("Export invoices as CSV file", "For the accountant.", null), author, Ct)).PostId!.Value;
         await Get<VoteService>().ToggleAsync(idea, voter, Ct);
 
-        Assert.Equal(StatusChangeOutcome.Changed, (await Get<IdeaStatusService>().ChangeStatusAsync(idea, PostStatus.Shipped, "Find it under Export.", "3.2", owner, Ct)).Outcome);
+        Assert.Equal(StatusChangeOutcome.Changed, (await Get<StatusDecisionService>().ChangeStatusAsync(idea, PostStatus.Shipped, "Find it under Export.", "3.2", owner, Ct)).Outcome);
 
-        var item = Assert.Single((await Get<NotificationService>().ListAsync(voter, ct: Ct)).Items);
+        var item = Assert.Single((await Get<NotificationInbox>().ListAsync(voter, ct: Ct)).Items);
         var shown = NotificationText.Render(item.Facts, new("en"));
         Assert.Equal(NotificationKind.Shipped, item.Facts.Kind);
         Assert.StartsWith("Shipped in 3.2: Export invoices as CSV file — idea by", shown.Text, StringComparison.Ordinal);

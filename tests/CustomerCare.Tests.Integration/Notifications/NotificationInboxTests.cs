@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
@@ -22,6 +23,8 @@ public abstract class NotificationInboxTests(PortalFactory portal)
 
     private NotificationService Notifications => Get<NotificationService>();
 
+    private NotificationInbox Inbox => Get<NotificationInbox>();
+
     private IDbContextFactory<CareDb> Dbs => Get<IDbContextFactory<CareDb>>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -35,25 +38,25 @@ public abstract class NotificationInboxTests(PortalFactory portal)
         var idea = (await Get<IdeaService>().ProposeAsync(new("Send the bill as a PDF attachment", "No portal login needed.", null), author, Ct)).PostId!.Value;
         Assert.True(await Get<FollowService>().SetPostAsync(idea, true, follower, Ct));
         await Get<ThreadService>().ReplyAsync(idea, null, "Good idea", false, staff, Ct);
-        var seen = Assert.Single((await Notifications.ListAsync(follower, ct: Ct)).Items);
-        Assert.Equal(1, await Notifications.CountUnreadAsync(author, Ct));
+        var seen = Assert.Single((await Inbox.ListAsync(follower, ct: Ct)).Items);
+        Assert.Equal(1, await Inbox.CountUnreadAsync(author, Ct));
 
         await using (var db = await Dbs.CreateDbContextAsync(Ct))
         {
             await db.Posts.Where(p => p.Id == idea).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsPublic, false), Ct);
         }
 
-        Assert.Empty((await Notifications.ListAsync(follower, ct: Ct)).Items);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(follower, Ct));
-        Assert.Null(await Notifications.OpenAsync(seen.Id, follower, Ct));
-        Assert.Equal(1, await Notifications.CountUnreadAsync(author, Ct));
+        Assert.Empty((await Inbox.ListAsync(follower, ct: Ct)).Items);
+        Assert.Equal(0, await Inbox.CountUnreadAsync(follower, Ct));
+        Assert.Null(await Inbox.OpenAsync(seen.Id, follower, Ct));
+        Assert.Equal(1, await Inbox.CountUnreadAsync(author, Ct));
 
         using var recorder = new LiveEventRecorder(Get<ILiveBus>());
         var authorTopic = recorder.ListenTo(LiveTopics.User(author.UserId!));
         Assert.Equal(ModerationOutcome.Done, (await Get<ModerationService>().RemoveAsync(idea, "Duplicate of an older idea", staff, Ct)).Outcome);
 
-        Assert.Empty((await Notifications.ListAsync(author, ct: Ct)).Items);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(author, Ct));
+        Assert.Empty((await Inbox.ListAsync(author, ct: Ct)).Items);
+        Assert.Equal(0, await Inbox.CountUnreadAsync(author, Ct));
         // The bell of an open page learns the new count without a reload.
         Assert.Equal(0, Assert.Single(authorTopic.OfType<NotificationsChanged>()).Unread);
     }
@@ -65,18 +68,18 @@ public abstract class NotificationInboxTests(PortalFactory portal)
         var post = await content.AddPostAsync(PostKind.Idea, (await content.AddPersonAsync(Roles.Customer, Ct)).UserId!, Ct);
         var written = await AddNotificationsAsync(reader.UserId!, post, 45);
 
-        var first = await Notifications.ListAsync(reader, ct: Ct);
+        var first = await Inbox.ListAsync(reader, ct: Ct);
         await AddNotificationsAsync(reader.UserId!, post, 1);
-        var second = await Notifications.ListAsync(reader, first.Next, Ct);
-        var third = await Notifications.ListAsync(reader, second.Next, Ct);
+        var second = await Inbox.ListAsync(reader, first.Next, Ct);
+        var third = await Inbox.ListAsync(reader, second.Next, Ct);
 
-        Assert.Equal(NotificationService.PageSize, first.Items.Count);
-        Assert.Equal(NotificationService.PageSize, second.Items.Count);
+        Assert.Equal(NotificationInbox.PageSize, first.Items.Count);
+        Assert.Equal(NotificationInbox.PageSize, second.Items.Count);
         Assert.Equal(5, third.Items.Count);
         Assert.Null(third.Next);
         var shown = first.Items.Concat(second.Items).Concat(third.Items).Select(i => i.Id).ToList();
         Assert.Equal(written.OrderDescending(), shown);
-        Assert.Equal(46, await Notifications.CountUnreadAsync(reader, Ct));
+        Assert.Equal(46, await Inbox.CountUnreadAsync(reader, Ct));
     }
 
     [Fact]
@@ -84,11 +87,11 @@ public abstract class NotificationInboxTests(PortalFactory portal)
     {
         var reader = await content.AddPersonAsync(Roles.Customer, Ct);
         var post = await content.AddPostAsync(PostKind.Idea, (await content.AddPersonAsync(Roles.Customer, Ct)).UserId!, Ct);
-        await AddNotificationsAsync(reader.UserId!, post, NotificationService.PageSize);
+        await AddNotificationsAsync(reader.UserId!, post, NotificationInbox.PageSize);
 
-        var page = await Notifications.ListAsync(reader, ct: Ct);
+        var page = await Inbox.ListAsync(reader, ct: Ct);
 
-        Assert.Equal(NotificationService.PageSize, page.Items.Count);
+        Assert.Equal(NotificationInbox.PageSize, page.Items.Count);
         Assert.Null(page.Next);
     }
 
@@ -104,31 +107,31 @@ public abstract class NotificationInboxTests(PortalFactory portal)
         var aliceTopic = recorder.ListenTo(LiveTopics.User(alice.UserId!));
         var bobTopic = recorder.ListenTo(LiveTopics.User(bob.UserId!));
 
-        Assert.False(await Notifications.MarkReadAsync(alices[0], bob, Ct));
-        Assert.Null(await Notifications.OpenAsync(alices[1], bob, Ct));
-        Assert.False(await Notifications.MarkReadAsync(alices[0], Viewer.Anonymous, Ct));
-        Assert.Equal(0, await Notifications.MarkAllReadAsync(Viewer.Anonymous, Ct));
-        Assert.Equal(2, await Notifications.MarkAllReadAsync(bob, Ct));
+        Assert.False(await Inbox.MarkReadAsync(alices[0], bob, Ct));
+        Assert.Null(await Inbox.OpenAsync(alices[1], bob, Ct));
+        Assert.False(await Inbox.MarkReadAsync(alices[0], Viewer.Anonymous, Ct));
+        Assert.Equal(0, await Inbox.MarkAllReadAsync(Viewer.Anonymous, Ct));
+        Assert.Equal(2, await Inbox.MarkAllReadAsync(bob, Ct));
 
-        Assert.Equal(3, await Notifications.CountUnreadAsync(alice, Ct));
+        Assert.Equal(3, await Inbox.CountUnreadAsync(alice, Ct));
         Assert.Empty(aliceTopic);
         Assert.Equal(0, Assert.Single(bobTopic.OfType<NotificationsChanged>()).Unread);
 
-        Assert.True(await Notifications.MarkReadAsync(alices[0], alice, Ct));
-        Assert.False(await Notifications.MarkReadAsync(alices[0], alice, Ct));
-        Assert.Equal($"/posts/{post}", await Notifications.OpenAsync(alices[1], alice, Ct));
-        Assert.Equal(1, await Notifications.CountUnreadAsync(alice, Ct));
+        Assert.True(await Inbox.MarkReadAsync(alices[0], alice, Ct));
+        Assert.False(await Inbox.MarkReadAsync(alices[0], alice, Ct));
+        Assert.Equal($"/posts/{post}", await Inbox.OpenAsync(alices[1], alice, Ct));
+        Assert.Equal(1, await Inbox.CountUnreadAsync(alice, Ct));
         Assert.Equal([2, 1], aliceTopic.OfType<NotificationsChanged>().Select(e => e.Unread));
-        var read = (await Notifications.ListAsync(alice, ct: Ct)).Items.ToDictionary(i => i.Id, i => i.Read);
+        var read = (await Inbox.ListAsync(alice, ct: Ct)).Items.ToDictionary(i => i.Id, i => i.Read);
         Assert.Equal((true, true, false), (read[alices[0]], read[alices[1]], read[alices[2]]));
     }
 
     [Fact]
     public async Task Anonymous_readers_have_no_list_and_no_count()
     {
-        Assert.Empty((await Notifications.ListAsync(Viewer.Anonymous, ct: Ct)).Items);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(Viewer.Anonymous, Ct));
-        Assert.Null(await Notifications.OpenAsync(1, Viewer.Anonymous, Ct));
+        Assert.Empty((await Inbox.ListAsync(Viewer.Anonymous, ct: Ct)).Items);
+        Assert.Equal(0, await Inbox.CountUnreadAsync(Viewer.Anonymous, Ct));
+        Assert.Null(await Inbox.OpenAsync(1, Viewer.Anonymous, Ct));
     }
 
     /// <summary>Reply notifications for <paramref name="userId"/>, oldest first, one second apart; returns their ids.</summary>

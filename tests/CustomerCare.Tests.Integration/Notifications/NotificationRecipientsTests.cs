@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Roadmap;
@@ -29,6 +30,8 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
 
     private NotificationService Notifications => Get<NotificationService>();
 
+    private NotificationInbox Inbox => Get<NotificationInbox>();
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -44,19 +47,19 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
             await db.Posts.Where(p => p.Id == complaint).ExecuteUpdateAsync(s => s.SetProperty(p => p.OwnerId, (string?)null), Ct);
         }
 
-        Assert.Equal(OwnershipOutcome.Done, (await Get<ComplaintService>().ClaimAsync(complaint, anna, ct: Ct)).Outcome);
-        var taken = Assert.Single((await Notifications.ListAsync(customer, ct: Ct)).Items);
+        Assert.Equal(OwnershipOutcome.Done, (await Get<ComplaintOwnershipService>().ClaimAsync(complaint, anna, ct: Ct)).Outcome);
+        var taken = Assert.Single((await Inbox.ListAsync(customer, ct: Ct)).Items);
         Assert.Equal(NotificationKind.ComplaintOwner, taken.Facts.Kind);
         Assert.StartsWith("Anna Owner is now taking care of your complaint", En(taken), StringComparison.Ordinal);
 
         Assert.Equal(OwnershipOutcome.Done,
-            (await Get<ComplaintService>().ReassignAsync(complaint, bernd.UserId!, "Knows the billing system", anna, ct: Ct)).Outcome);
-        var items = (await Notifications.ListAsync(customer, ct: Ct)).Items;
+            (await Get<ComplaintOwnershipService>().ReassignAsync(complaint, bernd.UserId!, "Knows the billing system", anna, ct: Ct)).Outcome);
+        var items = (await Inbox.ListAsync(customer, ct: Ct)).Items;
         Assert.Equal(2, items.Count);
         Assert.StartsWith("Bernd Colleague is now taking care of your complaint", En(items[0]), StringComparison.Ordinal);
-        Assert.Equal(2, await Notifications.CountUnreadAsync(customer, Ct));
-        Assert.Equal(0, await Notifications.CountUnreadAsync(anna, Ct));
-        Assert.Equal(0, await Notifications.CountUnreadAsync(bernd, Ct));
+        Assert.Equal(2, await Inbox.CountUnreadAsync(customer, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(anna, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(bernd, Ct));
     }
 
     [Fact]
@@ -65,18 +68,18 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         var customer = await content.AddPersonAsync(Roles.Customer, Ct);
         var owner = await NamedAsync(Roles.Staff, "Olga Owner");
         var complaint = await FileAsync(customer);
-        await Get<ComplaintService>().ClaimAsync(complaint, owner, ct: Ct);
-        await Notifications.MarkAllReadAsync(customer, Ct);
+        await Get<ComplaintOwnershipService>().ClaimAsync(complaint, owner, ct: Ct);
+        await Inbox.MarkAllReadAsync(customer, Ct);
 
-        var proposal = await Get<ComplaintService>().ProposeAsync(complaint, "We refunded the second payment.", owner, Ct);
+        var proposal = await Get<ComplaintResolutionService>().ProposeAsync(complaint, "We refunded the second payment.", owner, Ct);
 
         Assert.Equal(ThreadOutcome.Posted, proposal.Outcome);
         var replyId = proposal.Reply!.Id;
-        var item = Assert.Single((await Notifications.ListAsync(customer, ct: Ct)).Items, i => !i.Read);
+        var item = Assert.Single((await Inbox.ListAsync(customer, ct: Ct)).Items, i => !i.Read);
         Assert.Equal((NotificationKind.ResolutionProposed, replyId), (item.Facts.Kind, item.Facts.ReplyId));
         Assert.Equal($"/posts/{complaint}#reply-{replyId}", NotificationText.Render(item.Facts, new("en")).Link);
         Assert.StartsWith("Olga Owner proposes a solution for", En(item), StringComparison.Ordinal);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(owner, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(owner, Ct));
     }
 
     [Fact]
@@ -110,9 +113,9 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         var leads = await check.UserRoles.Where(ur => ur.RoleId == Roles.AdminId).Select(ur => ur.UserId).OrderBy(id => id).ToListAsync(Ct);
         Assert.Contains(lead.UserId!, told);
         Assert.Equal(leads, told);
-        var item = Assert.Single((await Notifications.ListAsync(lead, ct: Ct)).Items, i => i.Facts.PostId == complaint);
+        var item = Assert.Single((await Inbox.ListAsync(lead, ct: Ct)).Items, i => i.Facts.PostId == complaint);
         Assert.Equal(NotificationKind.Escalated, item.Facts.Kind);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(customer, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(customer, Ct));
     }
 
     [Fact]
@@ -134,15 +137,15 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
 
         var idea = (await Get<IdeaService>().ProposeAsync(new("Split the bill by household member", "Flatshares need it.", category), author, Ct)).PostId!.Value;
 
-        var item = Assert.Single((await Notifications.ListAsync(follower, ct: Ct)).Items, i => i.Facts.PostId == idea);
+        var item = Assert.Single((await Inbox.ListAsync(follower, ct: Ct)).Items, i => i.Facts.PostId == idea);
         Assert.Equal(NotificationKind.NewIdea, item.Facts.Kind);
         Assert.Equal($"/posts/{idea}", NotificationText.Render(item.Facts, new("en")).Link);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(author, Ct));
-        Assert.Equal(0, await Notifications.CountUnreadAsync(bystander, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(author, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(bystander, Ct));
 
         Assert.True(await Get<FollowService>().SetCategoryAsync(category, false, follower, Ct));
         await Get<IdeaService>().ProposeAsync(new("Pay the bill in two instalments", "Easier in winter.", category), author, Ct);
-        Assert.Equal(1, await Notifications.CountUnreadAsync(follower, Ct));
+        Assert.Equal(1, await Inbox.CountUnreadAsync(follower, Ct));
     }
 
     [Fact]
@@ -153,7 +156,7 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         var colleague = await content.AddPersonAsync(Roles.Staff, Ct);
         var complaint = await FileAsync(customer);
         await Get<ThreadService>().ReplyAsync(complaint, null, "We are on it", false, colleague, Ct);
-        await Notifications.MarkAllReadAsync(customer, Ct);
+        await Inbox.MarkAllReadAsync(customer, Ct);
 
         var note = (await Get<ThreadService>().ReplyAsync(complaint, null, "Customer is on the old tariff", true, staff, Ct)).Reply!;
         var answer = await Get<ThreadService>().ReplyAsync(complaint, note.Id, "Then refund the difference", false, colleague, Ct);
@@ -161,9 +164,9 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         Assert.Equal(ThreadOutcome.Posted, answer.Outcome);
         var answered = answer.Reply!;
         Assert.True(answered.IsInternalNote);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(customer, Ct));
-        Assert.DoesNotContain((await Notifications.ListAsync(customer, ct: Ct)).Items, i => i.Facts.ReplyId == note.Id || i.Facts.ReplyId == answered.Id);
-        Assert.Equal(0, await Notifications.CountUnreadAsync(staff, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(customer, Ct));
+        Assert.DoesNotContain((await Inbox.ListAsync(customer, ct: Ct)).Items, i => i.Facts.ReplyId == note.Id || i.Facts.ReplyId == answered.Id);
+        Assert.Equal(0, await Inbox.CountUnreadAsync(staff, Ct));
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
 
         await Get<ThreadService>().ReplyAsync(idea, null, "Thanks for the votes", false, author, Ct);
         await Get<ThreadService>().ReplyAsync(idea, null, "Same for me", false, voter, Ct);
-        await Get<IdeaStatusService>().ChangeStatusAsync(idea, PostStatus.Planned, "Next quarter.", null, productOwner, Ct);
+        await Get<StatusDecisionService>().ChangeStatusAsync(idea, PostStatus.Planned, "Next quarter.", null, productOwner, Ct);
 
         Assert.Equal([NotificationKind.StatusChanged, NotificationKind.Reply], await KindsAsync(author, idea));
         Assert.Equal([NotificationKind.StatusChanged, NotificationKind.Reply], await KindsAsync(voter, idea));
@@ -200,13 +203,13 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         await Get<ThreadService>().ReplyAsync(idea, null, "Answered by the team", false, staff, Ct);
 
         Assert.Equal(new FollowState(false, null), await Get<FollowService>().GetAsync(idea, voter, Ct));
-        Assert.Equal(0, await Notifications.CountUnreadAsync(voter, Ct));
-        Assert.Equal(1, await Notifications.CountUnreadAsync(author, Ct));
+        Assert.Equal(0, await Inbox.CountUnreadAsync(voter, Ct));
+        Assert.Equal(1, await Inbox.CountUnreadAsync(author, Ct));
 
         Assert.True(await Get<FollowService>().SetPostAsync(idea, true, voter, Ct));
         await Get<ThreadService>().ReplyAsync(idea, null, "Another answer", false, staff, Ct);
         Assert.Equal(new FollowState(true, FollowReason.Chose), await Get<FollowService>().GetAsync(idea, voter, Ct));
-        Assert.Equal(1, await Notifications.CountUnreadAsync(voter, Ct));
+        Assert.Equal(1, await Inbox.CountUnreadAsync(voter, Ct));
     }
 
     [Fact]
@@ -232,7 +235,7 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
     private static string En(NotificationItem item) => NotificationText.Render(item.Facts, new("en")).Text;
 
     private async Task<List<NotificationKind>> KindsAsync(Viewer viewer, int postId) =>
-        [.. (await Notifications.ListAsync(viewer, ct: Ct)).Items.Where(i => i.Facts.PostId == postId).Select(i => i.Facts.Kind)];
+        [.. (await Inbox.ListAsync(viewer, ct: Ct)).Items.Where(i => i.Facts.PostId == postId).Select(i => i.Facts.Kind)];
 
     private async Task<int> FileAsync(Viewer customer) =>
         (await Get<ComplaintService>().FileAsync(new("Charged twice in October", "The bank shows it twice.", ComplaintMood.Angry, null, false), customer, Ct)).PostId!.Value;

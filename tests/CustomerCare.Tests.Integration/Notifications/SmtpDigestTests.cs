@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Notifications.Mail;
@@ -44,7 +45,7 @@ public abstract class SmtpDigestTests(SmtpPortalFactory portal)
         await mail.Get<ThreadService>().ReplyAsync(one, null, "Looking into it.", false, staff.Viewer, Ct);
         await mail.Get<ThreadService>().ReplyAsync(two, null, "Nice one.", false, staff.Viewer, Ct);
         await mail.Get<ThreadService>().ReplyAsync(one, null, "Found the cause.", false, staff.Viewer, Ct);
-        await mail.Get<IdeaStatusService>().ChangeStatusAsync(two, PostStatus.Planned, null, null, owner.Viewer, Ct);
+        await mail.Get<StatusDecisionService>().ChangeStatusAsync(two, PostStatus.Planned, null, null, owner.Viewer, Ct);
         var digestAt = NextDigestHour(mail.Options);
 
         await mail.CycleAsync(new ManualTime(digestAt.AddHours(-1)), Ct);

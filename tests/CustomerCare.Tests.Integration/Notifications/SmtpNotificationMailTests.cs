@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Notifications.Mail;
@@ -96,7 +97,7 @@ public abstract partial class SmtpNotificationMailTests(SmtpPortalFactory portal
         Assert.Contains("Stop these mails: " + url.AbsoluteUri, received.Text, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
         Assert.Equal(MailDelivery.Never, await mail.StoredDeliveryAsync(author.Id, NotificationKind.Reply, Ct));
-        Assert.Equal(2, await mail.Get<NotificationService>().CountUnreadAsync(author.Viewer, Ct));
+        Assert.Equal(2, await mail.Get<NotificationInbox>().CountUnreadAsync(author.Viewer, Ct));
         Assert.Single(portal.Smtp.ReceivedBy(author.Email));
     }
 
@@ -112,9 +113,9 @@ public abstract partial class SmtpNotificationMailTests(SmtpPortalFactory portal
         await mail.Get<VoteService>().ToggleAsync(idea, voter.Viewer, Ct);
         await mail.Get<VoteService>().ToggleAsync(idea, german.Viewer, Ct);
 
-        await mail.Get<IdeaStatusService>().ChangeStatusAsync(idea, PostStatus.Planned, null, null, owner.Viewer, Ct);
+        await mail.Get<StatusDecisionService>().ChangeStatusAsync(idea, PostStatus.Planned, null, null, owner.Viewer, Ct);
         var planned = await portal.Smtp.WaitForAsync(voter.Email, Ct);
-        await mail.Get<IdeaStatusService>().ChangeStatusAsync(idea, PostStatus.Shipped, "Find it under Export > CSV.", "3.2", owner.Viewer, Ct);
+        await mail.Get<StatusDecisionService>().ChangeStatusAsync(idea, PostStatus.Shipped, "Find it under Export > CSV.", "3.2", owner.Viewer, Ct);
         var shipped = await WaitForSecondAsync(voter.Email);
         var versandt = await WaitForSecondAsync(german.Email);
 

@@ -1,5 +1,7 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure;
@@ -13,6 +15,8 @@ public abstract class PostVisibilityTests(PortalFactory portal)
     private readonly TestContent content = new(portal);
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
+
+    private ComplaintService Complaints => portal.Services.GetRequiredService<ComplaintService>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -39,7 +43,7 @@ public abstract class PostVisibilityTests(PortalFactory portal)
         var author = await content.AddPersonAsync(Roles.Customer, Ct);
         var privateId = await content.AddPostAsync(PostKind.Complaint, author.UserId!, Ct, isPublic: false);
 
-        var list = await Posts.ListComplaintsAsync(author, Ct);
+        var list = await Complaints.ListAsync(author, Ct);
         var details = await Posts.GetAsync(privateId, author, Ct);
 
         Assert.Contains(list, p => p.Id == privateId && !p.IsPublic);
@@ -56,7 +60,7 @@ public abstract class PostVisibilityTests(PortalFactory portal)
         var (privateId, _) = await TwoComplaintsAsync();
         var colleague = await content.AddPersonAsync(role, Ct);
 
-        var list = await Posts.ListComplaintsAsync(colleague, Ct);
+        var list = await Complaints.ListAsync(colleague, Ct);
         var details = await Posts.GetAsync(privateId, colleague, Ct);
 
         Assert.Contains(list, p => p.Id == privateId);
@@ -103,7 +107,7 @@ public abstract class PostVisibilityTests(PortalFactory portal)
 
     private async Task AssertHiddenAsync(Viewer viewer, int privateId, int publicId)
     {
-        var list = await Posts.ListComplaintsAsync(viewer, Ct);
+        var list = await Complaints.ListAsync(viewer, Ct);
 
         // The public complaint of the same author proves the list did reach this test's posts.
         Assert.Contains(list, p => p.Id == publicId);

@@ -1,8 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class RoadmapTests(EmptyPortalFactory portal) : IClassFixture<Empt
 
         var reply = await portal.Services.GetRequiredService<ThreadService>()
             .ReplyAsync(old, null, "Still works great, thank you!", internalNote: false, author, Ct);
-        var roadmap = await portal.Services.GetRequiredService<PostService>().GetRoadmapAsync(Viewer.Anonymous, Ct);
+        var roadmap = await portal.Services.GetRequiredService<RoadmapService>().GetAsync(Viewer.Anonymous, Ct);
 
         Assert.True(reply.Succeeded);
         Assert.Contains(recent, roadmap.Shipped.Select(i => i.Id));

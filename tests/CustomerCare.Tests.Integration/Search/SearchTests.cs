@@ -1,7 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
@@ -23,6 +23,7 @@ public abstract class SearchTests(PortalFactory portal)
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 
+    private BoardService Board => portal.Services.GetRequiredService<BoardService>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -70,15 +71,15 @@ public abstract class SearchTests(PortalFactory portal)
     {
         var tag = Tag();
         var ids = new List<int>();
-        for (var i = 0; i < PostService.PageSize + 3; i++)
+        for (var i = 0; i < BoardService.PageSize + 3; i++)
         {
             ids.Add(await AddIdeaAsync($"Idea {i} {tag}", "Same words.", votes: i));
         }
 
         await AddIdeaAsync("Unrelated idea", $"Mentions nothing of it, not even {Tag()}.");
         var viewer = Viewer.Anonymous;
-        var first = await Posts.ListIdeasAsync(new(BoardSort.Top, Search: tag), viewer, Ct);
-        var second = await Posts.ListIdeasAsync(new(BoardSort.Top, Search: tag, After: first.Next), viewer, Ct);
+        var first = await Board.ListAsync(new(BoardSort.Top, Search: tag), viewer, Ct);
+        var second = await Board.ListAsync(new(BoardSort.Top, Search: tag, After: first.Next), viewer, Ct);
 
         Assert.NotNull(first.Next);
         Assert.Null(second.Next);
@@ -114,7 +115,7 @@ public abstract class SearchTests(PortalFactory portal)
             await db.Posts.Where(p => p.Id == complaint).ExecuteUpdateAsync(s => s.SetProperty(p => p.Title, $"Solar {tag}"), Ct);
         }
 
-        var page = await Posts.ListIdeasAsync(new(BoardSort.New, BoardStatusFilter.Exactly(PostStatus.Planned), Search: $"solar {tag}"), author, Ct);
+        var page = await Board.ListAsync(new(BoardSort.New, BoardStatusFilter.Exactly(PostStatus.Planned), Search: $"solar {tag}"), author, Ct);
         var all = await SearchAsync($"solar {tag}");
 
         Assert.Equal([planned], page.Ideas.Select(i => i.Id));
@@ -131,7 +132,7 @@ public abstract class SearchTests(PortalFactory portal)
     [InlineData("!!! ??? ...")]
     public async Task Query_syntax_in_the_box_is_read_as_words_never_as_commands(string typed)
     {
-        var page = await Posts.ListIdeasAsync(new(BoardSort.New, Search: typed), Viewer.Anonymous, Ct);
+        var page = await Board.ListAsync(new(BoardSort.New, Search: typed), Viewer.Anonymous, Ct);
 
         Assert.NotNull(page);
         await using var db = await Databases.CreateDbContextAsync(Ct);
@@ -152,7 +153,7 @@ public abstract class SearchTests(PortalFactory portal)
 
     private async Task<List<int>> SearchAsync(string typed)
     {
-        var page = await Posts.ListIdeasAsync(new(BoardSort.New, Search: typed), Viewer.Anonymous, Ct);
+        var page = await Board.ListAsync(new(BoardSort.New, Search: typed), Viewer.Anonymous, Ct);
         return [.. page.Ideas.Select(i => i.Id)];
     }
 

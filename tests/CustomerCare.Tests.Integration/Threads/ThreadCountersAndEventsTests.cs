@@ -2,7 +2,7 @@ using System.Text.Json;
 using AngleSharp.Html.Parser;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Live;

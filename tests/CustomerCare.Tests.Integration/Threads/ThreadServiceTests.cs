@@ -1,6 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Tests.Integration.Posts;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
@@ -125,7 +125,7 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
         var author = await content.AddPersonAsync(Roles.Staff, Ct);
         var ideaId = await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct);
         var clock = new ManualTime(DateTime.UtcNow);
-        var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>());
+        var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), []);
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
         clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 

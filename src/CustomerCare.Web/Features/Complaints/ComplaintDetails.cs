@@ -53,6 +53,6 @@ internal static class ComplaintDetails
         return new(row.Mood, mayReadPrivate ? row.Reference : null, row.Owner, handovers,
             solved ? null : clock.WaitingSince, clock.FirstAnswer,
             row.Outcome, rating, pending, accepted, clock.SilentSince, solved ? null : clock.MayCloseFrom(autoCloseAfter), solvedAt,
-            await ComplaintService.LinkedIdeaAsync(db, visible, ct));
+            await ComplaintIdeaLinkService.LinkedIdeaAsync(db, visible, ct));
     }
 }

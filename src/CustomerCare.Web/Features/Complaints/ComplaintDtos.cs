@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 
 namespace CustomerCare.Web.Features.Complaints;
 
@@ -38,7 +39,7 @@ public enum OwnershipOutcome
 }
 
 /// <summary>What became of a claim or hand-over; <see cref="MessageKey"/> names the UI string.</summary>
-public sealed record OwnershipResult(OwnershipOutcome Outcome, Posts.AuthorInfo? Owner = null, Posts.HandoverView? Handover = null)
+public sealed record OwnershipResult(OwnershipOutcome Outcome, AuthorInfo? Owner = null, HandoverView? Handover = null)
 {
     public bool Succeeded => Outcome == OwnershipOutcome.Done;
 
@@ -87,9 +88,33 @@ public enum ResolutionOutcome
 }
 
 /// <summary>What became of a confirmation, rating, reopening or closing; <see cref="MessageKey"/> names the UI string.</summary>
-public sealed record ResolutionResult(ResolutionOutcome Outcome, DateTime? MayCloseFrom = null, Posts.ReplyView? Reply = null)
+public sealed record ResolutionResult(ResolutionOutcome Outcome, DateTime? MayCloseFrom = null, ReplyView? Reply = null)
 {
     public bool Succeeded => Outcome == ResolutionOutcome.Done;
 
     public string MessageKey => $"Resolution_{Outcome}";
 }
+
+/// <summary>
+/// What a complaint's page shows besides the thread: the mood, the owner who takes care of it and every
+/// hand-over. <see cref="Reference"/> (an order or invoice number) is given only to the customer and staff.
+/// <see cref="WaitingSince"/> is set while the customer waits for the company (their last message is newer
+/// than the last public staff reply); <see cref="FirstAnswer"/> says no staff member has answered yet.
+/// The resolution: <see cref="Outcome"/> once solved; the rating (customer and staff only); the owner's proposal while it
+/// waits for the customer; <see cref="MayCloseFrom"/> while a staff answer is the latest word, the day staff may close it.
+/// </summary>
+public sealed record ComplaintInfo(
+    ComplaintMood? Mood, string? Reference, AuthorInfo? Owner, IReadOnlyList<HandoverView> Handovers,
+    DateTime? WaitingSince = null, bool FirstAnswer = false,
+    ComplaintOutcome? Outcome = null, ComplaintRatingView? Rating = null, PendingProposal? PendingProposal = null,
+    long? AcceptedProposalId = null, DateTime? SilentSince = null, DateTime? MayCloseFrom = null, DateTime? SolvedAt = null,
+    LinkedIdeaView? LinkedIdea = null);
+
+/// <summary>The customer's satisfaction as they gave it once after confirming.</summary>
+public sealed record ComplaintRatingView(int Stars, string? Comment, DateTime At);
+
+/// <summary>The owner's proposed resolution the customer has not answered yet.</summary>
+public sealed record PendingProposal(long ReplyId, string ProposerName, DateTime At);
+
+/// <summary>A complaint changed hands; <see cref="FromName"/> is null for the first assignment, <see cref="ByName"/> when the portal assigned it.</summary>
+public sealed record HandoverView(string? FromName, string ToName, string? ByName, string? Reason, DateTime At);

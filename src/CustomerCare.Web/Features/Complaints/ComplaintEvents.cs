@@ -41,3 +41,10 @@ public sealed record ComplaintActivity(int PostId, ComplaintActivityKind Kind, D
 /// </summary>
 public sealed record ComplaintRated(int PostId, ComplaintRatingView Rating, DateTime OccurredAt)
     : LiveEvent(LiveTopics.PostStaff(PostId), OccurredAt);
+
+/// <summary>
+/// Staff linked a complaint to an idea (<paramref name="Idea"/>) or removed the link (null). Travels on the complaint's
+/// own topic, which only those who may see the complaint join; it carries public idea data only.
+/// </summary>
+public sealed record ComplaintIdeaLinked(int ComplaintId, LinkedIdeaView? Idea, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(ComplaintId), OccurredAt);

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 

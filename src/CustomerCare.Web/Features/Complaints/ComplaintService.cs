@@ -1,7 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Web.Features.Ideas;
-using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -13,10 +12,11 @@ namespace CustomerCare.Web.Features.Complaints;
 /// Customers file complaints; each gets a named owner at once ("give the mistake a face"). Private is the
 /// default: only the customer and the people who work here see it.
 /// </summary>
-public sealed partial class ComplaintService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response, IdeaService ideas,
-    Notifications.NotificationService notifications)
+public sealed class ComplaintService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response)
 {
+    public const int PageSize = 30;
+
     public async Task<ProposeResult> FileAsync(FileComplaint input, Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -29,7 +29,7 @@ public sealed partial class ComplaintService(
         var title = input.Title?.Trim() ?? "";
         var body = input.Body?.Trim() ?? "";
         var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
-        var errors = IdeaService.Validate(title, body);
+        var errors = PostRules.Validate(title, body);
         if (input.Mood is null)
         {
             errors[nameof(FileComplaint.Mood)] = ComplaintErrors.MoodRequired;
@@ -72,6 +72,29 @@ public sealed partial class ComplaintService(
         await db.SaveChangesAsync(ct);
         await bus.PublishAsync(new ComplaintActivity(complaint.Id, ComplaintActivityKind.Filed, now), ct);
         return ProposeResult.Created(complaint.Id);
+    }
+
+    /// <summary>The latest complaints the viewer may see: their own for a customer, all of them for people who work here.</summary>
+    public async Task<IReadOnlyList<PostSummary>> ListAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var complaints = await PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer)
+            .Where(p => p.Kind == PostKind.Complaint && p.RemovedAt == null)
+            .OrderByDescending(p => p.UpdatedAt)
+            .Take(PageSize)
+            .Select(PostCards.Summary(db, viewer.UserId))
+            .ToListAsync(ct);
+        return markdown.Finish(complaints);
+    }
+
+    /// <summary>What the complaint's page shows besides the thread; null when it is no complaint the viewer may see.</summary>
+    public async Task<ComplaintInfo?> GetDetailsAsync(int postId, Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var visible = PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId && p.Kind == PostKind.Complaint);
+        return await visible.AnyAsync(ct) ? await ComplaintDetails.ReadAsync(db, visible, postId, viewer, response.Value.AutoCloseAfter, ct) : null;
     }
 
     /// <summary>

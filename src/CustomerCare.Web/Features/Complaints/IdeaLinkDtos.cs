@@ -41,10 +41,3 @@ public sealed record IdeaLinkResult(IdeaLinkOutcome Outcome, LinkedIdeaView? Ide
 
     public string MessageKey => $"IdeaLink_{Outcome}";
 }
-
-/// <summary>
-/// Staff linked a complaint to an idea (<paramref name="Idea"/>) or removed the link (null). Travels on the complaint's
-/// own topic, which only those who may see the complaint join; it carries public idea data only.
-/// </summary>
-public sealed record ComplaintIdeaLinked(int ComplaintId, LinkedIdeaView? Idea, DateTime OccurredAt)
-    : LiveEvent(LiveTopics.Post(ComplaintId), OccurredAt);

@@ -24,6 +24,17 @@ public sealed record OpenComplaintClock(int Id, DateTime CreatedAt, DateTime? La
 
     /// <summary>No public staff answer yet: the first-answer target applies.</summary>
     public bool FirstAnswer => LastStaffReply is null;
+
+    /// <summary>
+    /// The clock as a complaint's page knows it (who waits since when, not every reply), for a page that follows new
+    /// replies with <see cref="Heard"/>.
+    /// </summary>
+    public static OpenComplaintClock AsShown(int id, DateTime? waitingSince, DateTime? silentSince) =>
+        new(id, DateTime.MinValue, waitingSince, silentSince, null);
+
+    /// <summary>The clock after a public reply: the customer's word makes them wait, a staff answer starts the silence.</summary>
+    public OpenComplaintClock Heard(DateTime at, bool byCustomer) =>
+        byCustomer ? this with { LastCustomerReply = at } : this with { LastStaffReply = at };
 }
 
 /// <summary>The one definition of "open complaint" and its clock inputs, shared by the desk and the escalation job.</summary>

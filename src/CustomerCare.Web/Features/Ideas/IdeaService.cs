@@ -36,12 +36,12 @@ public sealed class IdeaService(
 
         var title = input.Title?.Trim() ?? "";
         var body = input.Body?.Trim() ?? "";
-        var errors = Validate(title, body);
+        var errors = PostRules.Validate(title, body);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (input.CategoryId is { } categoryId && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
         {
-            errors[nameof(ProposeIdea.CategoryId)] = ProposeErrors.CategoryUnknown;
+            errors[nameof(ProposeIdea.CategoryId)] = PostErrors.CategoryUnknown;
         }
 
         if (errors.Count > 0)
@@ -76,30 +76,6 @@ public sealed class IdeaService(
 
         return ProposeResult.Created(idea.Id);
     }
-
-    /// <summary>The same rules the fields show; empty when the title and body may be saved.</summary>
-    public static Dictionary<string, string> Validate(string title, string body)
-    {
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (!TitleFits(title))
-        {
-            errors[nameof(ProposeIdea.Title)] = ProposeErrors.TitleLength;
-        }
-
-        if (body.Length == 0)
-        {
-            errors[nameof(ProposeIdea.Body)] = ProposeErrors.BodyRequired;
-        }
-        else if (body.Length > Post.BodyMaxLength)
-        {
-            errors[nameof(ProposeIdea.Body)] = ProposeErrors.BodyTooLong;
-        }
-
-        return errors;
-    }
-
-    public static bool TitleFits(string? title) =>
-        title?.Trim().Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
 
     /// <summary>
     /// Up to five public ideas that share the most significant words of <paramref name="title"/> in any of

@@ -44,7 +44,7 @@ public sealed class FollowService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        if (!await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).AnyAsync(p => p.Id == postId && p.RemovedAt == null, ct))
+        if (!await PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer).AnyAsync(p => p.Id == postId && p.RemovedAt == null, ct))
         {
             return false;
         }

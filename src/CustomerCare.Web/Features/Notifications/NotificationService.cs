@@ -13,7 +13,7 @@ namespace CustomerCare.Web.Features.Notifications;
 public sealed record NotificationTrigger(NotificationKind Kind, int PostId, string? ActorId, long? ReplyId = null, string? Detail = null);
 
 /// <summary>
-/// The fan-out and the reader's inbox. The acting services call <see cref="NotifyAsync"/> after their commit, on the
+/// The fan-out (the reader's side is <see cref="NotificationInbox"/>). The acting services call <see cref="NotifyAsync"/> after their commit, on the
 /// server that acted (not from the live bus, which with Redis every server hears). Recipients are decided here, by the
 /// same visibility rule the pages use: a private complaint notifies only its customer and people who work here, an
 /// internal note and a removed post notify nobody, the actor never hears of their own act.
@@ -76,7 +76,7 @@ public sealed partial class NotificationService(
             Detail = trigger.Detail, CreatedAt = now,
         }));
         await db.SaveChangesAsync(ct);
-        await PublishUnreadAsync(db, recipients, now, ct);
+        await NotificationInbox.PublishUnreadAsync(db, bus, recipients, now, ct);
         return recipients.Count;
     }
 
@@ -91,28 +91,11 @@ public sealed partial class NotificationService(
         {
             await using var db = await dbs.CreateDbContextAsync();
             var readers = await db.Notifications.Where(n => n.PostId == postId && n.ReadAt == null).Select(n => n.UserId).Distinct().ToListAsync();
-            await PublishUnreadAsync(db, readers, time.GetUtcNow().UtcDateTime, CancellationToken.None);
+            await NotificationInbox.PublishUnreadAsync(db, bus, readers, time.GetUtcNow().UtcDateTime, CancellationToken.None);
         }
         catch (Exception ex) when (!environment.IsEnvironment("Testing"))
         {
             LogRecountFailed(ex, postId);
-        }
-    }
-
-    // The event carries each reader's new count, so their open bells need no query of their own.
-    private async Task PublishUnreadAsync(CareDb db, List<string> userIds, DateTime now, CancellationToken ct)
-    {
-        if (userIds.Count == 0)
-        {
-            return;
-        }
-
-        var unread = await Unread(db).Where(n => userIds.Contains(n.UserId))
-            .GroupBy(n => n.UserId).Select(g => new { g.Key, Count = g.Count() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, ct);
-        foreach (var userId in userIds)
-        {
-            await bus.PublishAsync(new NotificationsChanged(userId, unread.GetValueOrDefault(userId), now), ct);
         }
     }
 

@@ -33,7 +33,7 @@ public enum ThreadOutcome
 }
 
 /// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>
-internal enum ReplyIntent
+public enum ReplyIntent
 {
     Ordinary,
 

@@ -15,6 +15,10 @@ public sealed record ReplyAdded(ReplyView Reply, int PostId, int ReplyCount, Dat
 public sealed record ReplyEdited(ReplyView Reply, int PostId, DateTime OccurredAt)
     : LiveEvent(ThreadTopics.For(PostId, Reply.IsInternalNote), OccurredAt);
 
+/// <summary>Staff pinned a reply as the official answer, or unpinned it (<paramref name="ReplyId"/> null).</summary>
+public sealed record OfficialAnswerChanged(int PostId, long? ReplyId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
 internal static class ThreadTopics
 {
     public static string For(int postId, bool internalNote) =>

@@ -1,6 +1,5 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
@@ -15,7 +14,8 @@ namespace CustomerCare.Web.Features.Threads;
 /// be refused anyway. A public reply moves <see cref="Post.ReplyCount"/> and <see cref="Post.TrendWeight"/>
 /// in the reply's own transaction, so neither drifts under concurrency.
 /// </summary>
-public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications)
+public sealed class ThreadService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -31,9 +31,9 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct);
 
     /// <summary>
-    /// Every reply goes through here, ordinary or not: a resolution proposal (ComplaintService checks the owner first) and a
-    /// customer's "not yet", which reopens a solved complaint. A customer's public reply on a complaint closed after silence
-    /// reopens it too (<see cref="ComplaintReopening"/>), in the reply's own transaction.
+    /// Every reply goes through here, ordinary or not: a resolution proposal (the complaint's owner, checked by Complaints) and
+    /// a customer's "not yet", which reopens a solved complaint. What a reply means beyond the thread for its kind of post
+    /// (a complaint's clock and reopening) is decided by the <see cref="IReplyEffects"/>, in the reply's own transaction.
     /// </summary>
     internal async Task<ThreadResult> ReplyAsync(
         int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, ReplyIntent intent, CancellationToken ct)
@@ -56,7 +56,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var post = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
+        var post = await PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
             .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind, p.AuthorId }).FirstOrDefaultAsync(ct);
         if (post is null)
         {
@@ -99,12 +99,8 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             PostId = postId, ParentReplyId = parentReplyId, AuthorId = userId, Body = body, CreatedAt = now, IsInternalNote = internalNote,
             IsResolutionProposal = proposal,
         };
-        // A public answer by someone who works here ends the customer's wait, and with it an escalation.
-        var complaintActivity = post.Kind == PostKind.Complaint && !internalNote;
-        var reopen = complaintActivity && post.AuthorId == userId
-            ? new ComplaintReopening(postId, userId, author.DisplayName, Asked: intent == ReplyIntent.Reopen, now)
-            : null;
-        var (replyCount, reopened) = await SaveAsync(db, reply, clearEscalation: complaintActivity && viewer.WorksHere, reopen, ct);
+        var write = new ReplyWrite(postId, post.Kind, post.AuthorId, reply, author, viewer.WorksHere, intent);
+        var (replyCount, afterCommit) = await SaveAsync(db, write, ct);
         if (replyCount is null)
         {
             return new(ThreadOutcome.Closed);
@@ -113,15 +109,9 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
         await bus.PublishAsync(new FollowChanged(userId, postId, now), ct); // replying follows, unless they unfollowed
-        if (complaintActivity)
+        foreach (var then in afterCommit)
         {
-            var kind = viewer.WorksHere ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
-            await bus.PublishAsync(new ComplaintActivity(postId, kind, now), ct);
-        }
-
-        if (reopened is { } back)
-        {
-            await reopen!.PublishAsync(bus, back, ct);
+            await then(ct);
         }
 
         // A proposal is told to the customer as such (ComplaintService); internal notes notify nobody.
@@ -149,7 +139,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = db.StaffUserIds;
-        var visiblePosts = PostService.VisibleTo(db.Posts, viewer);
+        var visiblePosts = PostVisibility.VisibleTo(db.Posts, viewer);
         var reply = await db.Replies.AsNoTracking()
             .Where(r => r.Id == replyId && (viewer.WorksHere || !r.IsInternalNote) && visiblePosts.Any(p => p.Id == r.PostId))
             .Select(r => new
@@ -208,13 +198,14 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
     };
 
     /// <summary>
-    /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when
-    /// the post was removed or merged meanwhile (or, for a proposal, its writer no longer owns the open complaint).
-    /// Returns the post's public reply count after the reply, and the status a reopened complaint went back to.
+    /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when the post was
+    /// removed or merged meanwhile, or its kind's effects refused it (a proposal whose writer no longer owns the open
+    /// complaint). Returns the post's public reply count after the reply, and what the effects publish after the commit.
     /// </summary>
-    private static async Task<(int? Count, PostStatus? Reopened)> SaveAsync(
-        CareDb db, Reply reply, bool clearEscalation, ComplaintReopening? reopen, CancellationToken ct)
+    private async Task<(int? Count, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> SaveAsync(
+        CareDb db, ReplyWrite write, CancellationToken ct)
     {
+        var reply = write.Reply;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -224,11 +215,6 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             // already), so racing replies queue here and each reads the count it produced. An internal note
             // counts for nothing but still takes the lock and the guard.
             var open = db.Posts.Where(p => p.Id == reply.PostId && p.RemovedAt == null && p.MergedIntoId == null);
-            if (reply.IsResolutionProposal)
-            {
-                var ownerId = reply.AuthorId;
-                open = open.Where(p => p.OwnerId == ownerId && p.Status != PostStatus.Solved);
-            }
 
             var weight = Post.TrendWeightAt(reply.CreatedAt);
             var createdAt = reply.CreatedAt;
@@ -237,15 +223,29 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
                 : await open.ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.ReplyCount, p => p.ReplyCount + 1)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight)
-                    .SetProperty(p => p.UpdatedAt, createdAt)
-                    .SetProperty(p => p.EscalatedAt, p => clearEscalation ? null : p.EscalatedAt), ct);
+                    .SetProperty(p => p.UpdatedAt, createdAt), ct);
             if (updated == 0)
             {
                 await tx.RollbackAsync(ct);
-                return ((int?)null, (PostStatus?)null);
+                return ((int?)null, []);
             }
 
-            var reopened = reopen is null ? null : await reopen.ApplyAsync(db, ct);
+            var afterCommit = new List<Func<CancellationToken, Task>>();
+            foreach (var effect in effects)
+            {
+                var decided = await effect.ApplyAsync(db, write, ct);
+                if (decided.Refuses)
+                {
+                    await tx.RollbackAsync(ct);
+                    return ((int?)null, []);
+                }
+
+                if (decided.AfterCommit is { } then)
+                {
+                    afterCommit.Add(then);
+                }
+            }
+
             db.Replies.Add(reply);
             await db.SaveChangesAsync(ct);
             if (!reply.IsInternalNote)
@@ -255,7 +255,7 @@ public sealed class ThreadService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             var count = await db.Posts.Where(p => p.Id == reply.PostId).Select(p => p.ReplyCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return ((int?)count, reopened);
+            return ((int?)count, afterCommit);
         });
     }
 }

@@ -117,7 +117,7 @@ public sealed partial class NotificationMailer(
         var preferences = db.NotificationPreferences;
         var staff = db.StaffUserIds;
         // Only what can be mailed: a notification of an unconfirmed person, or about a post its person may no longer see
-        // (PostService.VisibleTo, checked again per mail), stays unmailed, and without this filter such notifications
+        // (PostVisibility.VisibleTo, checked again per mail), stays unmailed, and without this filter such notifications
         // would fill every batch (and the digest's user list) and starve everyone behind them.
         var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since
             && db.Users.Any(u => u.Id == n.UserId && u.EmailConfirmed && u.Email != null)
@@ -131,12 +131,12 @@ public sealed partial class NotificationMailer(
 
     private sealed record Due(string UserId, NotificationItem Item);
 
-    /// <summary>The notifications' facts as the bell reads them (<see cref="NotificationService.Item"/>), with their recipients.</summary>
+    /// <summary>The notifications' facts as the bell reads them (<see cref="NotificationInbox.Item"/>), with their recipients.</summary>
     private static async Task<List<Due>> DueAsync(CareDb db, IQueryable<Notification> notifications, CancellationToken ct)
     {
         var owners = await notifications.Select(n => new { n.Id, n.UserId }).ToListAsync(ct);
         var ids = owners.ConvertAll(o => o.Id);
-        var items = await db.Notifications.Where(n => ids.Contains(n.Id)).Select(NotificationService.Item).ToDictionaryAsync(i => i.Id, ct);
+        var items = await db.Notifications.Where(n => ids.Contains(n.Id)).Select(NotificationInbox.Item).ToDictionaryAsync(i => i.Id, ct);
         return owners.ConvertAll(o => new Due(o.UserId, items[o.Id]));
     }
 
@@ -159,7 +159,7 @@ public sealed partial class NotificationMailer(
         {
             var mine = roles.Where(r => r.UserId == user.Id).Select(r => r.Name).ToHashSet();
             var viewer = new Viewer(user.Id, mine.Contains(Roles.Staff), mine.Contains(Roles.ProductOwner), mine.Contains(Roles.Admin));
-            var sees = await PostService.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => posts.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+            var sees = await PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => posts.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
             result[user.Id] = new(user.Id, user.Email!, user.DisplayName, user.Language, [.. sees]);
         }
 

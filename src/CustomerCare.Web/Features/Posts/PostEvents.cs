@@ -1,0 +1,32 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Live;
+
+namespace CustomerCare.Web.Features.Posts;
+
+// Events about a post that several features publish (a status changes by a decision or a complaint's end) or that
+// every list and page of posts follows.
+
+/// <summary>A new idea (or public complaint) for the boards that list its kind.</summary>
+public sealed record PostCreated(PostSummary Post, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Board(Post.Kind), OccurredAt);
+
+/// <summary>
+/// A product owner moved an idea, or a complaint was solved or reopened; carries what the page shows in its status and
+/// history, and for a complaint how it ended (<paramref name="Outcome"/>, null while open).
+/// </summary>
+public sealed record StatusChanged(
+    int PostId, PostStatus From, PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt,
+    ComplaintOutcome? Outcome = null)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>An author or staff member edited a post; carries the new text.</summary>
+public sealed record PostEdited(int PostId, string Title, string Body, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Staff removed a post (softly); open pages of it say so.</summary>
+public sealed record PostRemoved(int PostId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Staff restored a removed post; open pages of it ask again, as who may see it depends on the viewer.</summary>
+public sealed record PostRestored(int PostId, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
