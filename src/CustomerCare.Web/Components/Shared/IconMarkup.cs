@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace CustomerCare.Web.Components.Shared;
 
@@ -14,7 +15,7 @@ public static class IconMarkup
 
     /// <summary>An icon with MudIcon's classes at the small size, for markup beside MudBlazor's (board cards).</summary>
     public static MarkupString Small(string icon, string? extraClass = null) =>
-        Svg(icon, extraClass is null ? "mud-icon-root mud-svg-icon mud-icon-size-small" : $"mud-icon-root mud-svg-icon mud-icon-size-small {extraClass}");
+        Svg(icon, MudClasses.Icon(Size.Small, extraClass));
 
     /// <summary>An icon with the given classes (the layout's own <c>cc-icon</c> styles).</summary>
     public static MarkupString Svg(string icon, string classes = "cc-icon") =>
