@@ -26,7 +26,7 @@ public sealed class NotificationBellBrowserTests(BrowserFixture browser)
         var clara = await ViewerAsync(DemoAccounts.Customer);
         var (ideaId, title) = await AnIdeaClaraDoesNotFollowAsync(clara.UserId!);
         // Other browser tests may have left Clara notifications; this one starts from a quiet bell.
-        await browser.Portal.Services.GetRequiredService<NotificationService>().MarkAllReadAsync(clara, Ct);
+        await browser.Portal.Services.GetRequiredService<NotificationInbox>().MarkAllReadAsync(clara, Ct);
         var customer = await browser.OpenPageAsync();
         await customer.SignInAsync(DemoAccounts.Customer);
         await customer.GotoAsync($"/posts/{ideaId}");

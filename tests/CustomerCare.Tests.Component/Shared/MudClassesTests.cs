@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Component.Support;
 using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;

@@ -12,7 +12,7 @@ using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using static CustomerCare.Tests.Integration.Complaints.ResponseClockTesting;
+using static CustomerCare.Tests.Support.ResponseClockTesting;
 
 namespace CustomerCare.Tests.Integration.Complaints;
 

@@ -84,7 +84,7 @@ public abstract class BoardTests(PortalFactory portal)
     {
         var author = await content.AddPersonAsync(Roles.Customer, Ct);
         var ids = new Dictionary<PostStatus, int>();
-        foreach (var status in BoardAddress.IdeaStatuses)
+        foreach (var status in PostRules.IdeaStatuses)
         {
             ids[status] = await AddIdeaAsync(author, Now.AddDays(-1 - (int)status), status: status);
         }

@@ -14,10 +14,6 @@ namespace CustomerCare.Web.Features.Decisions;
 public sealed class StatusDecisionService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, Notifications.NotificationService notifications)
 {
-    /// <summary>The lifecycle of an idea; Solved belongs to complaints.</summary>
-    public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
-        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
-
     public static bool MayDecide(Viewer viewer) =>
         viewer is { IsSignedIn: true } && (viewer.IsProductOwner || viewer.IsAdmin);
 
@@ -91,7 +87,7 @@ public sealed class StatusDecisionService(
 
     private static StatusChangeOutcome? Validate(PostStatus to, string? note, string? release)
     {
-        if (!IdeaStatuses.Contains(to))
+        if (!PostRules.IdeaStatuses.Contains(to))
         {
             return StatusChangeOutcome.InvalidStatus;
         }

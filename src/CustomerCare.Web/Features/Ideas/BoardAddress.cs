@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
+using CustomerCare.Web.Features.Posts;
 
 namespace CustomerCare.Web.Features.Ideas;
 
@@ -12,9 +13,6 @@ public static class BoardAddress
     public const string OpenStatuses = "open-all";
 
     public static readonly IReadOnlyList<BoardSort> Sorts = [BoardSort.Trending, BoardSort.Top, BoardSort.New, BoardSort.Discussed];
-
-    public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
-        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
 
     public static string SortValue(BoardSort sort) => sort switch
     {
@@ -49,7 +47,7 @@ public static class BoardAddress
             return BoardStatusFilter.Open;
         }
 
-        foreach (var status in IdeaStatuses)
+        foreach (var status in PostRules.IdeaStatuses)
         {
             if (string.Equals(StatusValue(status), trimmed, StringComparison.OrdinalIgnoreCase))
             {

@@ -36,6 +36,10 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
 /// <summary>What every idea and complaint must be, whoever writes it: a proposal, a complaint or an edit.</summary>
 public static class PostRules
 {
+    /// <summary>The lifecycle of an idea, in order; Solved belongs to complaints.</summary>
+    public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
+        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
+
     /// <summary>The same rules the fields show, keyed by field (<c>Title</c>, <c>Body</c>); empty when they may be saved.</summary>
     public static Dictionary<string, string> Validate(string title, string body)
     {

@@ -1,0 +1,113 @@
+using System.Security.Claims;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Component.Support;
+using CustomerCare.Web.Features.Votes;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Component.Votes;
+
+public sealed class VoteButtonTests : ComponentTestContext
+{
+    public VoteButtonTests() => UseDatabase();
+
+    [Fact]
+    public async Task Signed_in_customer_votes_and_the_count_rises_then_a_second_click_takes_it_back()
+    {
+        var (ideaId, userId) = await SeedIdeaAsync(PostStatus.Open, votes: 4);
+        Auth.SetAuthorized("clara@example.test");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Count, 4));
+
+        await button.Find("button").ClickAsync(new());
+        button.WaitForAssertion(() => Assert.Equal("5", button.Find("[data-testid=vote-count]").TextContent));
+        Assert.Equal("true", button.Find("button").GetAttribute("aria-pressed"));
+
+        await button.Find("button").ClickAsync(new());
+        button.WaitForAssertion(() => Assert.Equal("4", button.Find("[data-testid=vote-count]").TextContent));
+        Assert.Equal("false", button.Find("button").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task Anonymous_visitor_is_sent_to_sign_in_and_nothing_is_counted()
+    {
+        var (ideaId, _) = await SeedIdeaAsync(PostStatus.Open, votes: 2);
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Count, 2));
+
+        await button.Find("button").ClickAsync(new());
+
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        Assert.Contains("Account/Login?ReturnUrl=", navigation.Uri, StringComparison.Ordinal);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        Assert.Equal(2, (await db.Posts.SingleAsync(p => p.Id == ideaId, Ct)).VoteCount);
+    }
+
+    [Fact]
+    public void Closed_idea_offers_no_vote()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 1).Add(b => b.Count, 12).Add(b => b.Closed, true));
+
+        Assert.True(button.Find("button").HasAttribute("disabled"));
+        Assert.Equal("Voting is closed for this idea.", button.Find("button").GetAttribute("title"));
+    }
+
+    [Fact]
+    public async Task Someone_elses_vote_shows_up_without_a_reload()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 10, DateTime.UtcNow), Ct);
+
+        button.WaitForAssertion(() => Assert.Equal("10", button.Find("[data-testid=vote-count]").TextContent));
+    }
+
+    [Fact]
+    public async Task Live_count_survives_the_idea_closing_while_the_page_is_open()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(31, 11, DateTime.UtcNow), Ct);
+        button.WaitForAssertion(() => Assert.Equal("11", button.Find("[data-testid=vote-count]").TextContent));
+
+        button.Render(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9).Add(b => b.Closed, true));
+
+        Assert.Equal("11", button.Find("[data-testid=vote-count]").TextContent);
+        Assert.True(button.Find("button").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task Votes_on_other_ideas_do_not_touch_this_button()
+    {
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+
+        await Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(32, 50, DateTime.UtcNow), Ct);
+
+        Assert.Equal("9", button.Find("[data-testid=vote-count]").TextContent);
+    }
+
+    [Fact]
+    public async Task Button_unsubscribes_when_it_goes_away()
+    {
+        var bus = Services.GetRequiredService<InMemoryLiveBus>();
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Count, 9));
+        Assert.Equal(1, bus.SubscriptionCount);
+
+        await DisposeComponentsAsync();
+
+        Assert.Equal(0, bus.SubscriptionCount);
+    }
+
+    private async Task<(int IdeaId, string UserId)> SeedIdeaAsync(PostStatus status, int votes)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var now = DateTime.UtcNow;
+        var author = new CareUser { UserName = "author@example.test", DisplayName = "Author", CustomerSince = now.AddYears(-3) };
+        var voter = new CareUser { UserName = "clara@example.test", DisplayName = "Clara Schmidt", CustomerSince = now.AddYears(-9) };
+        db.Users.AddRange(author, voter);
+        var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status, VoteCount = votes };
+        db.Posts.Add(idea);
+        await db.SaveChangesAsync(Ct);
+        return (idea.Id, voter.Id);
+    }
+}

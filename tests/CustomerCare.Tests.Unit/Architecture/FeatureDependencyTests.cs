@@ -1,0 +1,133 @@
+namespace CustomerCare.Tests.Unit.Architecture;
+
+/// <summary>
+/// Each feature owns its reads and records and depends on the shared place (Posts), not on its siblings — except for
+/// the few collaborations named here, each with its reason (docs/architecture.md, "Slices"). A new edge fails until it
+/// is named here or removed; a named edge nobody uses any more fails too, so the list stays true.
+/// </summary>
+public sealed class FeatureDependencyTests
+{
+    /// <summary>How every feature tells people: notifications and follows. They depend on Posts only.</summary>
+    private const string Notifications = "Notifications";
+
+    // The post page and the board card are where the features meet: they compose every feature's panels.
+    private static readonly HashSet<string> CompositionFiles = new(StringComparer.Ordinal)
+    {
+        "Posts/PostPage.razor", "Posts/PostPageState.cs", "Posts/PostCard.razor",
+    };
+
+    private static readonly Dictionary<(string From, string To), string> Collaborations = new()
+    {
+        [("Ideas", "Votes")] = "similar ideas offer their vote button, so customers vote instead of posting a duplicate",
+        [("Ideas", "Search")] = "the board's search and similar ideas use the providers' full-text search",
+        [("Complaints", "Threads")] = "a resolution proposal and a customer's 'not yet' are replies; what a reply on a complaint means is its IReplyEffects",
+        [("Complaints", "Ideas")] = "a complaint leads to an idea, an existing one or one staff propose from it",
+        [("Complaints", "Votes")] = "the idea a complaint led to shows its live vote count",
+        [("Decisions", "Votes")] = "a merge moves the duplicate's votes and announces the new count",
+        [("Staff", "Complaints")] = "the desk lists open complaints by their clock and files complaints for customers",
+    };
+
+    [Fact]
+    public void Features_name_only_the_shared_place_notifications_and_their_named_collaborators()
+    {
+        var unexpected = new List<string>();
+        foreach (var (from, to, file, names) in Edges())
+        {
+            if (to != "Posts" && to != Notifications && !Collaborations.ContainsKey((from, to)))
+            {
+                unexpected.Add($"{file} names {to}: {string.Join(", ", names)}");
+            }
+        }
+
+        Assert.Empty(unexpected);
+    }
+
+    [Fact]
+    public void Posts_and_notifications_name_no_feature_but_where_the_post_page_and_card_compose_them()
+    {
+        var unexpected = Edges()
+            .Where(e => e.From == "Posts" || (e.From == Notifications && e.To != "Posts"))
+            .Select(e => $"{e.File} names {e.To}: {string.Join(", ", e.Names)}")
+            .ToList();
+
+        Assert.Empty(unexpected);
+    }
+
+    [Fact]
+    public void Every_named_collaboration_is_still_used()
+    {
+        var used = Edges().Select(e => (e.From, e.To)).ToHashSet();
+
+        var unused = Collaborations.Keys.Where(edge => !used.Contains(edge)).Select(edge => $"{edge.From} → {edge.To}").ToList();
+
+        Assert.Empty(unused);
+    }
+
+    [Fact]
+    public void Features_depend_on_each_other_without_a_cycle()
+    {
+        var graph = Edges().Select(e => (e.From, e.To)).Distinct().ToLookup(e => e.From, e => e.To);
+        var done = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var feature in FeatureSource.Features)
+        {
+            var cycle = FindCycle(feature, graph, [], done);
+            Assert.True(cycle is null, $"Features depend on each other in a circle: {string.Join(" → ", cycle ?? [])}");
+        }
+    }
+
+    [Fact]
+    public void The_source_reader_finds_the_features_and_their_types()
+    {
+        Assert.Contains("Complaints", FeatureSource.Features);
+        Assert.Equal("Complaints", FeatureSource.DeclaringFeature["ComplaintService"]);
+        Assert.Equal("Threads", FeatureSource.DeclaringFeature["ReplyThread"]);
+        var page = Path.Combine(FeatureSource.FeaturesFolder, "Posts", "PostPage.razor");
+        Assert.Contains("Complaints", FeatureSource.NamedFeatures("Posts", page).Keys);
+    }
+
+    private static List<string>? FindCycle(string feature, ILookup<string, string> graph, List<string> path, HashSet<string> done)
+    {
+        if (path.Contains(feature))
+        {
+            return [.. path.SkipWhile(f => f != feature), feature];
+        }
+
+        if (!done.Add(feature))
+        {
+            return null;
+        }
+
+        path.Add(feature);
+        foreach (var next in graph[feature])
+        {
+            if (FindCycle(next, graph, path, done) is { } cycle)
+            {
+                return cycle;
+            }
+        }
+
+        path.RemoveAt(path.Count - 1);
+        return null;
+    }
+
+    // Every file's references to other features, the composition files left out.
+    private static IEnumerable<(string From, string To, string File, IReadOnlyList<string> Names)> Edges()
+    {
+        foreach (var feature in FeatureSource.Features)
+        {
+            foreach (var file in FeatureSource.FilesOf(feature))
+            {
+                var relative = Path.GetRelativePath(FeatureSource.FeaturesFolder, file).Replace('\\', '/');
+                if (CompositionFiles.Contains(relative))
+                {
+                    continue;
+                }
+
+                foreach (var (to, names) in FeatureSource.NamedFeatures(feature, file))
+                {
+                    yield return (feature, to, relative, names);
+                }
+            }
+        }
+    }
+}
