@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Tests.Integration.SolvesIt;
 
 /// <summary>"Does this solve it for you?": one answer per person on a shipped idea, counted exactly, seen live on that idea only.</summary>
-public abstract class ShipFeedbackTests(PortalFactory portal) : IDisposable
+public abstract class SolvesItTests(PortalFactory portal) : IDisposable
 {
     private readonly TestContent content = new(portal);
     private LiveEventRecorder? recorder;
@@ -217,6 +217,6 @@ public abstract class ShipFeedbackTests(PortalFactory portal) : IDisposable
     }
 }
 
-public sealed class SqliteShipFeedbackTests(EmptyPortalFactory portal) : ShipFeedbackTests(portal), IClassFixture<EmptyPortalFactory>;
+public sealed class SqliteSolvesItTests(EmptyPortalFactory portal) : SolvesItTests(portal), IClassFixture<EmptyPortalFactory>;
 
-public sealed class PostgresShipFeedbackTests(PostgresPortalFactory portal) : ShipFeedbackTests(portal), IClassFixture<PostgresPortalFactory>;
+public sealed class PostgresSolvesItTests(PostgresPortalFactory portal) : SolvesItTests(portal), IClassFixture<PostgresPortalFactory>;
