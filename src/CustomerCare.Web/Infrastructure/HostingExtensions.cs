@@ -61,7 +61,7 @@ public static class HostingExtensions
 
     private static void AddDatabase(this WebApplicationBuilder builder)
     {
-        var settings = DatabaseSettings.From(builder.Configuration);
+        var settings = DatabaseSettings.From(builder.Configuration, DataFolder.Root(builder.Environment));
         builder.Services.AddSingleton(settings);
 
         // A Blazor Server circuit lives for minutes or hours: components and services take a short-lived
