@@ -34,7 +34,7 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
 
-    public DbSet<ShipFeedback> ShipFeedback => Set<ShipFeedback>();
+    public DbSet<SolvesItAnswer> SolvesItAnswers => Set<SolvesItAnswer>();
 
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use

@@ -32,36 +32,38 @@ public sealed partial class PortalProcess : IAsyncDisposable
     /// Log entries at Critical level, each as one string: the console logger writes "crit: Category[0]"
     /// and then the message on indented lines.
     /// </summary>
-    public IReadOnlyList<string> CriticalEntries
-    {
-        get
-        {
-            var entries = new List<string>();
-            StringBuilder? current = null;
-            foreach (var line in Output.Split('\n'))
-            {
-                if (line.StartsWith("crit:", StringComparison.Ordinal))
-                {
-                    current = new StringBuilder(line);
-                    entries.Add("");
-                }
-                else if (current is not null && line.StartsWith(' '))
-                {
-                    current.Append(' ').Append(line.Trim());
-                }
-                else
-                {
-                    current = null;
-                }
+    public IReadOnlyList<string> CriticalEntries => EntriesAt("crit:");
 
-                if (current is not null)
-                {
-                    entries[^1] = current.ToString();
-                }
+    /// <summary>Log entries at Warning, Error or Critical level ("warn:", "fail:", "crit:"), each as one string.</summary>
+    public IReadOnlyList<string> WarningOrWorseEntries => EntriesAt("warn:", "fail:", "crit:");
+
+    private List<string> EntriesAt(params string[] levels)
+    {
+        var entries = new List<string>();
+        StringBuilder? current = null;
+        foreach (var line in Output.Split('\n'))
+        {
+            if (levels.Any(level => line.StartsWith(level, StringComparison.Ordinal)))
+            {
+                current = new StringBuilder(line);
+                entries.Add("");
+            }
+            else if (current is not null && line.StartsWith(' '))
+            {
+                current.Append(' ').Append(line.Trim());
+            }
+            else
+            {
+                current = null;
             }
 
-            return entries;
+            if (current is not null)
+            {
+                entries[^1] = current.ToString();
+            }
         }
+
+        return entries;
     }
 
     /// <param name="settings">Configuration keys (Database:Provider); null removes an inherited one.</param>

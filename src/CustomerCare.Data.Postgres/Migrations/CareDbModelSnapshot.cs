@@ -717,7 +717,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("Replies");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -746,7 +746,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("PostId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ShipFeedback");
+                    b.ToTable("SolvesItAnswers");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.StatusChange", b =>
@@ -1220,7 +1220,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.Post", "Post")
                         .WithMany()

@@ -712,7 +712,7 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("Replies");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -741,7 +741,7 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("PostId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ShipFeedback");
+                    b.ToTable("SolvesItAnswers");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.StatusChange", b =>
@@ -1216,7 +1216,7 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.Post", "Post")
                         .WithMany()

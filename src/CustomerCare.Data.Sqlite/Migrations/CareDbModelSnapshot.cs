@@ -686,7 +686,7 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("Replies");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -713,7 +713,7 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("PostId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ShipFeedback");
+                    b.ToTable("SolvesItAnswers");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.StatusChange", b =>
@@ -1177,7 +1177,7 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.Post", "Post")
                         .WithMany()

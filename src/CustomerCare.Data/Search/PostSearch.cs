@@ -28,8 +28,9 @@ public enum SearchMatch
 /// Full-text search over posts' title and body that finds German and English word forms, with each
 /// database's own engine: SQLite FTS5 (porter stemmer, diacritics folded, prefix terms), PostgreSQL
 /// tsvectors in the english and german configurations, stored in a generated column behind one GIN index, SQL Server full-text
-/// (inflectional forms in English and German). The indexes are created by each provider's migration
-/// "FullTextSearch". <see cref="Like"/> is the plain path for a SQL Server without full-text search.
+/// (inflectional forms in English and German). Each provider's index SQL is written once in its migrations project
+/// (SqliteSearchSql, PostgresSearchSql, SqlServerSearchSql) and run by its Initial migration. <see cref="Like"/> is
+/// the plain path for a SQL Server without full-text search.
 /// Words reach the SQL as parameters; they hold letters and digits only, so they carry no query syntax.
 /// </summary>
 public static class PostSearch
@@ -39,7 +40,7 @@ public static class PostSearch
     public const int MaxWords = 8;
 
     // The PostgreSQL document: a stored generated tsvector column (english || german forms of title and body)
-    // under the GIN index "IX_Posts_FullText", created by the migration "StoredSearchVector". Stored, so
+    // under the GIN index "IX_Posts_FullText" (PostgresSearchSql, run by the Initial migration). Stored, so
     // neither the filter nor the index recheck computes a vector per row (docs/benchmarks.md, search).
     private const string PostgresVector = "SearchVector";
 

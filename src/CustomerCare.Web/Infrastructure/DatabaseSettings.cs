@@ -13,7 +13,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     public const string ConnectionStringName = "CustomerCare";
     public const string DefaultSqlite = "Data Source=data/customercare.db";
 
-    public static DatabaseSettings From(IConfiguration configuration)
+    /// <param name="dataRoot">What a relative SQLite path is relative to (<see cref="DataFolder.Root"/>).</param>
+    public static DatabaseSettings From(IConfiguration configuration, string dataRoot)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var name = configuration[$"{DatabaseOptions.Section}:Provider"];
@@ -33,11 +34,36 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             return provider == DatabaseProvider.Sqlite
-                ? new(provider, DefaultSqlite, null)
+                ? new(provider, SqliteIn(dataRoot, DefaultSqlite), null)
                 : new(provider, "", $"Database:Provider is {provider} but ConnectionStrings:CustomerCare is empty. Set ConnectionStrings:CustomerCare to the {provider} connection string.");
         }
 
-        return new(provider, connectionString, null);
+        return new(provider, provider == DatabaseProvider.Sqlite ? SqliteIn(dataRoot, connectionString) : connectionString, null);
+    }
+
+    /// <summary>SQLite's connection string with a relative file made absolute against <paramref name="dataRoot"/>.</summary>
+    private static string SqliteIn(string dataRoot, string connectionString)
+    {
+        SqliteConnectionStringBuilder builder;
+        try
+        {
+            builder = new SqliteConnectionStringBuilder(connectionString);
+        }
+        catch (ArgumentException)
+        {
+            // Left as written: opening it at start-up fails with the one log line that names the setting.
+            return connectionString;
+        }
+
+        var file = builder.DataSource;
+        if (builder.Mode == SqliteOpenMode.Memory || file.Length == 0 || file == ":memory:"
+            || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || Path.IsPathRooted(file))
+        {
+            return connectionString;
+        }
+
+        builder.DataSource = DataFolder.Resolve(dataRoot, file);
+        return builder.ConnectionString;
     }
 
     /// <summary>SQLite's file lives in a data folder that the portal creates itself (zero set-up).</summary>

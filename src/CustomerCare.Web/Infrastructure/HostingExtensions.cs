@@ -7,6 +7,7 @@ using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -60,7 +61,7 @@ public static class HostingExtensions
 
     private static void AddDatabase(this WebApplicationBuilder builder)
     {
-        var settings = DatabaseSettings.From(builder.Configuration);
+        var settings = DatabaseSettings.From(builder.Configuration, DataFolder.Root(builder.Environment));
         builder.Services.AddSingleton(settings);
 
         // A Blazor Server circuit lives for minutes or hours: components and services take a short-lived
@@ -109,6 +110,13 @@ public static class HostingExtensions
         services.AddDataProtection()
             .SetApplicationName("CustomerCare")
             .PersistKeysToDbContext<CareDb>();
+
+        // The key manager warns at every new key (the first start, then every 90 days) that no XML encryptor protects
+        // it at rest. That is the design, not a fault: the key ring lives in the portal's own database, behind the same
+        // access control as the accounts it protects, and an encryptor would need a certificate on every server. Its
+        // only other warnings name ring entries it skips (an unknown element, a revocation of an unknown key); its
+        // errors still show.
+        builder.Logging.AddFilter(typeof(XmlKeyManager).FullName, LogLevel.Error);
     }
 
     public static void UseApplicationPipeline(this WebApplication app)

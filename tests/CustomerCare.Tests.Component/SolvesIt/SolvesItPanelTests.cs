@@ -74,7 +74,7 @@ public sealed class SolvesItPanelTests : ComponentTestContext
         Assert.Equal(yesPressed, Pressed(panel).Item1);
         Assert.DoesNotContain("solves=", navigation.Uri, StringComparison.Ordinal);
         await using var db = await dbs.CreateDbContextAsync(Ct);
-        Assert.Equal(answer == "yes", (await db.ShipFeedback.SingleAsync(f => f.UserId == userId, Ct)).Solves);
+        Assert.Equal(answer == "yes", (await db.SolvesItAnswers.SingleAsync(f => f.UserId == userId, Ct)).Solves);
     }
 
     [Fact]
@@ -170,10 +170,10 @@ public sealed class SolvesItPanelTests : ComponentTestContext
         var idea = new Post { Kind = PostKind.Idea, Title = "Read the meter by photo", Body = "Please.", AuthorId = author.Id, CreatedAt = now, UpdatedAt = now, Status = status };
         db.Posts.Add(idea);
         await db.SaveChangesAsync(Ct);
-        db.ShipFeedback.AddRange(others.Select((o, i) => new ShipFeedback { PostId = idea.Id, UserId = o.Id, Solves = i < yes, At = now }));
+        db.SolvesItAnswers.AddRange(others.Select((o, i) => new SolvesItAnswer { PostId = idea.Id, UserId = o.Id, Solves = i < yes, At = now }));
         if (viewerSolves is { } solves)
         {
-            db.ShipFeedback.Add(new ShipFeedback { PostId = idea.Id, UserId = viewer.Id, Solves = solves, At = now });
+            db.SolvesItAnswers.Add(new SolvesItAnswer { PostId = idea.Id, UserId = viewer.Id, Solves = solves, At = now });
         }
 
         await db.SaveChangesAsync(Ct);

@@ -213,7 +213,7 @@ public abstract class SolvesItTests(PortalFactory portal) : IDisposable
     private async Task<List<bool>> RowsAsync(int postId)
     {
         await using var db = await DbAsync();
-        return await db.ShipFeedback.AsNoTracking().Where(f => f.PostId == postId).Select(f => f.Solves).ToListAsync(Ct);
+        return await db.SolvesItAnswers.AsNoTracking().Where(f => f.PostId == postId).Select(f => f.Solves).ToListAsync(Ct);
     }
 }
 

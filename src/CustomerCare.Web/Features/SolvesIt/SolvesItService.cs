@@ -63,7 +63,7 @@ public sealed class SolvesItService(IDbContextFactory<CareDb> dbs, ILiveBus bus,
 
         var (yes, notYet) = await CountAsync(db, postId, ct);
         var mine = viewer.UserId is { } userId
-            ? await db.ShipFeedback.AsNoTracking().Where(f => f.PostId == postId && f.UserId == userId).Select(f => (bool?)f.Solves).FirstOrDefaultAsync(ct)
+            ? await db.SolvesItAnswers.AsNoTracking().Where(f => f.PostId == postId && f.UserId == userId).Select(f => (bool?)f.Solves).FirstOrDefaultAsync(ct)
             : null;
         return new(yes, notYet, mine);
     }
@@ -78,7 +78,7 @@ public sealed class SolvesItService(IDbContextFactory<CareDb> dbs, ILiveBus bus,
             return;
         }
 
-        db.ShipFeedback.Add(new ShipFeedback { PostId = postId, UserId = userId, Solves = solves, At = at });
+        db.SolvesItAnswers.Add(new SolvesItAnswer { PostId = postId, UserId = userId, Solves = solves, At = at });
         try
         {
             await db.SaveChangesAsync(ct);
@@ -99,12 +99,12 @@ public sealed class SolvesItService(IDbContextFactory<CareDb> dbs, ILiveBus bus,
     }
 
     private static Task<int> UpdateAsync(CareDb db, int postId, string userId, bool solves, DateTime at, CancellationToken ct) =>
-        db.ShipFeedback.Where(f => f.PostId == postId && f.UserId == userId)
+        db.SolvesItAnswers.Where(f => f.PostId == postId && f.UserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.Solves, solves).SetProperty(f => f.At, at), ct);
 
     private static async Task<(int Yes, int NotYet)> CountAsync(CareDb db, int postId, CancellationToken ct)
     {
-        var counts = await db.ShipFeedback.AsNoTracking().Where(f => f.PostId == postId)
+        var counts = await db.SolvesItAnswers.AsNoTracking().Where(f => f.PostId == postId)
             .GroupBy(f => f.Solves)
             .Select(g => new { Solves = g.Key, Count = g.Count() })
             .ToListAsync(ct);

@@ -11,7 +11,9 @@ public static class MailServices
     /// <summary>The Mail section (validated at start-up), the outbox and its sender, notification mails, account mails.</summary>
     public static IServiceCollection AddMail(this IServiceCollection services)
     {
-        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section).ValidateOnStart();
+        services.AddOptions<MailOptions>().BindConfiguration(MailOptions.Section)
+            .PostConfigure<IHostEnvironment>((mail, environment) => mail.PickupDirectory = DataFolder.Resolve(DataFolder.Root(environment), mail.PickupDirectory))
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<MailQueue>();
         services.AddSingleton<MailTransport>();

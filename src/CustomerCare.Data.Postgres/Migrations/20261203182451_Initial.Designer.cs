@@ -13,8 +13,8 @@ using NpgsqlTypes;
 namespace CustomerCare.Data.Postgres.Migrations
 {
     [DbContext(typeof(CareDb))]
-    [Migration("20261123235223_SearchVectorInModel")]
-    partial class SearchVectorInModel
+    [Migration("20261203182451_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -720,7 +720,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("Replies");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -749,7 +749,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("PostId", "UserId")
                         .IsUnique();
 
-                    b.ToTable("ShipFeedback");
+                    b.ToTable("SolvesItAnswers");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.StatusChange", b =>
@@ -1223,7 +1223,7 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Post");
                 });
 
-            modelBuilder.Entity("CustomerCare.Data.Entities.ShipFeedback", b =>
+            modelBuilder.Entity("CustomerCare.Data.Entities.SolvesItAnswer", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.Post", "Post")
                         .WithMany()

@@ -1,7 +1,7 @@
 namespace CustomerCare.Data.Entities;
 
 /// <summary>"Does this solve it for you?" — one answer per person per shipped idea, counted on the idea.</summary>
-public sealed class ShipFeedback
+public sealed class SolvesItAnswer
 {
     public long Id { get; set; }
 
