@@ -90,7 +90,8 @@ start_redis() {
 install_missing
 start_postgres
 start_redis
-[[ -x /usr/bin/chromium ]] && export CUSTOMERCARE_CHROMIUM=/usr/bin/chromium
+# A browser already named (CUSTOMERCARE_CHROMIUM=/nonexistent shows how a missing one is reported) is kept.
+if [[ -z "${CUSTOMERCARE_CHROMIUM:-}" && -x /usr/bin/chromium ]]; then export CUSTOMERCARE_CHROMIUM=/usr/bin/chromium; fi
 if [[ -x /usr/sbin/nginx ]]; then
   export CUSTOMERCARE_NGINX=/usr/sbin/nginx
 else
