@@ -29,7 +29,7 @@ public abstract class ComponentTestContext : BunitContext
 
     // bUnit waits one second for an assertion by default; a debounced search and its query can take longer on
     // a 2-core CI machine under load. A passing wait returns as soon as it passes, so only failures get slower.
-    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    static ComponentTestContext() => DefaultWaitTimeout = Support.TestTimeouts.Wait;
 
     protected ComponentTestContext()
     {
