@@ -31,12 +31,17 @@ public sealed class ScaleOutFixture : IAsyncDisposable
 
     public string Address(PortalServer server) => server == PortalServer.A ? ServerA : ServerB;
 
-    public async Task StartAsync()
+    /// <param name="withBrowser">Whether the test drives Chromium; one that only sends requests does not need it.</param>
+    public async Task StartAsync(bool withBrowser = true)
     {
         // Asked in the test, before anything starts: skips (or fails under CI) with the reason.
         var postgres = TestDependencies.Postgres;
         var redis = TestDependencies.Redis;
         _ = TestDependencies.Nginx;
+        if (withBrowser)
+        {
+            _ = TestDependencies.Chromium;
+        }
 
         // Started once: a failed start fails every test of the class with its reason, rather than
         // starting a second set of processes next to the half-started first.
