@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every CustomerCare test: component (bUnit), integration (SQLite and PostgreSQL) and browser
+# Runs every CustomerCare test: unit, component (bUnit), integration (SQLite and PostgreSQL) and browser
 # (Playwright in Debian's Chromium).
 #
 # It installs what is missing (chromium, postgresql, redis-server, nginx) with apt-get when it can, starts
@@ -90,7 +90,8 @@ start_redis() {
 install_missing
 start_postgres
 start_redis
-[[ -x /usr/bin/chromium ]] && export CUSTOMERCARE_CHROMIUM=/usr/bin/chromium
+# A browser already named (CUSTOMERCARE_CHROMIUM=/nonexistent shows how a missing one is reported) is kept.
+if [[ -z "${CUSTOMERCARE_CHROMIUM:-}" && -x /usr/bin/chromium ]]; then export CUSTOMERCARE_CHROMIUM=/usr/bin/chromium; fi
 if [[ -x /usr/sbin/nginx ]]; then
   export CUSTOMERCARE_NGINX=/usr/sbin/nginx
 else

@@ -1,10 +1,6 @@
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Data.Seeding;
-using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Threads;
-using CustomerCare.Web.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -25,18 +21,21 @@ public sealed class ComplaintJourneyBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task An_angry_complaint_goes_to_the_top_of_the_desk_is_taken_over_answered_and_confirmed_solved_by_the_customer()
     {
-        // The desk puts the longest wait first; the demo's other complaints are answered first, so the new one can lead it.
-        await AnswerEveryWaitingComplaintAsync();
+        // The desk puts the longest wait first: an older complaint, already answered, must give way to the new one.
+        var older = await AnAnsweredComplaintAsync();
+        var teamLead = await browser.Portal.AddPersonAsync(Roles.Admin, "Sabine Lead", "Team lead", Ct);
+        var clara = await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var lead = await browser.OpenPageAsync();
-        await lead.SignInAsync(DemoAccounts.Admin);
+        await lead.SignInAsync(teamLead);
         await lead.GotoAsync("/staff");
         await lead.WaitForCircuitAsync();
         await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "));
+        await Expect(lead.Locator($"[data-testid=desk-row][data-post-id='{older}']")).ToHaveCountAsync(1);
         var navigations = 0;
         lead.FrameNavigated += (_, _) => navigations++;
 
         var customer = await browser.OpenPageAsync();
-        await customer.SignInAsync(DemoAccounts.Customer);
+        await customer.SignInAsync(clara);
         await customer.GotoAsync("/complaints/new");
         await customer.WaitForCircuitAsync();
         var title = $"Charged twice for October {Guid.NewGuid().ToString("N")[..6]}";
@@ -50,19 +49,19 @@ public sealed class ComplaintJourneyBrowserTests(BrowserFixture browser)
 
         // The team lead's desk, open all along, has it on top with its clock running.
         var top = lead.GetByTestId("desk-row").First;
-        await Expect(top).ToHaveAttributeAsync("data-post-id", complaintId.ToString(System.Globalization.CultureInfo.InvariantCulture), new() { Timeout = 5_000 });
+        await Expect(top).ToHaveAttributeAsync("data-post-id", complaintId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(top).ToContainTextAsync(title);
         await Expect(lead.Locator("tr", new() { Has = top }).GetByTestId("desk-clock")).ToBeVisibleAsync();
         await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*1 "));
 
         // The team lead takes it over and answers from the complaint page.
         var staff = await browser.OpenPageAsync();
-        await staff.SignInAsync(DemoAccounts.Admin);
+        await staff.SignInAsync(teamLead);
         await staff.GotoAsync($"/posts/{complaintId}");
         await staff.WaitForCircuitAsync();
         await staff.GetByTestId("ownership-claim").ClickAsync();
-        await Expect(staff.GetByTestId("complaint-owner")).ToContainTextAsync(DemoAccounts.Admin.DisplayName);
-        await Expect(customer.GetByTestId("complaint-owner")).ToContainTextAsync(DemoAccounts.Admin.DisplayName, new() { Timeout = 2_000 });
+        await Expect(staff.GetByTestId("complaint-owner")).ToContainTextAsync(teamLead.DisplayName);
+        await Expect(customer.GetByTestId("complaint-owner")).ToContainTextAsync(teamLead.DisplayName);
         await Expect(customer.GetByTestId("complaint-owner").Locator(".mud-avatar")).ToBeVisibleAsync();
 
         // The answer is the owner's proposed resolution; the customer waits no more, so the desk's count drops.
@@ -70,44 +69,34 @@ public sealed class ComplaintJourneyBrowserTests(BrowserFixture browser)
         await staff.Locator(Composer).FillAsync(answer);
         await staff.GetByTestId("composer-propose").ClickAsync();
         await staff.GetByTestId("composer-submit").ClickAsync();
-        await Expect(customer.Locator("[data-testid=reply]", new() { HasText = answer })).ToBeVisibleAsync(new() { Timeout = 2_000 });
-        await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "), new() { Timeout = 5_000 });
+        await Expect(customer.Locator("[data-testid=reply]", new() { HasText = answer })).ToBeVisibleAsync();
+        await Expect(lead.GetByTestId("unanswered-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^\\s*0 "));
 
         // Only the customer says it is solved, and rates it once.
-        await Expect(customer.GetByTestId("resolution-pending")).ToContainTextAsync(DemoAccounts.Admin.DisplayName, new() { Timeout = 2_000 });
+        await Expect(customer.GetByTestId("resolution-pending")).ToContainTextAsync(teamLead.DisplayName);
         await customer.GetByTestId("resolution-yes").ClickAsync();
         await Expect(customer.GetByTestId("resolution-outcome")).ToBeVisibleAsync();
-        await Expect(lead.Locator($"[data-testid=desk-row][data-post-id='{complaintId}']")).ToHaveCountAsync(0, new() { Timeout = 5_000 });
-        await Expect(staff.GetByTestId("resolution-staff-outcome")).ToBeVisibleAsync(new() { Timeout = 2_000 });
+        await Expect(lead.Locator($"[data-testid=desk-row][data-post-id='{complaintId}']")).ToHaveCountAsync(0);
+        await Expect(staff.GetByTestId("resolution-staff-outcome")).ToBeVisibleAsync();
 
         await customer.GetByTestId("resolution-stars").Locator(".mud-rating-item").Nth(3).ClickAsync();
         await customer.Locator("textarea[data-testid=resolution-rating-comment-field]").FillAsync("Quick and friendly, thank you.");
         await customer.GetByTestId("resolution-rate").ClickAsync();
         await Expect(customer.GetByTestId("resolution-rating")).ToContainTextAsync("4");
         await Expect(customer.GetByTestId("resolution-rating-form")).ToHaveCountAsync(0);
-        await Expect(staff.GetByTestId("resolution-rating-comment")).ToHaveTextAsync("Quick and friendly, thank you.", new() { Timeout = 2_000 });
+        await Expect(staff.GetByTestId("resolution-rating-comment")).ToHaveTextAsync("Quick and friendly, thank you.");
 
         Assert.Equal(0, navigations);
     }
 
-    // Staff answer every complaint that waits, through the same service the page uses.
-    private async Task AnswerEveryWaitingComplaintAsync()
+    // Someone else's complaint that staff have answered, through the same services the pages use: still open, no longer waiting.
+    private async Task<int> AnAnsweredComplaintAsync()
     {
-        var dbs = browser.Portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
-        var threads = browser.Portal.Services.GetRequiredService<ThreadService>();
-        List<int> waiting;
-        string staffId;
-        await using (var db = await dbs.CreateDbContextAsync(Ct))
-        {
-            waiting = await OpenComplaints.Waiting(db, OpenComplaints.Query(db)).Select(p => p.Id).ToListAsync(Ct);
-            staffId = await db.Users.Where(u => u.Email == DemoAccounts.Staff.Email).Select(u => u.Id).SingleAsync(Ct);
-        }
-
-        var staff = new Viewer(staffId, IsStaff: true, IsProductOwner: false, IsAdmin: false);
-        foreach (var id in waiting)
-        {
-            var reply = await threads.ReplyAsync(id, null, "We are on it and will write again today.", internalNote: false, staff, Ct);
-            Assert.True(reply.Succeeded, $"complaint {id}: {reply.Outcome}");
-        }
+        var complaint = await browser.Portal.FileComplaintAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        var staff = await browser.Portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var reply = await browser.Portal.Services.GetRequiredService<ThreadService>()
+            .ReplyAsync(complaint, null, "We are on it and will write again today.", internalNote: false, staff.Viewer, Ct);
+        Assert.True(reply.Succeeded, $"complaint {complaint}: {reply.Outcome}");
+        return complaint;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CustomerCare.Data.Seeding;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,10 +13,16 @@ public sealed partial class IdeaLifecycleBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Customer_proposes_and_votes_product_owner_ships_and_the_customer_is_credited_on_roadmap_and_changelog()
     {
+        var ct = TestContext.Current.CancellationToken;
         var title = $"Meter reading reminder by text message {Guid.NewGuid():N}"[..52];
         var release = $"App {Random.Shared.Next(10, 99)}.{Random.Shared.Next(0, 9)}";
+        // Someone else's idea on the same subject, with the one word of the title that no other idea has.
+        await browser.Portal.ProposeIdeaAsync(
+            await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct), $"Meter reading by photo {title[^13..]}", ct: ct);
+        var clara = await browser.Portal.AddPersonAsync(Roles.Customer, "Clara Lifecycle", ct: ct);
+        var productOwner = await browser.Portal.AddPersonAsync(Roles.ProductOwner, ct: ct);
         var customer = await browser.OpenPageAsync();
-        await customer.SignInAsync(DemoAccounts.Customer);
+        await customer.SignInAsync(clara);
 
         // Proposing: similar ideas are offered while typing, and can be voted for right there.
         await customer.GotoAsync("/ideas/new");
@@ -39,7 +46,7 @@ public sealed partial class IdeaLifecycleBrowserTests(BrowserFixture browser)
 
         // The product owner ships it, with a release and a note.
         var owner = await browser.OpenPageAsync();
-        await owner.SignInAsync(DemoAccounts.ProductOwner);
+        await owner.SignInAsync(productOwner);
         await owner.GotoAsync(ideaUrl);
         await owner.WaitForCircuitAsync();
         var decision = owner.GetByTestId("status-decision");
@@ -51,19 +58,19 @@ public sealed partial class IdeaLifecycleBrowserTests(BrowserFixture browser)
         await Expect(owner.GetByTestId("shipped-in")).ToContainTextAsync(release);
 
         // The customer's open page follows without a reload.
-        await Expect(customer.GetByTestId("status-chip").First).ToHaveTextAsync("Shipped", new() { Timeout = 3_000 });
+        await Expect(customer.GetByTestId("status-chip").First).ToHaveTextAsync("Shipped");
         await Expect(customer.GetByTestId("shipped-in")).ToContainTextAsync(release);
 
         await customer.GotoAsync("/roadmap");
         var shipped = customer.GetByTestId("roadmap-Shipped");
         await Expect(shipped).ToContainTextAsync(title);
-        await Expect(shipped.Locator(".mud-paper", new() { HasText = title })).ToContainTextAsync($"idea by {DemoAccounts.Customer.DisplayName}");
+        await Expect(shipped.Locator(".mud-paper", new() { HasText = title })).ToContainTextAsync($"idea by {clara.DisplayName}");
 
         await customer.GotoAsync("/changelog");
         var section = customer.GetByTestId("release").Filter(new() { HasText = release });
         await Expect(section.GetByTestId("release-name")).ToHaveTextAsync(release);
         var entry = section.GetByTestId("changelog-entry").Filter(new() { HasText = title });
-        await Expect(entry.GetByTestId("credit")).ToContainTextAsync($"Idea by {DemoAccounts.Customer.DisplayName}");
+        await Expect(entry.GetByTestId("credit")).ToContainTextAsync($"Idea by {clara.DisplayName}");
         await Expect(entry).ToContainTextAsync("Thank you, Clara!");
     }
 

@@ -6,27 +6,45 @@ namespace CustomerCare.Tests.Browser;
 
 internal static class PageExtensions
 {
+    /// <summary>
+    /// Where <see cref="SaveScreenshotAsync"/> writes: artifacts/screenshots (ignored by git) on every run; the folder in
+    /// CUSTOMERCARE_SCREENSHOTS (relative to the checkout) when set, e.g. docs/screenshots to refresh the README's pictures.
+    /// </summary>
+    public const string ScreenshotsVariable = "CUSTOMERCARE_SCREENSHOTS";
+
     /// <summary>Blazor is interactive once the circuit is up; clicks before that would be lost.</summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
         await page.Locator(".cc-layout[data-interactive=true]").WaitForAsync();
 
-    public static async Task SignInAsync(this IPage page, DemoAccount account)
+    public static Task SignInAsync(this IPage page, DemoAccount account) => page.SignInAsync(account.Email, account.Password);
+
+    public static Task SignInAsync(this IPage page, TestPerson person) => page.SignInAsync(person.Email, person.Password);
+
+    public static async Task SignInAsync(this IPage page, string email, string password)
     {
         await page.GotoAsync("Account/Login");
-        await page.Locator("input[name='Input.Email']").FillAsync(account.Email);
-        await page.Locator("input[name='Input.Password']").FillAsync(account.Password);
+        await page.Locator("input[name='Input.Email']").FillAsync(email);
+        await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
         await page.GetByTestId("user-name").WaitForAsync();
     }
 
-    /// <summary>Screenshots land in docs/screenshots, where the README shows them.</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string name)
     {
-        // Only for the picture: let the circuit render and anything it opened finish its animation.
+        // Only for the picture: the circuit has rendered, the web fonts are in, and every transition it started has
+        // ended (the screenshot also fast-forwards any that would begin now).
         await page.WaitForCircuitAsync();
-        await page.WaitForTimeoutAsync(600);
-        var folder = Path.Combine(RepoPaths.Root, "docs", "screenshots");
+        await page.EvaluateAsync("() => document.fonts.ready");
+        await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)");
+        var folder = Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } chosen
+            ? Path.Combine(RepoPaths.Root, chosen)
+            : Path.Combine(RepoPaths.Root, "artifacts", "screenshots");
         Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, name), FullPage = false });
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(folder, name),
+            FullPage = false,
+            Animations = ScreenshotAnimations.Disabled,
+        });
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using CustomerCare.Data.Seeding;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -11,10 +12,16 @@ public sealed partial class ProposeIdeaBrowserTests(BrowserFixture browser)
     [Fact]
     public async Task Customer_is_offered_a_similar_idea_then_proposes_and_an_open_board_shows_it_without_a_reload()
     {
+        var ct = TestContext.Current.CancellationToken;
         var title = $"Dark mode for the customer portal {Guid.NewGuid():N}"[..48];
+        // The idea it is offered: someone else's, sharing the words and the one word no other idea has.
+        var token = title[^14..];
+        var similarTitle = $"Dark mode for the app {token}";
+        await browser.Portal.ProposeIdeaAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct), similarTitle, ct: ct);
+        var person = await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct);
         var customer = await browser.OpenPageAsync();
         var watcher = await browser.OpenPageAsync("de-DE");
-        await customer.SignInAsync(DemoAccounts.Customer);
+        await customer.SignInAsync(person);
 
         await watcher.GotoAsync("/");
         await watcher.WaitForCircuitAsync();
@@ -29,6 +36,7 @@ public sealed partial class ProposeIdeaBrowserTests(BrowserFixture browser)
 
         await TitleInput(customer).FillAsync(title);
         await Expect(customer.GetByTestId("similar-title").Filter(new() { HasText = "Dark mode for the app" })).ToBeVisibleAsync();
+        await Expect(customer.GetByTestId("similar-title").Filter(new() { HasText = similarTitle })).ToBeVisibleAsync();
         await Expect(customer.GetByTestId("similar-idea").First.GetByTestId("vote-button")).ToBeVisibleAsync();
 
         await customer.Locator("textarea").First.FillAsync("The portal is **too bright** at night.");
@@ -36,7 +44,7 @@ public sealed partial class ProposeIdeaBrowserTests(BrowserFixture browser)
 
         await Expect(customer).ToHaveURLAsync(PostUrl());
         await Expect(customer.Locator("h1")).ToHaveTextAsync(title);
-        await Expect(watcher.GetByTestId("post-title").First).ToHaveTextAsync(title, new() { Timeout = 3_000 });
+        await Expect(watcher.GetByTestId("post-title").First).ToHaveTextAsync(title);
         Assert.Equal(0, navigations);
     }
 

@@ -1,4 +1,6 @@
+using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
+using CustomerCare.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,7 +12,8 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Demo_customer_signs_in_and_sees_the_shell_in_English_and_in_German()
     {
-        var page = await browser.OpenPageAsync("en-US");
+        // The demo company and its customer on purpose: the screenshots are the README's, which shows what `dotnet run` shows.
+        var page = await browser.OpenDemoPageAsync("en-US");
 
         await page.GotoAsync("/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Ideas");
@@ -72,9 +75,10 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Staff_see_the_staff_desk_in_the_navigation()
     {
+        var staff = await browser.Portal.AddPersonAsync(Roles.Staff, jobTitle: "Customer Care", ct: TestContext.Current.CancellationToken);
         var page = await browser.OpenPageAsync();
 
-        await page.SignInAsync(DemoAccounts.Staff);
+        await page.SignInAsync(staff);
         await page.GotoAsync("/staff");
 
         await Expect(page.GetByTestId("nav-staff")).ToBeVisibleAsync();
@@ -84,7 +88,8 @@ public sealed class ShellTests(BrowserFixture browser)
     [Fact]
     public async Task Portal_is_usable_at_phone_width()
     {
-        var page = await browser.OpenPageAsync(width: 390, height: 844);
+        // The demo company's board on purpose: the screenshot at the end is the README's.
+        var page = await browser.OpenDemoPageAsync(width: 390, height: 844);
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 

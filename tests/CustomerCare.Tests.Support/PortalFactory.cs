@@ -147,3 +147,6 @@ public sealed class PostgresPortalFactory() : PortalFactory(DatabaseProvider.Pos
 
 /// <summary>A portal over an empty SQLite database: roles only, no demo data.</summary>
 public sealed class EmptyPortalFactory() : PortalFactory(DatabaseProvider.Sqlite, seedDemo: false);
+
+/// <summary>A portal over a fresh PostgreSQL database: roles and categories only, no demo data.</summary>
+public sealed class EmptyPostgresPortalFactory() : PortalFactory(DatabaseProvider.Postgres, seedDemo: false);

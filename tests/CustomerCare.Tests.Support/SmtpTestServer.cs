@@ -22,7 +22,7 @@ public sealed record ReceivedMail(string EnvelopeFrom, IReadOnlyList<string> Env
 /// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan StartTimeout = TestTimeouts.Wait;
     private readonly string python;
     private Process? process;
 
@@ -112,7 +112,7 @@ public sealed class SmtpTestServer : IAsyncDisposable
         [.. Received().Where(m => m.EnvelopeTo.Contains(address, StringComparer.OrdinalIgnoreCase))];
 
     /// <summary>Waits (bounded) until the recipient has at least one message; the portal's sender works in the background.</summary>
-    public async Task<ReceivedMail> WaitForAsync(string address, CancellationToken ct, int seconds = 20)
+    public async Task<ReceivedMail> WaitForAsync(string address, CancellationToken ct, int seconds = 30)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(seconds); DateTime.UtcNow < deadline; await Task.Delay(100, ct))
         {

@@ -52,7 +52,7 @@ internal sealed class NginxBalancer(string folder, int port) : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        var deadline = DateTime.UtcNow + TestTimeouts.Wait;
         while (!Accepts())
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
@@ -69,7 +69,7 @@ internal sealed class NginxBalancer(string folder, int port) : IAsyncDisposable
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
-            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            using var limit = new CancellationTokenSource(TestTimeouts.Wait);
             await process.WaitForExitAsync(limit.Token);
         }
 

@@ -1,7 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 using Npgsql;
 
 namespace CustomerCare.Tests.Browser.ScaleOut;
@@ -32,12 +31,17 @@ public sealed class ScaleOutFixture : IAsyncDisposable
 
     public string Address(PortalServer server) => server == PortalServer.A ? ServerA : ServerB;
 
-    public async Task StartAsync()
+    /// <param name="withBrowser">Whether the test drives Chromium; one that only sends requests does not need it.</param>
+    public async Task StartAsync(bool withBrowser = true)
     {
         // Asked in the test, before anything starts: skips (or fails under CI) with the reason.
         var postgres = TestDependencies.Postgres;
         var redis = TestDependencies.Redis;
         _ = TestDependencies.Nginx;
+        if (withBrowser)
+        {
+            _ = TestDependencies.Chromium;
+        }
 
         // Started once: a failed start fails every test of the class with its reason, rather than
         // starting a second set of processes next to the half-started first.
@@ -58,11 +62,10 @@ public sealed class ScaleOutFixture : IAsyncDisposable
     /// A browser context behind nginx, pinned to one server by the cookie nginx's stickiness reads, and
     /// recording which server answered each of its requests.
     /// </summary>
-    public async Task<PinnedContext> NewContextAsync(IBrowser browser, PortalServer server, string locale = "en-US")
+    public async Task<PinnedContext> NewContextAsync(BrowserFixture browser, PortalServer server, string locale = "en-US")
     {
         ArgumentNullException.ThrowIfNull(browser);
         var context = await browser.NewContextAsync(new() { BaseURL = Root.ToString(), Locale = locale });
-        context.SetDefaultTimeout(15_000);
         var pinned = new PinnedContext(this, context);
         await pinned.PinAsync(server);
         return pinned;
@@ -110,7 +113,8 @@ public sealed class ScaleOutFixture : IAsyncDisposable
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(folder);
 
-        // The database exists before the servers start, empty: server A migrates it and seeds the demo.
+        // The database exists before the servers start, empty: server A migrates it. No demo: each test adds the people
+        // and ideas it needs (OpenDatabase).
         database = $"cc_scale_{Guid.NewGuid():N}";
         await AdminCommandAsync($"CREATE DATABASE \"{database}\"", ct);
         ConnectionString = new NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 20 }.ConnectionString;
@@ -121,7 +125,7 @@ public sealed class ScaleOutFixture : IAsyncDisposable
 
         // One after the other, as docs/scale-out.md tells operators: two instances migrating an empty
         // database at the same moment collide (one stops with "column already exists"). B only checks
-        // the migrations; its demo seeding finds the accounts A made and does nothing.
+        // the migrations.
         var serverA = await StartPortalAsync("a", channel, redis, migrate: true, ct);
         var serverB = await StartPortalAsync("b", channel, redis, migrate: false, ct);
         ServerA = serverA.Authority;
@@ -137,7 +141,7 @@ public sealed class ScaleOutFixture : IAsyncDisposable
             ["Database:Provider"] = "Postgres",
             ["ConnectionStrings:CustomerCare"] = ConnectionString,
             ["Database:MigrateOnStartup"] = migrate ? "true" : "false",
-            ["Demo:Seed"] = "true",
+            ["Demo:Seed"] = "false",
             ["Live:Redis"] = redis,
             ["Live:Channel"] = channel,
             ["Portal:PublicUrl"] = nginx!.Root.ToString(),

@@ -1,6 +1,5 @@
-using System.Globalization;
 using CustomerCare.Data.Entities;
-using CustomerCare.Data.Seeding;
+using CustomerCare.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,10 +22,11 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     public async Task Sign_in_on_server_A_holds_on_server_B_and_a_form_rendered_on_B_posts_to_A()
     {
         await servers.StartAsync();
-        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.A);
+        var clara = await AddPersonAsync(Roles.Customer);
+        await using var customer = await servers.NewContextAsync(browser, PortalServer.A);
         var page = await customer.NewPageAsync();
 
-        await page.SignInAsync(DemoAccounts.Customer);
+        await page.SignInAsync(clara);
 
         // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
         await page.WaitForCircuitAsync();
@@ -36,7 +36,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         await customer.PinAsync(PortalServer.B);
         await page.GotoAsync("/roadmap");
         await page.WaitForCircuitAsync();
-        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(DemoAccounts.Customer.DisplayName);
+        await Expect(page.GetByTestId("user-name")).ToHaveTextAsync(clara.DisplayName);
         customer.AssertAllServedBy(PortalServer.B);
 
         // The sign-out form on this page carries B's antiforgery token; A must accept it (else 400).
@@ -58,26 +58,28 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     public async Task Vote_cast_on_server_A_appears_without_a_reload_on_a_page_served_by_server_B()
     {
         await servers.StartAsync();
-        var idea = await AnOpenIdeaAsync(skip: 0);
-        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.B, "de-DE");
-        await using var owner = await servers.NewContextAsync(browser.Browser, PortalServer.A);
+        var idea = await AnOpenIdeaAsync();
+        var clara = await AddPersonAsync(Roles.Customer);
+        var jonas = await AddPersonAsync(Roles.ProductOwner);
+        await using var customer = await servers.NewContextAsync(browser, PortalServer.B, "de-DE");
+        await using var owner = await servers.NewContextAsync(browser, PortalServer.A);
 
         var watcher = await customer.NewPageAsync();
         var sockets = new List<string>();
         watcher.WebSocket += (_, socket) => sockets.Add(socket.Url);
-        await watcher.SignInAsync(DemoAccounts.Customer);
+        await watcher.SignInAsync(clara);
         // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
         await watcher.WaitForCircuitAsync();
         await watcher.GotoAsync($"/posts/{idea.Id}");
         await watcher.WaitForCircuitAsync();
         var watched = watcher.GetByTestId("vote-count");
-        var before = idea.VoteCount.ToString(CultureInfo.InvariantCulture);
+        var before = "0";
         await Expect(watched).ToHaveTextAsync(before);
         var navigations = 0;
         watcher.FrameNavigated += (_, _) => navigations++;
 
         var voter = await owner.NewPageAsync();
-        await voter.SignInAsync(DemoAccounts.ProductOwner);
+        await voter.SignInAsync(jonas);
         // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
         await voter.WaitForCircuitAsync();
         await voter.GotoAsync($"/posts/{idea.Id}");
@@ -87,7 +89,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         var after = await voter.GetByTestId("vote-count").InnerTextAsync();
 
         // From A's VoteService through Redis to B's bus and the circuit on B: no reload, about a second.
-        await Expect(watched).ToHaveTextAsync(after, new() { Timeout = 5_000 });
+        await Expect(watched).ToHaveTextAsync(after);
         Assert.Equal(0, navigations);
         customer.AssertAllServedBy(PortalServer.B);
         owner.AssertAllServedBy(PortalServer.A);
@@ -100,20 +102,22 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     public async Task Reply_posted_on_server_A_appears_without_a_reload_on_a_page_served_by_server_B()
     {
         await servers.StartAsync();
-        var idea = await AnOpenIdeaAsync(skip: 1); // not the vote test's idea: the tests may run in any order
-        await using var customer = await servers.NewContextAsync(browser.Browser, PortalServer.B);
-        await using var staff = await servers.NewContextAsync(browser.Browser, PortalServer.A);
-        var watcher = await OpenThreadAsync(customer, DemoAccounts.Customer, idea.Id);
+        var idea = await AnOpenIdeaAsync(); // its own, not the vote test's: the tests may run in any order
+        var clara = await AddPersonAsync(Roles.Customer);
+        var anna = await AddPersonAsync(Roles.Staff);
+        await using var customer = await servers.NewContextAsync(browser, PortalServer.B);
+        await using var staff = await servers.NewContextAsync(browser, PortalServer.A);
+        var watcher = await OpenThreadAsync(customer, clara, idea.Id);
         var navigations = 0;
         watcher.FrameNavigated += (_, _) => navigations++;
-        var writer = await OpenThreadAsync(staff, DemoAccounts.Staff, idea.Id);
+        var writer = await OpenThreadAsync(staff, anna, idea.Id);
         var text = $"Answered from server A ({Guid.NewGuid():N}).";
 
         await writer.Locator(Composer).FillAsync(text);
         await writer.GetByTestId("composer-submit").ClickAsync();
         await Expect(writer.Locator("[data-testid=reply]", new() { HasText = text })).ToBeVisibleAsync();
 
-        await Expect(watcher.Locator("[data-testid=reply]", new() { HasText = text })).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await Expect(watcher.Locator("[data-testid=reply]", new() { HasText = text })).ToHaveCountAsync(1);
         Assert.Equal(0, navigations);
         customer.AssertAllServedBy(PortalServer.B);
         staff.AssertAllServedBy(PortalServer.A);
@@ -122,7 +126,7 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     [Fact]
     public async Task Balancer_pins_a_browser_by_query_or_cookie_and_gives_a_newcomer_one_server_to_keep()
     {
-        await servers.StartAsync();
+        await servers.StartAsync(withBrowser: false);
         var ct = TestContext.Current.CancellationToken;
         using var http = new HttpClient(new HttpClientHandler { UseCookies = false }) { BaseAddress = servers.Root };
 
@@ -163,10 +167,10 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
     private static string ServedBy(HttpResponseMessage answer) =>
         answer.Headers.TryGetValues("X-Served-By", out var values) ? values.Single() : "(no X-Served-By)";
 
-    private static async Task<IPage> OpenThreadAsync(PinnedContext context, DemoAccount account, int ideaId)
+    private static async Task<IPage> OpenThreadAsync(PinnedContext context, TestPerson person, int ideaId)
     {
         var page = await context.NewPageAsync();
-        await page.SignInAsync(account);
+        await page.SignInAsync(person);
         // The home page after signing in opens its circuit on this server; let it, before pinning elsewhere.
         await page.WaitForCircuitAsync();
         await page.GotoAsync($"/posts/{ideaId}");
@@ -175,13 +179,17 @@ public sealed class ScaleOutTests(BrowserFixture browser, ScaleOutFixture server
         return page;
     }
 
-    private async Task<Post> AnOpenIdeaAsync(int skip)
+    // People and ideas go straight into the database both servers share; neither server seeds a demo.
+    private async Task<TestPerson> AddPersonAsync(string role)
     {
         await using var db = servers.OpenDatabase();
-        return await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Open && p.MergedIntoId == null && p.RemovedAt == null)
-            .OrderByDescending(p => p.VoteCount).ThenBy(p => p.Id)
-            .Skip(skip)
-            .FirstAsync(TestContext.Current.CancellationToken);
+        return await db.AddPersonAsync(role, ct: TestContext.Current.CancellationToken);
+    }
+
+    private async Task<Post> AnOpenIdeaAsync()
+    {
+        await using var db = servers.OpenDatabase();
+        var author = await db.AddPersonAsync(Roles.Customer, ct: TestContext.Current.CancellationToken);
+        return await db.AddIdeaAsync(author, ct: TestContext.Current.CancellationToken);
     }
 }

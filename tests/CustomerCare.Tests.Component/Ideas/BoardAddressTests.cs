@@ -93,7 +93,7 @@ public sealed class BoardAddressTests : ComponentTestContext
         await board.Find("input[data-testid=board-search]").InputAsync(new() { Value = "  Wärmepumpe  " });
 
         // The box waits for a pause in typing before it searches.
-        board.WaitForAssertion(() => Assert.Contains("q=", Navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        board.WaitForAssertion(() => Assert.Contains("q=", Navigation.Uri, StringComparison.Ordinal));
         var address = new Uri(Navigation.Uri);
         Assert.Contains("sort=top", address.Query, StringComparison.Ordinal);
         Assert.Contains("q=W%C3%A4rmepumpe", address.Query, StringComparison.Ordinal);
@@ -126,7 +126,7 @@ public sealed class BoardAddressTests : ComponentTestContext
 
         await board.Find("input[data-testid=board-search]").InputAsync(new() { Value = "Tarif " });
 
-        board.WaitForAssertion(() => Assert.Contains("q=Tarif", Navigation.Uri, StringComparison.Ordinal), TimeSpan.FromSeconds(3));
+        board.WaitForAssertion(() => Assert.Contains("q=Tarif", Navigation.Uri, StringComparison.Ordinal));
         Assert.DoesNotContain("q=Tarif+", Navigation.Uri, StringComparison.Ordinal);
         Assert.Equal("Tarif ", board.Find("input[data-testid=board-search]").GetAttribute("value"));
     }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Bunit.TestDoubles;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Votes;
@@ -30,7 +31,7 @@ public abstract class ComponentTestContext : BunitContext
 
     // bUnit waits one second for an assertion by default; a debounced search and its query can take longer on
     // a 2-core CI machine under load. A passing wait returns as soon as it passes, so only failures get slower.
-    static ComponentTestContext() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+    static ComponentTestContext() => DefaultWaitTimeout = CustomerCare.Tests.Support.TestTimeouts.Wait;
 
     protected ComponentTestContext()
     {

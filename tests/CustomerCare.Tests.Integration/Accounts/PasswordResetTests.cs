@@ -115,7 +115,7 @@ public sealed partial class PasswordResetTests(EmptyPortalFactory portal) : ICla
     // Account mails go through the outbox: the sender writes them moments after the request.
     private async Task<string?> MailToAsync(string email)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); DateTime.UtcNow < deadline; await Task.Delay(100, TestContext.Current.CancellationToken))
+        for (var deadline = DateTime.UtcNow + TestTimeouts.Wait; DateTime.UtcNow < deadline; await Task.Delay(100, TestContext.Current.CancellationToken))
         {
             foreach (var file in MailFiles())
             {

@@ -25,7 +25,7 @@ public sealed partial class ResetLinkAddressTests(PublicUrlPortalFactory portal)
         await browser.SubmitAsync("/Account/ForgotPassword", "forgot-password", new Dictionary<string, string> { ["Input.Email"] = email });
 
         string? mail = null;
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); mail is null && DateTime.UtcNow < deadline; await Task.Delay(100, TestContext.Current.CancellationToken))
+        for (var deadline = DateTime.UtcNow + TestTimeouts.Wait; mail is null && DateTime.UtcNow < deadline; await Task.Delay(100, TestContext.Current.CancellationToken))
         {
             mail = (Directory.Exists(portal.MailFolder) ? Directory.GetFiles(portal.MailFolder, "*.eml") : [])
                 .Select(File.ReadAllText)

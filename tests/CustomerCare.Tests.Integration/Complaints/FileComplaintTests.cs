@@ -56,6 +56,7 @@ public abstract class FileComplaintTests(PortalFactory portal)
     {
         var customer = await content.AddPersonAsync(Roles.Customer, Ct);
         var stranger = await content.AddPersonAsync(Roles.Customer, Ct);
+        await content.AddPersonAsync(Roles.Staff, Ct); // someone on staff, whoever else the portal holds
 
         var result = await Complaints.FileAsync(
             new("  Invoice charged twice  ", "My **November** invoice was charged twice.", ComplaintMood.Angry, " INV-2026-1187 ", false), customer, Ct);

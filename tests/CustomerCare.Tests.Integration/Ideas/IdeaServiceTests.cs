@@ -12,7 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Integration.Ideas;
 
-/// <summary>Proposing an idea: checked in the service, saved, announced on the board; similar ideas found first.</summary>
+/// <summary>
+/// Proposing an idea: checked in the service, saved, announced on the board; similar ideas found first. Over portals
+/// without demo data: every test adds the people and ideas it searches for.
+/// </summary>
 public abstract class IdeaServiceTests(PortalFactory portal)
 {
     private const string GoodBody = "It would save me a trip to the cellar every month.";
@@ -149,7 +152,7 @@ public abstract class IdeaServiceTests(PortalFactory portal)
 
         var similar = await Ideas.FindSimilarAsync($"The meter reading {unique}", Viewer.Anonymous, Ct);
 
-        // Demo ideas about meter readings may come between; these two must come in this order.
+        // The other tests' ideas may come between; these two must come in this order.
         var ids = similar.Select(s => s.Id).ToList();
         Assert.Equal(best, ids[0]);
         Assert.Contains(popular, ids);
@@ -249,6 +252,6 @@ public abstract class IdeaServiceTests(PortalFactory portal)
     }
 }
 
-public sealed class SqliteIdeaServiceTests(PortalFactory portal) : IdeaServiceTests(portal), IClassFixture<PortalFactory>;
+public sealed class SqliteIdeaServiceTests(EmptyPortalFactory portal) : IdeaServiceTests(portal), IClassFixture<EmptyPortalFactory>;
 
-public sealed class PostgresIdeaServiceTests(PostgresPortalFactory portal) : IdeaServiceTests(portal), IClassFixture<PostgresPortalFactory>;
+public sealed class PostgresIdeaServiceTests(EmptyPostgresPortalFactory portal) : IdeaServiceTests(portal), IClassFixture<EmptyPostgresPortalFactory>;

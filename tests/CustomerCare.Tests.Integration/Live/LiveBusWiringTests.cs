@@ -46,7 +46,7 @@ public sealed class LiveBusWiringTests
         using var page = second.Services.GetRequiredService<ILiveBus>().Subscribe(LiveTopics.Post(1), _ => { Interlocked.Increment(ref received); return Task.CompletedTask; });
 
         // Both connect in the background after start-up; events sent before that are not replayed.
-        await Until.TrueAsync(() => Volatile.Read(ref received) > 0, TimeSpan.FromSeconds(20), "the first portal's event on the second",
+        await Until.TrueAsync(() => Volatile.Read(ref received) > 0, TestTimeouts.Wait, "the first portal's event on the second",
             between: () => first.Services.GetRequiredService<ILiveBus>().PublishAsync(new VoteCountChanged(1, 3, DateTime.UtcNow)));
     }
 }

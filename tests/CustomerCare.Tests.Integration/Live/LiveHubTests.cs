@@ -1,30 +1,26 @@
 using System.Text.Json;
-using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
-using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Integration.Live;
 
 /// <summary>
 /// The public hub for clients outside Blazor: it delivers the bus's events to the connections that joined,
-/// with the pages' authorization.
+/// with the pages' authorization. Over a portal without demo data: each test makes the people and posts it needs.
 /// </summary>
-public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFactory>
+public sealed class LiveHubTests(EmptyPortalFactory portal) : IClassFixture<EmptyPortalFactory>
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TestTimeouts.Wait;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,10 +30,10 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
         await using var hub = await ConnectAsync(signInAs: null);
         var received = Record(hub);
         await hub.InvokeAsync(nameof(LiveHub.JoinBoard), Ct);
-        var customer = await ViewerAsync(DemoAccounts.Customer);
+        var customer = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
 
         var result = await portal.Services.GetRequiredService<IdeaService>()
-            .ProposeAsync(new ProposeIdea("Hub test: a widget for the homepage", "Shown on our website.", null), customer, Ct);
+            .ProposeAsync(new ProposeIdea("Hub test: a widget for the homepage", "Shown on our website.", null), customer.Viewer, Ct);
 
         var (type, data) = await received.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct);
         Assert.Equal(nameof(PostCreated), type);
@@ -48,10 +44,10 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
     [Fact]
     public async Task Another_customers_private_complaint_cannot_be_joined_and_a_visitor_cannot_join_it_either()
     {
-        var complaintId = await PrivateComplaintOfSomeoneElseAsync();
-        await using var customer = await ConnectAsync(DemoAccounts.Customer);
+        var complaintId = await portal.FileComplaintAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct), isPublic: false, ct: Ct);
+        await using var customer = await ConnectAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct));
         await using var visitor = await ConnectAsync(signInAs: null);
-        await using var staff = await ConnectAsync(DemoAccounts.Staff);
+        await using var staff = await ConnectAsync(await portal.AddPersonAsync(Roles.Staff, ct: Ct));
 
         await Assert.ThrowsAsync<HubException>(() => customer.InvokeAsync(nameof(LiveHub.JoinPost), complaintId, Ct));
         await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync(nameof(LiveHub.JoinPost), complaintId, Ct));
@@ -62,27 +58,30 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
     public async Task An_internal_note_reaches_staff_connections_and_never_a_customers()
     {
         var ideaId = await PublicIdeaIdAsync();
-        await using var customer = await ConnectAsync(DemoAccounts.Customer);
-        await using var staff = await ConnectAsync(DemoAccounts.Staff);
+        var anna = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        await using var customer = await ConnectAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct));
+        await using var staff = await ConnectAsync(anna);
         var toCustomer = Record(customer);
         var toStaff = Record(staff);
         await customer.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
         await staff.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
         var threads = portal.Services.GetRequiredService<ThreadService>();
-        var anna = await ViewerAsync(DemoAccounts.Staff);
         var note = $"Internal: check the meter history ({Guid.NewGuid():N})";
         var sentinel = $"Public: we are on it ({Guid.NewGuid():N})";
 
-        Assert.True((await threads.ReplyAsync(ideaId, null, note, internalNote: true, anna, Ct)).Succeeded);
-        Assert.True((await threads.ReplyAsync(ideaId, null, sentinel, internalNote: false, anna, Ct)).Succeeded);
+        Assert.True((await threads.ReplyAsync(ideaId, null, note, internalNote: true, anna.Viewer, Ct)).Succeeded);
+        Assert.True((await threads.ReplyAsync(ideaId, null, sentinel, internalNote: false, anna.Viewer, Ct)).Succeeded);
 
         // Events of one post arrive in order: once the public reply is there, the note had its chance.
         var staffBodies = new[] { await NextReplyBodyAsync(toStaff), await NextReplyBodyAsync(toStaff) };
         var customerBody = await NextReplyBodyAsync(toCustomer);
         Assert.Equal([note, sentinel], staffBodies);
         Assert.Equal(sentinel, customerBody);
-        await Task.Delay(200, Ct);
-        while (toCustomer.Reader.TryRead(out var late))
+
+        // Anything else the note set off would arrive before a reply sent after it: send one and read up to it.
+        var last = $"Public: done ({Guid.NewGuid():N})";
+        Assert.True((await threads.ReplyAsync(ideaId, null, last, internalNote: false, anna.Viewer, Ct)).Succeeded);
+        foreach (var late in await EventsUntilReplyAsync(toCustomer, last))
         {
             Assert.DoesNotContain(note, late.Data.GetRawText(), StringComparison.Ordinal);
         }
@@ -120,6 +119,22 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
         }
     }
 
+    /// <summary>Every event up to and including the reply with <paramref name="body"/>.</summary>
+    private static async Task<List<(string Type, JsonElement Data)>> EventsUntilReplyAsync(
+        System.Threading.Channels.Channel<(string Type, JsonElement Data)> events, string body)
+    {
+        var read = new List<(string Type, JsonElement Data)>();
+        while (true)
+        {
+            var next = await events.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+            read.Add(next);
+            if (next.Type == nameof(ReplyAdded) && next.Data.GetProperty("reply").GetProperty("body").GetString() == body)
+            {
+                return read;
+            }
+        }
+    }
+
     private static System.Threading.Channels.Channel<(string Type, JsonElement Data)> Record(HubConnection hub)
     {
         var channel = System.Threading.Channels.Channel.CreateUnbounded<(string, JsonElement)>();
@@ -127,7 +142,7 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
         return channel;
     }
 
-    private async Task<HubConnection> ConnectAsync(DemoAccount? signInAs)
+    private async Task<HubConnection> ConnectAsync(TestPerson? signInAs)
     {
         using var browser = new PortalBrowser(portal);
         if (signInAs is not null)
@@ -149,27 +164,8 @@ public sealed class LiveHubTests(PortalFactory portal) : IClassFixture<PortalFac
         return connection;
     }
 
-    private async Task<Viewer> ViewerAsync(DemoAccount account)
-    {
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
-        var id = await db.Users.Where(u => u.Email == account.Email).Select(u => u.Id).SingleAsync(Ct);
-        return new Viewer(id, account.Role == Roles.Staff, account.Role == Roles.ProductOwner, account.Role == Roles.Admin);
-    }
-
-    private async Task<int> PublicIdeaIdAsync()
-    {
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
-        return await db.Posts.Where(p => p.Kind == PostKind.Idea && p.IsPublic && p.RemovedAt == null).Select(p => p.Id).FirstAsync(Ct);
-    }
-
-    private async Task<int> PrivateComplaintOfSomeoneElseAsync()
-    {
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
-        return await db.Posts
-            .Where(p => p.Kind == PostKind.Complaint && !p.IsPublic && p.RemovedAt == null && p.Author!.Email != DemoAccounts.Customer.Email)
-            .Select(p => p.Id)
-            .FirstAsync(Ct);
-    }
+    private async Task<int> PublicIdeaIdAsync() =>
+        await portal.ProposeIdeaAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {

@@ -154,7 +154,7 @@ public sealed class PresenceTests : IDisposable
     // Announcements go out on the bus from a fire-and-forget task; wait for them, boundedly.
     private static async Task Eventually(Action assertion)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var deadline = DateTime.UtcNow + TestTimeouts.Wait;
         while (true)
         {
             try

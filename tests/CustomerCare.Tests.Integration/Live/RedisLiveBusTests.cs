@@ -9,7 +9,7 @@ namespace CustomerCare.Tests.Integration.Live;
 /// <summary>Two portal servers on the Redis that ./test.sh starts; each test has a channel of its own.</summary>
 public sealed class RedisLiveBusTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TestTimeouts.Wait;
     private readonly string channel = LiveServer.NewChannel();
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CustomerCare.Tests.Integration.Live;
 /// <summary>Presence and typing between two servers that share only the Redis that ./test.sh starts.</summary>
 public sealed class RedisPresenceTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TestTimeouts.Wait;
 
     [Fact]
     public async Task Readers_and_typing_on_one_server_are_seen_on_the_other_through_Redis()

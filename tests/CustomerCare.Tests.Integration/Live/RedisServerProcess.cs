@@ -30,7 +30,7 @@ internal sealed class RedisServerProcess : IDisposable
         }) ?? throw new InvalidOperationException("redis-server did not start.");
         process.OutputDataReceived += (_, _) => { }; // drained, so a full pipe never blocks the server
         process.BeginOutputReadLine();
-        await Until.TrueAsync(Accepts, TimeSpan.FromSeconds(10), $"redis-server to listen on {Address}");
+        await Until.TrueAsync(Accepts, TestTimeouts.Wait, $"redis-server to listen on {Address}");
     }
 
     public void Stop()
@@ -38,7 +38,7 @@ internal sealed class RedisServerProcess : IDisposable
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
+            process.WaitForExit(TestTimeouts.Wait);
         }
 
         process?.Dispose();

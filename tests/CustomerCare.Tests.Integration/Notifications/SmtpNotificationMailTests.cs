@@ -165,7 +165,7 @@ public abstract partial class SmtpNotificationMailTests(SmtpPortalFactory portal
 
     private async Task<ReceivedMail> WaitForSecondAsync(string address)
     {
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100, Ct))
+        for (var deadline = DateTime.UtcNow + TestTimeouts.Wait; DateTime.UtcNow < deadline; await Task.Delay(100, Ct))
         {
             if (portal.Smtp.ReceivedBy(address) is [_, var second, ..])
             {

@@ -1,6 +1,9 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Decisions;
+using CustomerCare.Web.Features.Roadmap;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,12 +11,14 @@ namespace CustomerCare.Tests.Integration.Posts;
 
 public sealed class PostPageTests(PortalFactory portal) : IClassFixture<PortalFactory>
 {
+    private readonly TestContent content = new(portal);
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Status_notes_are_rendered_as_markdown_not_shown_raw()
     {
-        var id = await PostIdAsync(db => db.StatusChanges.Where(s => s.Note != null && s.Note.Contains("**")).Select(s => s.PostId));
+        var id = await AnIdeaPlannedWithAMarkdownNoteAsync();
         using var client = portal.CreateClient();
 
         var html = await client.GetStringAsync(new Uri($"/posts/{id}", UriKind.Relative), Ct);
@@ -26,7 +31,8 @@ public sealed class PostPageTests(PortalFactory portal) : IClassFixture<PortalFa
     [Fact]
     public async Task Anonymous_visitor_of_a_private_complaint_learns_nothing_about_it()
     {
-        var complaint = await PostIdAsync(db => db.Posts.Where(p => p.Kind == PostKind.Complaint && !p.IsPublic).Select(p => p.Id));
+        var customer = await content.AddPersonAsync(Roles.Customer, Ct);
+        var complaint = await content.AddPostAsync(PostKind.Complaint, customer.UserId!, Ct, isPublic: false);
         string title;
         await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct))
         {
@@ -40,9 +46,15 @@ public sealed class PostPageTests(PortalFactory portal) : IClassFixture<PortalFa
         Assert.DoesNotContain(System.Net.WebUtility.HtmlEncode(title), html, StringComparison.Ordinal);
     }
 
-    private async Task<int> PostIdAsync(Func<CareDb, IQueryable<int>> query)
+    // Decided through the product owners' own service, with a note in markdown.
+    private async Task<int> AnIdeaPlannedWithAMarkdownNoteAsync()
     {
-        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
-        return await query(db).FirstAsync(Ct);
+        var author = await content.AddPersonAsync(Roles.Customer, Ct);
+        var owner = await content.AddPersonAsync(Roles.ProductOwner, Ct);
+        var id = await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct);
+        var decided = await portal.Services.GetRequiredService<StatusDecisionService>()
+            .ChangeStatusAsync(id, PostStatus.Planned, "Planned for **spring**.", null, owner, Ct);
+        Assert.True(decided.Changed, decided.Outcome.ToString());
+        return id;
     }
 }
