@@ -138,6 +138,16 @@ public sealed partial class PortalProcess : IAsyncDisposable
         return await ready.Task;
     }
 
+    /// <summary>
+    /// Ends the portal the way a power cut or the OOM killer does: <see cref="Process.Kill(bool)"/> sends SIGKILL on
+    /// Linux, so nothing in the portal runs afterwards (no shutdown, no flush).
+    /// </summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(CancellationToken.None);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
