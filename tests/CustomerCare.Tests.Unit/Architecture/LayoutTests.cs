@@ -12,7 +12,7 @@ public sealed class LayoutTests
     private static readonly HashSet<string> NonFeatureFolders = new(StringComparer.Ordinal)
     {
         "Accounts", "Architecture", "Benchmarks", "Hosting", "Infrastructure", "Layout", "Live", "Localization", "Providers",
-        "Seeding", "Shared", "Support",
+        "Security", "Seeding", "Shared", "Support",
     };
 
     private static readonly string[] TestProjects =

@@ -1,0 +1,170 @@
+using System.Net;
+using CustomerCare.Tests.Integration.Accounts;
+using CustomerCare.Tests.Integration.Localization;
+using Microsoft.AspNetCore.Components;
+
+namespace CustomerCare.Tests.Integration.Security;
+
+/// <summary>What a page answers a person asking for it over HTTP (the prerendered response, as a browser gets it first).</summary>
+public enum PageAnswer
+{
+    Shows,
+    SignIn,
+    Denied,
+    NotFound,
+}
+
+/// <summary>
+/// The authorization matrix for every page: each route × visitor, customer, another customer, author, staff, product
+/// owner and admin, over real HTTP with each person's own sign-in cookie. A route without a row fails
+/// <see cref="Every_page_has_a_row"/>.
+/// </summary>
+public abstract class PageMatrixTests(Cast cast)
+{
+    private const string SecretNote = "Internal: the refund was booked twice by our system";
+
+    private static readonly Dictionary<string, Func<Persona, PageAnswer>> Rows = new(StringComparer.Ordinal)
+    {
+        ["/"] = Everyone,
+        ["/ideas"] = Everyone,
+        ["/ideas/new"] = SignedIn,
+        ["/posts/{Id:int}"] = p => p is Persona.Visitor or Persona.Customer or Persona.AnotherCustomer ? PageAnswer.NotFound : PageAnswer.Shows,
+        ["/complaints"] = Everyone,
+        ["/complaints/new"] = SignedIn,
+        ["/roadmap"] = Everyone,
+        ["/changelog"] = Everyone,
+        ["/staff"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
+        ["/admin/users"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
+        ["/notifications"] = SignedIn,
+        ["/notifications/open/{Id:long}"] = SignedIn,
+        ["/account/notifications"] = SignedIn,
+        ["/Account/Login"] = Everyone,
+        ["/Account/Register"] = Everyone,
+        ["/Account/ForgotPassword"] = Everyone,
+        ["/Account/ResetPassword"] = Everyone,
+        ["/Account/ResetPasswordConfirmation"] = Everyone,
+        ["/Account/ResendEmailConfirmation"] = Everyone,
+        ["/Account/ConfirmEmail"] = Everyone,
+        ["/Account/Lockout"] = Everyone,
+        ["/Account/AccessDenied"] = p => PageAnswer.Denied,
+        ["/not-found"] = p => PageAnswer.NotFound,
+        ["/Error"] = Everyone,
+    };
+
+    public static TheoryData<string, Persona> Cells
+    {
+        get
+        {
+            var cells = new TheoryData<string, Persona>();
+            foreach (var route in Rows.Keys.Order(StringComparer.Ordinal))
+            {
+                foreach (var persona in Cast.Everyone)
+                {
+                    cells.Add(route, persona);
+                }
+            }
+
+            return cells;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_page_answers_each_person_as_the_matrix_says(string route, Persona persona)
+    {
+        await cast.EnsurePeopleAsync(TestContext.Current.CancellationToken);
+        using var browser = new PortalBrowser(cast.Portal);
+        if (persona != Persona.Visitor)
+        {
+            await browser.SignInAsync(cast.Person(persona).Email, cast.Person(persona).Password);
+        }
+
+        using var response = await browser.GetAsync(await UrlAsync(route));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+
+        Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Redirect or HttpStatusCode.Found,
+            $"{route} as {persona}: {(int)response.StatusCode}");
+        Assert.Equal(Rows[route](persona), Answer(response, html));
+    }
+
+    [Fact]
+    public async Task An_internal_note_reaches_only_the_pages_of_people_who_work_here()
+    {
+        await cast.EnsurePeopleAsync(TestContext.Current.CancellationToken);
+        var complaint = await cast.ComplaintAsync();
+        var note = await cast.ReplyAsync(complaint, Persona.Staff, internalNote: true);
+        await using (var db = await cast.DbAsync())
+        {
+            var row = await db.Replies.FindAsync([note], TestContext.Current.CancellationToken);
+            row!.Body = SecretNote;
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+
+        foreach (var persona in Cast.Everyone.Where(p => p != Persona.Visitor))
+        {
+            using var browser = new PortalBrowser(cast.Portal);
+            await browser.SignInAsync(cast.Person(persona).Email, cast.Person(persona).Password);
+            using var response = await browser.GetAsync($"/posts/{complaint}");
+            var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(persona is Persona.Staff or Persona.ProductOwner or Persona.Admin, html.Contains(SecretNote, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Every_page_has_a_row()
+    {
+        var routes = typeof(Web.Infrastructure.Viewer).Assembly.GetTypes()
+            .SelectMany(t => t.GetCustomAttributes(typeof(RouteAttribute), inherit: false).Cast<RouteAttribute>())
+            .Select(r => r.Template)
+            .ToList();
+
+        Assert.NotEmpty(routes);
+        var missing = routes.Where(route => !Rows.ContainsKey(route)).ToList();
+        Assert.Empty(missing);
+    }
+
+    private static PageAnswer Everyone(Persona persona) => PageAnswer.Shows;
+
+    private static PageAnswer SignedIn(Persona persona) => persona == Persona.Visitor ? PageAnswer.SignIn : PageAnswer.Shows;
+
+    private static PageAnswer Answer(HttpResponseMessage response, string html)
+    {
+        var location = response.Headers.Location?.ToString() ?? "";
+        if (location.Contains("Account/Login", StringComparison.OrdinalIgnoreCase))
+        {
+            return PageAnswer.SignIn;
+        }
+
+        // The cookie handler sends a signed-in person without the role to the access-denied page.
+        if (location.Contains("Account/AccessDenied", StringComparison.OrdinalIgnoreCase)
+            || html.Contains(SourceTree.Text("AccessDenied_Text"), StringComparison.Ordinal))
+        {
+            return PageAnswer.Denied;
+        }
+
+        return response.StatusCode == HttpStatusCode.NotFound || html.Contains(SourceTree.Text("Post_NotFound"), StringComparison.Ordinal)
+            || html.Contains(SourceTree.Text("NotFound_Text"), StringComparison.Ordinal)
+            ? PageAnswer.NotFound
+            : PageAnswer.Shows;
+    }
+
+    // The one place each route gets the post or notification it shows: the author's private complaint, their notification.
+    private async Task<string> UrlAsync(string route) => route switch
+    {
+        "/posts/{Id:int}" => $"/posts/{await cast.ComplaintAsync()}",
+        "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
+        _ => route,
+    };
+}
+
+public sealed class SqlitePageMatrixTests(SqliteCast cast) : PageMatrixTests(cast), IClassFixture<SqliteCast>;
