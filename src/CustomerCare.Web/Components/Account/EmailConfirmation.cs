@@ -33,7 +33,7 @@ public enum ConfirmationMailResult
 /// takes its own scope: a circuit lives long, and Identity's stores hold a DbContext.
 /// </summary>
 public sealed partial class EmailConfirmation(
-    IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, AccountLinks links, AccountMailSender mails, TimeProvider time, ILogger<EmailConfirmation> log)
+    IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, AccountLinks links, TimeProvider time, ILogger<EmailConfirmation> log)
 {
     public const string Path = "Account/ConfirmEmail";
 
@@ -112,7 +112,7 @@ public sealed partial class EmailConfirmation(
             return false;
         }
 
-        await mails.SendRegistrationAttemptAsync(user, user.Email, signIn.AbsoluteUri, reset.AbsoluteUri);
+        await scope.ServiceProvider.GetRequiredService<AccountMailSender>().SendRegistrationAttemptAsync(user, user.Email, signIn.AbsoluteUri, reset.AbsoluteUri);
         return true;
     }
 
