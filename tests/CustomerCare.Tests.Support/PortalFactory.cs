@@ -42,6 +42,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         };
         settings["Demo:Seed"] = seedDemo ? "true" : "false";
         settings["Mail:PickupDirectory"] = MailFolder;
+
+        // Account mails are built only from Portal:PublicUrl outside Development; the test server answers as localhost.
+        settings["Portal:PublicUrl"] = "http://localhost";
     }
 
     public DatabaseProvider Provider { get; }

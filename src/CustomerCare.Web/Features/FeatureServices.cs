@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddComplaints();
         services.AddSingleton<Staff.StaffDeskService>();
         services.AddSingleton<Admin.AdminService>();
+        services.AddSingleton<Admin.SecurityEventService>();
         return services;
     }
 

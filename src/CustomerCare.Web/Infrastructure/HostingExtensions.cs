@@ -4,6 +4,7 @@ using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -53,6 +54,7 @@ public static class HostingExtensions
 
         builder.AddDatabase();
         builder.AddAccounts();
+        builder.AddAccess();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
@@ -93,11 +95,6 @@ public static class HostingExtensions
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
                 o.Password.RequireNonAlphanumeric = false;
-
-                // The template ships lockout off; a portal open to the internet needs it on.
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<CareDb>()
@@ -156,11 +153,6 @@ public static class HostingExtensions
             foreach (var url in app.Urls)
             {
                 logger.LogInformation("CustomerCare is ready at {Url}", url);
-            }
-
-            if (!app.Environment.IsDevelopment() && string.IsNullOrWhiteSpace(app.Configuration["Portal:PublicUrl"]))
-            {
-                logger.LogWarning("Portal:PublicUrl is not set: links in mails will use whatever host a request names. Set it to the portal's public address.");
             }
         });
     }

@@ -16,7 +16,7 @@ namespace CustomerCare.Web.Live;
 /// customer's connection never receives internal notes or other customers' private complaints.
 /// </summary>
 [AllowAnonymous]
-public sealed class LiveHub(HubTopics topics, IDbContextFactory<CareDb> dbs) : Hub
+public sealed class LiveHub(HubTopics topics, HubUsers users, IDbContextFactory<CareDb> dbs) : Hub
 {
     public const string Path = "/hubs/live";
 
@@ -56,5 +56,15 @@ public sealed class LiveHub(HubTopics topics, IDbContextFactory<CareDb> dbs) : H
         }
     }
 
-    public override Task OnDisconnectedAsync(Exception? exception) => topics.LeaveAllAsync(Context);
+    public override Task OnConnectedAsync()
+    {
+        users.Connected(Context);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        users.Disconnected(Context);
+        return topics.LeaveAllAsync(Context);
+    }
 }

@@ -16,6 +16,7 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
     public NotificationSettingsPageTests()
     {
         Services.AddSingleton<MailPreferences>();
+        Services.AddSingleton<AccountLinks>();
         Services.AddSingleton<EmailConfirmation>();
         UseDatabase();
     }

@@ -21,8 +21,9 @@ public sealed partial class EmailConfirmationTests(EmptyPortalFactory portal) : 
 
         var result = await browser.RegisterAsync("Greta Huber", email, PortalBrowser.GoodPassword);
 
-        Assert.Equal(HttpStatusCode.Redirect, result.Status);
-        Assert.Equal("Greta Huber", await browser.SignedInNameAsync());
+        Assert.Equal(HttpStatusCode.OK, result.Status);
+        Assert.Contains($"Wir haben eine Mail an {email} geschickt.", result.Text, StringComparison.Ordinal);
+        Assert.Null(await browser.SignedInNameAsync());
         var mail = Assert.Single(await MailsToAsync(email));
         Assert.Contains("Bitte bestätigen Sie Ihre E-Mail-Adresse", mail.Subject, StringComparison.Ordinal);
         Assert.True(LinkRegex().IsMatch(mail.TextBody), "No absolute confirmation link in:\n" + mail.TextBody);
@@ -40,9 +41,11 @@ public sealed partial class EmailConfirmationTests(EmptyPortalFactory portal) : 
         var link = await LinkMailedToAsync(email);
 
         var page = await browser.GetTextAsync(link.PathAndQuery);
+        await browser.SignInAsync(email, PortalBrowser.GoodPassword);
 
         Assert.Contains("your e-mail address is confirmed", page, StringComparison.Ordinal);
         Assert.True((await PortalBrowser.FindAsync(portal, email)).User!.EmailConfirmed);
+        Assert.Equal("Hugo", await browser.SignedInNameAsync());
         Assert.DoesNotContain("data-testid=\"user-unconfirmed\"", await browser.GetTextAsync("/"), StringComparison.Ordinal);
     }
 
@@ -50,7 +53,9 @@ public sealed partial class EmailConfirmationTests(EmptyPortalFactory portal) : 
     public async Task Signed_in_unconfirmed_user_sees_the_reminder_in_the_app_bar()
     {
         using var browser = new PortalBrowser(portal);
-        await browser.RegisterAsync("Ida", PortalBrowser.NewEmail("ida"), PortalBrowser.GoodPassword);
+        var email = PortalBrowser.NewEmail("ida");
+        await browser.RegisterAsync("Ida", email, PortalBrowser.GoodPassword);
+        await browser.SignInAsync(email, PortalBrowser.GoodPassword);
 
         var home = await browser.GetTextAsync("/");
 
@@ -63,6 +68,7 @@ public sealed partial class EmailConfirmationTests(EmptyPortalFactory portal) : 
         using var browser = new PortalBrowser(portal);
         var email = PortalBrowser.NewEmail("lotte");
         await browser.RegisterAsync("Lotte", email, PortalBrowser.GoodPassword);
+        await browser.SignInAsync(email, PortalBrowser.GoodPassword);
 
         var before = await browser.GetTextAsync("/account/notifications");
         await browser.GetTextAsync((await LinkMailedToAsync(email)).PathAndQuery);

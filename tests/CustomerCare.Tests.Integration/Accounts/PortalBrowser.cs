@@ -24,13 +24,18 @@ internal sealed partial class PortalBrowser : IDisposable
     /// <summary>The browser's cookies (sign-in, antiforgery), for other connections of the same person.</summary>
     public CookieContainer Cookies { get; } = new();
 
-    public PortalBrowser(PortalFactory portal, string? language = null, string? host = null)
+    /// <param name="clientAddress">The address the portal sees, told as a loopback proxy would (X-Forwarded-For).</param>
+    public PortalBrowser(PortalFactory portal, string? language = null, string? host = null, string? clientAddress = null)
     {
         ArgumentNullException.ThrowIfNull(portal);
 
         // No redirect handler (tests see where a submit leads); the cookies are kept where a hub connection can share them.
         client = portal.CreateDefaultClient(new CookieContainerHandler(Cookies));
         client.DefaultRequestHeaders.Host = host;
+        if (clientAddress is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        }
         if (language is not null)
         {
             client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
@@ -78,6 +83,34 @@ internal sealed partial class PortalBrowser : IDisposable
             ["Input.Password"] = password,
             ["Input.ConfirmPassword"] = confirm ?? password,
         });
+
+    /// <summary>Signs out with the app bar's form, as the button does (a POST with the page's antiforgery token).</summary>
+    public async Task<HttpResponseMessage> SignOutAsync()
+    {
+        var home = await client.GetStringAsync(new Uri("/", UriKind.Relative), Ct);
+        var form = SignOutFormRegex().Match(home);
+        Assert.True(form.Success, "The page has no sign-out form: nobody is signed in.");
+        var token = Regex.Match(form.Value, "name=\"__RequestVerificationToken\"[^>]*value=\"([^\"]*)\"");
+        Assert.True(token.Success, "The sign-out form has no antiforgery token.");
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
+            ["ReturnUrl"] = "/",
+        });
+        return await client.PostAsync(new Uri("/Account/Logout", UriKind.Relative), content, Ct);
+    }
+
+    /// <summary>Another browser holding a copy of this one's cookies, as a second device or a thief would.</summary>
+    public PortalBrowser CopyWithCookies(PortalFactory portal)
+    {
+        var copy = new PortalBrowser(portal);
+        foreach (Cookie cookie in Cookies.GetAllCookies())
+        {
+            copy.Cookies.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return copy;
+    }
 
     /// <summary>The name in the app bar, or null when nobody is signed in.</summary>
     public async Task<string?> SignedInNameAsync()
@@ -153,6 +186,9 @@ internal sealed partial class PortalBrowser : IDisposable
 
     [GeneratedRegex("<input[^>]*type=\"hidden\"[^>]*>")]
     private static partial Regex HiddenInputRegex();
+
+    [GeneratedRegex("<form action=\"Account/Logout\".*?</form>", RegexOptions.Singleline)]
+    private static partial Regex SignOutFormRegex();
 
     [GeneratedRegex("data-testid=\"user-name\"[^>]*>([^<]*)<")]
     private static partial Regex UserNameRegex();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Admin;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
@@ -107,6 +108,39 @@ public sealed class LiveHubTests(EmptyPortalFactory portal) : IClassFixture<Empt
         await WaitUntilAsync(() => (topics.RelayCount, bus.SubscriptionCount) == before);
     }
 
+    [Fact]
+    public async Task Taking_staff_away_closes_the_connection_and_a_new_one_with_the_old_cookie_gets_no_staff_groups()
+    {
+        var ideaId = await PublicIdeaIdAsync();
+        var anna = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var admin = await portal.AddPersonAsync(Roles.Admin, ct: Ct);
+        var (hub, cookies) = await ConnectWithCookiesAsync(anna);
+        var closed = new TaskCompletionSource();
+        hub.Closed += _ =>
+        {
+            closed.TrySetResult();
+            return Task.CompletedTask;
+        };
+        await hub.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+
+        await portal.Services.GetRequiredService<AdminService>().SetRoleAsync(admin.Viewer, anna.Id, Roles.Staff, member: false, Ct);
+
+        await closed.Task.WaitAsync(Patience, Ct);
+        await using var again = await ConnectAsync(cookies);
+        var received = Record(again);
+        await again.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        var threads = portal.Services.GetRequiredService<ThreadService>();
+        var colleague = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var note = $"Internal: after the change ({Guid.NewGuid():N})";
+        var sentinel = $"Public: after the change ({Guid.NewGuid():N})";
+        Assert.True((await threads.ReplyAsync(ideaId, null, note, internalNote: true, colleague.Viewer, Ct)).Succeeded);
+        Assert.True((await threads.ReplyAsync(ideaId, null, sentinel, internalNote: false, colleague.Viewer, Ct)).Succeeded);
+
+        Assert.Equal(sentinel, await NextReplyBodyAsync(received));
+        await hub.DisposeAsync();
+        await WaitUntilAsync(() => portal.Services.GetRequiredService<HubUsers>().PeopleCount == 0);
+    }
+
     private static async Task<string> NextReplyBodyAsync(System.Threading.Channels.Channel<(string Type, JsonElement Data)> events)
     {
         while (true)
@@ -142,7 +176,9 @@ public sealed class LiveHubTests(EmptyPortalFactory portal) : IClassFixture<Empt
         return channel;
     }
 
-    private async Task<HubConnection> ConnectAsync(TestPerson? signInAs)
+    private async Task<HubConnection> ConnectAsync(TestPerson? signInAs) => (await ConnectWithCookiesAsync(signInAs)).Hub;
+
+    private async Task<(HubConnection Hub, System.Net.CookieContainer Cookies)> ConnectWithCookiesAsync(TestPerson? signInAs)
     {
         using var browser = new PortalBrowser(portal);
         if (signInAs is not null)
@@ -151,7 +187,11 @@ public sealed class LiveHubTests(EmptyPortalFactory portal) : IClassFixture<Empt
             Assert.Equal(System.Net.HttpStatusCode.Redirect, signedIn.Status);
         }
 
-        var cookies = browser.Cookies;
+        return (await ConnectAsync(browser.Cookies), browser.Cookies);
+    }
+
+    private async Task<HubConnection> ConnectAsync(System.Net.CookieContainer cookies)
+    {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(portal.Server.BaseAddress, LiveHub.Path), o =>
             {

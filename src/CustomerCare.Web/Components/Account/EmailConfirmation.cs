@@ -3,11 +3,10 @@ using System.Text;
 using System.Text.Encodings.Web;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Features.Notifications.Mail;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Components.Account;
 
@@ -24,6 +23,9 @@ public enum ConfirmationMailResult
     AlreadyConfirmed,
 
     NoAccount,
+
+    /// <summary>No trustworthy address for the link (<c>Portal:PublicUrl</c> unset outside Development): not sent, logged.</summary>
+    NoLink,
 }
 
 /// <summary>
@@ -31,7 +33,7 @@ public enum ConfirmationMailResult
 /// takes its own scope: a circuit lives long, and Identity's stores hold a DbContext.
 /// </summary>
 public sealed partial class EmailConfirmation(
-    IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptions<PortalOptions> portal, TimeProvider time, ILogger<EmailConfirmation> log)
+    IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, AccountLinks links, TimeProvider time, ILogger<EmailConfirmation> log)
 {
     public const string Path = "Account/ConfirmEmail";
 
@@ -41,6 +43,7 @@ public sealed partial class EmailConfirmation(
     // Kept with Identity's per-user tokens (AspNetUserTokens), so the limit holds across servers and restarts without a column.
     private const string TokenProvider = "CustomerCare";
     private const string SentAtToken = "ConfirmationMailSentAt";
+    private const string AttemptSentAtToken = "RegistrationAttemptMailSentAt";
 
     public async Task<MailAddressState?> AddressOfAsync(string userId, CancellationToken ct = default)
     {
@@ -66,24 +69,51 @@ public sealed partial class EmailConfirmation(
             return ConfirmationMailResult.AlreadyConfirmed;
         }
 
-        var now = time.GetUtcNow();
-        var last = await users.GetAuthenticationTokenAsync(user, TokenProvider, SentAtToken);
-        if (DateTimeOffset.TryParse(last, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt) && now - sentAt < ResendInterval)
+        if (links.For(Path, requestBaseUri, "address confirmation") is not { } confirmPage)
+        {
+            return ConfirmationMailResult.NoLink;
+        }
+
+        if (!await ClaimTurnAsync(users, user, SentAtToken))
         {
             LogTooSoon(user.Id);
             return ConfirmationMailResult.TooSoon;
         }
 
-        // Claimed before the mail is queued: a double click finds the new time and sends nothing.
-        await users.SetAuthenticationTokenAsync(user, TokenProvider, SentAtToken, now.ToString("O", CultureInfo.InvariantCulture));
         var token = await users.GenerateEmailConfirmationTokenAsync(user);
         var link = QueryHelpers.AddQueryString(
-            portal.Value.LinkFor(Path, requestBaseUri).AbsoluteUri,
+            confirmPage.AbsoluteUri,
             new Dictionary<string, string?> { ["userId"] = user.Id, ["code"] = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token)) });
 
         // IEmailSender<T> takes the link HTML-encoded, as it may be put into an HTML body.
         await scope.ServiceProvider.GetRequiredService<IEmailSender<CareUser>>().SendConfirmationLinkAsync(user, user.Email, HtmlEncoder.Default.Encode(link));
         return ConfirmationMailResult.Sent;
+    }
+
+    /// <summary>
+    /// Someone registered with an address that has an account: its owner is told so, with the ways back in (sign in,
+    /// reset the password), at most once per <see cref="ResendInterval"/> so the form cannot flood their inbox.
+    /// </summary>
+    public async Task<bool> SendRegistrationAttemptAsync(string userId, string requestBaseUri)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var user = await users.FindByIdAsync(userId);
+        if (user?.Email is null
+            || links.For("Account/Login", requestBaseUri, "registration attempt") is not { } signIn
+            || links.For("Account/ForgotPassword", requestBaseUri, "registration attempt") is not { } reset)
+        {
+            return false;
+        }
+
+        if (!await ClaimTurnAsync(users, user, AttemptSentAtToken))
+        {
+            LogTooSoon(user.Id);
+            return false;
+        }
+
+        await scope.ServiceProvider.GetRequiredService<AccountMailSender>().SendRegistrationAttemptAsync(user, user.Email, signIn.AbsoluteUri, reset.AbsoluteUri);
+        return true;
     }
 
     /// <summary>Applies a link from the mail; false (and nothing changed) when the account, the code or its age is wrong.</summary>
@@ -118,7 +148,21 @@ public sealed partial class EmailConfirmation(
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Confirmation mail for {UserId} not sent again: the last one is too recent")]
+    // Claimed before the mail is queued: a double click finds the new time and sends nothing.
+    private async Task<bool> ClaimTurnAsync(UserManager<CareUser> users, CareUser user, string tokenName)
+    {
+        var now = time.GetUtcNow();
+        var last = await users.GetAuthenticationTokenAsync(user, TokenProvider, tokenName);
+        if (DateTimeOffset.TryParse(last, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sentAt) && now - sentAt < ResendInterval)
+        {
+            return false;
+        }
+
+        await users.SetAuthenticationTokenAsync(user, TokenProvider, tokenName, now.ToString("O", CultureInfo.InvariantCulture));
+        return true;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account mail for {UserId} not sent again: the last one is too recent")]
     private partial void LogTooSoon(string userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "A confirmation link for {UserId} with a wrong, altered or expired code was refused; nothing changed")]

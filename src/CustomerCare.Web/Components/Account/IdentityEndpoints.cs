@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,10 +13,22 @@ internal static class IdentityEndpoints
     {
         var accountGroup = endpoints.MapGroup("/Account");
         accountGroup.MapPost("/Logout", async (
+            HttpContext http,
             [FromServices] SignInManager<CareUser> signInManager,
+            [FromServices] AccessChanges access,
+            [FromServices] SecurityLog securityLog,
             [FromForm] string? returnUrl) =>
         {
+            var userId = signInManager.UserManager.GetUserId(http.User);
             await signInManager.SignOutAsync();
+            if (userId is not null)
+            {
+                // Signing out ends the session everywhere: a copy of this cookie (another device, a stolen one) is
+                // refused from now on, and the person's other open pages sign out too.
+                await access.EndSessionsAsync(userId, AccessChangeReason.SignedOut, http.RequestAborted);
+                await securityLog.RecordAsync(SecurityEventKind.SignedOut, userId, http.Connection.RemoteIpAddress, ct: http.RequestAborted);
+            }
+
             return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
         return accountGroup;

@@ -1,3 +1,5 @@
+using CustomerCare.Data.Entities;
+
 namespace CustomerCare.Web.Features.Admin;
 
 public sealed record UserRow(string Id, string DisplayName, string? AvatarUrl, string Email, DateTime CustomerSince, IReadOnlyList<string> Roles);
@@ -13,3 +15,11 @@ public enum RoleChange
     CannotRemoveOwnAdmin,
     UserNotFound,
 }
+
+/// <summary>One line of the security log; <see cref="Person"/> is "name &lt;address&gt;", or null for a name that is no account.</summary>
+public sealed record SecurityEventRow(
+    long Id, SecurityEventKind Kind, DateTime OccurredAt, string? UserId, string? Person, string? AccountHash, string? Actor,
+    string? ClientAddress, string? Detail);
+
+/// <summary>A page of the log; <see cref="Capped"/> when older events exist beyond <see cref="SecurityEventService.MaxListed"/>.</summary>
+public sealed record SecurityEventPage(IReadOnlyList<SecurityEventRow> Events, int Total, bool Capped);

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace CustomerCare.Web.Features.Admin;
 /// Users and their roles, for admins only. Anyone else gets an <see cref="UnauthorizedAccessException"/>:
 /// the page never offers them this, so reaching it is an error, not an outcome to show.
 /// </summary>
-public sealed class AdminService(IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes)
+public sealed class AdminService(IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, AccessChanges access, SecurityLog securityLog)
 {
     public const int MaxPageSize = 100;
 
@@ -94,12 +95,15 @@ public sealed class AdminService(IDbContextFactory<CareDb> dbs, IServiceScopeFac
             throw new InvalidOperationException($"Changing role {role} of user {userId} failed: {string.Join(", ", result.Errors.Select(e => e.Code))}");
         }
 
+        // The person's cookies, open pages and hub connections carry the old roles: they end now, everywhere.
+        await access.EndSessionsAsync(userId, AccessChangeReason.RoleChanged, ct);
+        await securityLog.RecordAsync(member ? SecurityEventKind.RoleGranted : SecurityEventKind.RoleRevoked, userId, client: null, viewer.UserId, role, ct);
         return member ? RoleChange.Granted : RoleChange.Revoked;
     }
 
-    // The roles in a cookie or circuit may be up to 30 minutes old: the database has the last word,
-    // so an admin whose role was just taken away cannot go on changing roles.
-    private static async Task EnsureAdminAsync(Viewer viewer, CareDb db, CancellationToken ct)
+    // A cookie or open page loses a role within moments of its change (AccessChanges), but the database has the last
+    // word: an admin whose role was just taken away cannot go on changing roles in between.
+    internal static async Task EnsureAdminAsync(Viewer viewer, CareDb db, CancellationToken ct)
     {
         var isAdmin = viewer is { IsAdmin: true, UserId: { } id }
             && await db.UserRoles.AnyAsync(ur => ur.UserId == id && ur.RoleId == Roles.AdminId, ct);

@@ -26,27 +26,51 @@ public sealed partial class AccountMailSender(
     public Task SendPasswordResetCodeAsync(CareUser user, string email, string resetCode) =>
         EnqueueAsync(user, email, "Mail_ResetCode_Subject", "Mail_ResetCode_Text", null, null, resetCode);
 
-    private async Task EnqueueAsync(CareUser user, string email, string subjectKey, string textKey, string? linkKey, string? link, string? code)
+    /// <summary>
+    /// Someone registered with <paramref name="email"/>, which has an account: the owner learns it (the form told the
+    /// registrant only "check your mail") and gets the ways back in.
+    /// </summary>
+    public Task SendRegistrationAttemptAsync(CareUser user, string email, string signInLink, string resetLink)
     {
         ArgumentNullException.ThrowIfNull(user);
-        var culture = user.Language is null ? CultureFor(CultureInfo.CurrentUICulture) : MailStrings.CultureFor(user.Language);
+        var culture = CultureOf(user);
+        return EnqueueAsync(user, email, "Mail_Registered_Subject",
+        [
+            new MailSection(null, [strings.Get(culture, "Mail_Registered_Text", portal.Value.Name)], strings.Get(culture, "Mail_Registered_SignIn"), signInLink),
+            new MailSection(null, [strings.Get(culture, "Mail_Registered_Forgot")], strings.Get(culture, "Mail_Registered_Reset"), resetLink),
+        ], resetLink);
+    }
+
+    private Task EnqueueAsync(CareUser user, string email, string subjectKey, string textKey, string? linkKey, string? link, string? code)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var culture = CultureOf(user);
         var lines = new List<string> { strings.Get(culture, textKey) };
         if (code is not null)
         {
             lines.Add(code);
         }
 
+        return EnqueueAsync(user, email, subjectKey, [new MailSection(null, lines, linkKey is null ? null : strings.Get(culture, linkKey), link)], link ?? code);
+    }
+
+    private async Task EnqueueAsync(CareUser user, string email, string subjectKey, IReadOnlyList<MailSection> sections, string? link)
+    {
+        var culture = CultureOf(user);
         var (text, html) = MailLayout.Render(
             strings.Get(culture, "Mail_Greeting", user.DisplayName),
-            [new MailSection(null, lines, linkKey is null ? null : strings.Get(culture, linkKey), link)],
+            sections,
             new MailFooter(strings.Get(culture, "Mail_Why_Account", portal.Value.Name)));
         var subject = strings.Get(culture, subjectKey, portal.Value.Name);
         await queue.EnqueueAsync(new($"account:{Guid.NewGuid():N}", user.Id, email, user.DisplayName, subject, text, html));
         if (!options.Value.UsesSmtp || environment.IsDevelopment())
         {
-            LogLink(subject, email, link ?? code ?? "");
+            LogLink(subject, email, link ?? "");
         }
     }
+
+    private static CultureInfo CultureOf(CareUser user) =>
+        user.Language is null ? CultureFor(CultureInfo.CurrentUICulture) : MailStrings.CultureFor(user.Language);
 
     private static CultureInfo CultureFor(CultureInfo current) => MailStrings.CultureFor(current.TwoLetterISOLanguageName);
 

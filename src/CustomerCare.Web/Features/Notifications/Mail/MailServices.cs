@@ -24,7 +24,8 @@ public static class MailServices
         services.AddSingleton<MailPreferences>();
         services.AddSingleton<NotificationMailer>();
         services.AddHostedService<MailSenderWorker>();
-        services.AddSingleton<IEmailSender<CareUser>, AccountMailSender>();
+        services.AddSingleton<AccountMailSender>();
+        services.AddSingleton<IEmailSender<CareUser>>(sp => sp.GetRequiredService<AccountMailSender>());
         return services;
     }
 

@@ -1,0 +1,53 @@
+namespace CustomerCare.Data.Entities;
+
+/// <summary>
+/// What happened to an account or at the door. Stored as text (at most 40 characters), so a later kind ("Reported",
+/// "Blocked") is one more member here and needs no migration.
+/// </summary>
+public enum SecurityEventKind
+{
+    SignInFailed,
+
+    /// <summary>The attempt was refused unchecked: too many failures from this address or for this account.</summary>
+    SignInThrottled,
+    SignedIn,
+    SignedOut,
+    RoleGranted,
+    RoleRevoked,
+    PasswordResetRequested,
+    PasswordResetDone,
+    RegistrationForExistingAddress,
+}
+
+/// <summary>
+/// One security-relevant event: who (when known), from where, what, when. A name typed at the door that is no account is
+/// kept only as <see cref="AccountHash"/> and only when it looks like an e-mail address; typed passwords are never stored.
+/// No foreign key to the user: the log must neither block removing a person nor vanish with them.
+/// </summary>
+public sealed class SecurityEvent
+{
+    public const int AddressMaxLength = 64;
+    public const int DetailMaxLength = 200;
+    public const int AccountHashLength = 64;
+
+    public long Id { get; set; }
+
+    public required SecurityEventKind Kind { get; set; }
+
+    /// <summary>The person the event is about; null for an e-mail address that has no account.</summary>
+    public string? UserId { get; set; }
+
+    /// <summary>SHA-256 (hex) of an unknown account name that looked like an e-mail address, so repeated tries of one name show.</summary>
+    public string? AccountHash { get; set; }
+
+    /// <summary>Who did it, when it was someone else (the admin who changed a role).</summary>
+    public string? ActorId { get; set; }
+
+    /// <summary>The client's address as the forwarded headers resolved it; null for acts in an interactive page.</summary>
+    public string? ClientAddress { get; set; }
+
+    /// <summary>A short fact that belongs to the kind: the role granted or revoked.</summary>
+    public string? Detail { get; set; }
+
+    public required DateTime OccurredAt { get; set; }
+}
