@@ -26,9 +26,9 @@ public sealed class ComplaintService(
             return ProposeResult.SignInRequired;
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var body = input.Body?.Trim() ?? "";
-        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        var title = TextRules.Line(input.Title);
+        var body = TextRules.Block(input.Body);
+        var reference = TextRules.Line(input.Reference) is var line && !TextRules.IsBlank(line) ? line : null;
         var errors = PostRules.Validate(title, body);
         if (input.Mood is null)
         {

@@ -34,8 +34,8 @@ public sealed class IdeaService(
             return ProposeResult.SignInRequired;
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var body = input.Body?.Trim() ?? "";
+        var title = TextRules.Line(input.Title);
+        var body = TextRules.Block(input.Body);
         var errors = PostRules.Validate(title, body);
 
         await using var db = await dbs.CreateDbContextAsync(ct);

@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
 
 namespace CustomerCare.Web.Features.Posts;
 
@@ -40,7 +41,10 @@ public static class PostRules
     public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
         [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
 
-    /// <summary>The same rules the fields show, keyed by field (<c>Title</c>, <c>Body</c>); empty when they may be saved.</summary>
+    /// <summary>
+    /// The same rules the fields show, keyed by field (<c>Title</c>, <c>Body</c>); empty when they may be saved. Takes the
+    /// text as it will be stored (<see cref="TextRules.Line"/>, <see cref="TextRules.Block"/>), so lengths count what is kept.
+    /// </summary>
     public static Dictionary<string, string> Validate(string title, string body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -50,11 +54,11 @@ public static class PostRules
             errors[nameof(Post.Title)] = PostErrors.TitleLength;
         }
 
-        if (body.Length == 0)
+        if (BodyMissing(body))
         {
             errors[nameof(Post.Body)] = PostErrors.BodyRequired;
         }
-        else if (body.Length > Post.BodyMaxLength)
+        else if (BodyTooLong(body))
         {
             errors[nameof(Post.Body)] = PostErrors.BodyTooLong;
         }
@@ -62,6 +66,13 @@ public static class PostRules
         return errors;
     }
 
+    /// <summary>5 to 120 characters as stored, of which something shows: a title of zero-width spaces is no title.</summary>
     public static bool TitleFits(string? title) =>
-        title?.Trim().Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
+        TextRules.Line(title) is var clean && !TextRules.IsBlank(clean) && clean.Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
+
+    /// <summary>Empty, or nothing that shows: the same "required" message for both.</summary>
+    public static bool BodyMissing(string? body) => TextRules.IsBlank(body);
+
+    /// <summary>Longer than <see cref="Post.BodyMaxLength"/> UTF-16 code units as it would be stored.</summary>
+    public static bool BodyTooLong(string? body) => TextRules.Block(body).Length > Post.BodyMaxLength;
 }

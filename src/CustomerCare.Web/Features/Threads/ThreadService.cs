@@ -49,7 +49,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.NotAllowed);
         }
 
-        body = body?.Trim() ?? "";
+        body = TextRules.Block(body);
         if (Invalid(body) is { } invalid)
         {
             return new(invalid);
@@ -131,7 +131,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.SignInRequired);
         }
 
-        body = body?.Trim() ?? "";
+        body = TextRules.Block(body);
         if (Invalid(body) is { } invalid)
         {
             return new(invalid);
@@ -190,12 +190,9 @@ public sealed class ThreadService(
         return new(ThreadOutcome.Edited, view);
     }
 
-    private static ThreadOutcome? Invalid(string body) => body.Length switch
-    {
-        0 => ThreadOutcome.Empty,
-        > Reply.BodyMaxLength => ThreadOutcome.TooLong,
-        _ => null,
-    };
+    // The body as it will be stored: nothing that shows is empty, and the limit counts what is kept.
+    private static ThreadOutcome? Invalid(string body) =>
+        TextRules.IsBlank(body) ? ThreadOutcome.Empty : body.Length > Reply.BodyMaxLength ? ThreadOutcome.TooLong : null;
 
     /// <summary>
     /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when the post was
