@@ -57,6 +57,7 @@ public static class HostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
+        services.AddLimitsAndHonestText();
     }
 
     private static void AddDatabase(this WebApplicationBuilder builder)
