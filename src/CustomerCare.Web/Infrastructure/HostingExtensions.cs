@@ -134,6 +134,7 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseRequestRateLimits();
         app.UseAntiforgery();
     }
 
