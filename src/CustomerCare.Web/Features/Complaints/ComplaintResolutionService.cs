@@ -177,6 +177,7 @@ public sealed class ComplaintResolutionService(
         {
             ThreadOutcome.Posted => new(ResolutionOutcome.Done, Reply: reply.Reply),
             ThreadOutcome.Closed => new(ResolutionOutcome.Closed),
+            ThreadOutcome.LimitReached => new(ResolutionOutcome.LimitReached, RetryAfter: reply.RetryAfter),
             _ => new(ResolutionOutcome.NotFound),
         };
     }

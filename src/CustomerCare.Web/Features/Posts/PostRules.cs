@@ -17,13 +17,16 @@ public enum ProposeOutcome
     Created,
     SignInRequired,
     Invalid,
+
+    /// <summary>The person proposed or filed as many as their limit allows for now; <see cref="ProposeResult.RetryAfter"/> says how long to wait.</summary>
+    LimitReached,
 }
 
 /// <summary>
 /// <see cref="Errors"/> maps a field (<c>Title</c>, <c>Body</c> …) to the resource key of its message,
 /// so the page can show each message at its field in the reader's language.
 /// </summary>
-public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnlyDictionary<string, string> Errors)
+public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnlyDictionary<string, string> Errors, TimeSpan? RetryAfter = null)
 {
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
@@ -32,6 +35,8 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
     public static ProposeResult SignInRequired { get; } = new(ProposeOutcome.SignInRequired, null, NoErrors);
 
     public static ProposeResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProposeOutcome.Invalid, null, errors);
+
+    public static ProposeResult LimitReached(TimeSpan retryAfter) => new(ProposeOutcome.LimitReached, null, NoErrors, retryAfter);
 }
 
 /// <summary>What every idea and complaint must be, whoever writes it: a proposal, a complaint or an edit.</summary>
