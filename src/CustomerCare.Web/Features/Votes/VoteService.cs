@@ -146,6 +146,12 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             }
             else
             {
+                // A new vote counts against the voter's limit; taking one back never does.
+                if (await limits.RefusalAsync(db, viewer, LimitedAct.Vote, ct) is { } wait)
+                {
+                    return new VoteResult(VoteOutcome.LimitReached, state.VoteCount, wait);
+                }
+
                 // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads
                 // back from CreatedAt is exactly the weight added here.
                 var now = time.StoredUtcNow();
