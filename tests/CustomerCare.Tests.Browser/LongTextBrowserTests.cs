@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Threads;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -55,6 +57,7 @@ public sealed partial class LongTextBrowserTests(BrowserFixture browser)
     public async Task A_full_body_of_any_kind_goes_through_filing_a_complaint()
     {
         var page = await SignedInPageAsync();
+        var staff = await browser.Portal.AddPersonAsync(Roles.Staff, ct: Ct);
         foreach (var (name, text) in FullBodies)
         {
             var title = $"A full {name} complaint {Guid.NewGuid():N}"[..40];
@@ -69,6 +72,11 @@ public sealed partial class LongTextBrowserTests(BrowserFixture browser)
             await Expect(page).ToHaveURLAsync(PostUrl());
             await Expect(page.Locator("h1")).ToHaveTextAsync(title);
             Assert.Equal(text, await BodyOfAsync(title));
+
+            // Answered, so the shared portal's desk has no customer waiting because of this test.
+            var answered = await browser.Portal.Services.GetRequiredService<ThreadService>()
+                .ReplyAsync(int.Parse(page.Url[(page.Url.LastIndexOf('/') + 1)..], CultureInfo.InvariantCulture), null, "Thank you, we are on it.", false, staff.Viewer, Ct);
+            Assert.True(answered.Succeeded, answered.Outcome.ToString());
         }
     }
 
