@@ -22,7 +22,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IBrowser? browser;
     private Uri? demoRoot;
 
-    public PortalFactory Portal { get; } = new EmptyPortalFactory();
+    // Every browser test signs its people in from 127.0.0.1: many people behind one address, more than the sign-in
+    // form's default allowance per address (RateLimits:SignIn) over a slow run. The limit itself is tested over HTTP.
+    public PortalFactory Portal { get; } = new EmptyPortalFactory().With("RateLimits:SignIn:PerAddress", "1000");
 
     public Uri Root { get; private set; } = null!;
 

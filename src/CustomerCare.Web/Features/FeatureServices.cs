@@ -17,6 +17,7 @@ public static class FeatureServices
         // Shared by every feature: the post page's read and the categories.
         services.AddSingleton<Posts.PostService>();
         services.AddSingleton<Posts.CategoryService>();
+        services.AddSingleton<Posts.ActivityLimits>();
 
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<Ideas.BoardService>();

@@ -59,6 +59,7 @@ public static class HostingExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
+        services.AddLimitsAndHonestText();
     }
 
     private static void AddDatabase(this WebApplicationBuilder builder)
@@ -130,6 +131,7 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseRequestRateLimits();
         app.UseAntiforgery();
     }
 

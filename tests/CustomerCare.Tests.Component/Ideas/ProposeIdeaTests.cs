@@ -125,6 +125,28 @@ public sealed class ProposeIdeaTests : ComponentTestContext
         page.WaitForAssertion(() => Assert.EndsWith($"/posts/{saved.Id}", Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_new_account_at_its_limit_is_told_how_long_to_wait_beside_the_button_and_keeps_what_it_typed()
+    {
+        var limit = new Web.Infrastructure.RateLimitOptions().Ideas.NewAccount;
+        await SeedIdeasOfClaraAsync(limit);
+        var page = Render<ProposeIdeaPage>();
+        await TypeAsync(page, "title", "Zählerstand per SMS senden");
+        await TypeAsync(page, "textarea", "Eine SMS mit der Zahl, **fertig**.");
+        // The similar ideas show once the debounced title has arrived.
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=similar-idea]")));
+
+        await page.InvokeAsync(() => page.Find("[data-testid=propose-submit]").ClickAsync(new()));
+
+        page.WaitForAssertion(() => Assert.Matches(
+            @"^You have proposed several ideas in a short time\. Please wait about \d+ min\. before the next one; everything you typed stays here\.$",
+            page.Find("[data-testid=propose-limit]").TextContent.Trim()));
+        Assert.Equal("Zählerstand per SMS senden", TitleField(page).QuerySelector("input")!.GetAttribute("value"));
+        Assert.Equal("Eine SMS mit der Zahl, **fertig**.", page.FindComponent<Web.Components.Shared.MarkdownField>().Instance.Value);
+        Assert.Empty(page.FindAll("[data-testid=propose-failed]"));
+        Assert.Equal(1 + limit, await CountIdeasAsync());
+    }
+
     // Inside the renderer's dispatcher, so no debounced re-render slips between finding and triggering.
     private static Task TypeAsync(IRenderedComponent<ProposeIdeaPage> page, string field, string text) =>
         page.InvokeAsync(() =>
@@ -143,6 +165,18 @@ public sealed class ProposeIdeaTests : ComponentTestContext
     {
         await using var db = await Dbs.CreateDbContextAsync(Ct);
         return await db.Posts.CountAsync(p => p.Kind == PostKind.Idea, Ct);
+    }
+
+    // Clara's address is not confirmed: she counts as a new account.
+    private async Task SeedIdeasOfClaraAsync(int count)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var now = DateTime.UtcNow;
+        db.Posts.AddRange(Enumerable.Range(0, count).Select(i => new Post
+        {
+            Kind = PostKind.Idea, Title = $"Earlier idea {i}", Body = "Proposed a moment ago.", AuthorId = userId, CreatedAt = now.AddMinutes(-i), UpdatedAt = now,
+        }));
+        await db.SaveChangesAsync(Ct);
     }
 
     private async Task<string> SeedAsync()

@@ -49,6 +49,9 @@ public abstract class ComponentTestContext : BunitContext
         // The response clock binds its options from configuration; its defaults are what these tests want.
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddResponseClock();
+        // Every act a person does is counted against their limit (RateLimits' defaults).
+        Services.AddOptions<RateLimitOptions>();
+        Services.AddSingleton<Web.Features.Posts.ActivityLimits>();
         Auth = AddAuthorization();
         // As in the portal (Routes.razor): every component gets the viewer as a cascading value.
         RenderTree.Add<CascadingViewer>();

@@ -156,6 +156,30 @@ public sealed class ReplyThreadTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_new_account_at_its_reply_limit_is_told_how_long_to_wait_and_its_text_stays()
+    {
+        var userId = await SeedUserAsync("Clara Schmidt", Roles.CustomerId);
+        var ideaId = await SeedIdeaAsync();
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            db.Replies.AddRange(Enumerable.Range(0, new Web.Infrastructure.RateLimitOptions().Replies.NewAccount)
+                .Select(i => new Data.Entities.Reply { PostId = ideaId, AuthorId = userId, Body = $"Earlier {i}", CreatedAt = DateTime.UtcNow.AddSeconds(-i) }));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        SignIn(userId, Roles.Customer);
+        var thread = RenderThread(ideaId);
+
+        await SendAsync(thread, "[data-testid=composer]", "One more thought.");
+
+        thread.WaitForAssertion(() => Assert.StartsWith(
+            "You have written many replies in a short time. Please wait about ", thread.Find("[data-testid=composer-error]").TextContent.Trim(),
+            StringComparison.Ordinal));
+        Assert.Equal("One more thought.", thread.FindComponent<MudTextField<string>>().Instance.GetState(x => x.Value));
+        Assert.Empty(thread.FindAll("[data-testid=reply]"));
+    }
+
+    [Fact]
     public void Signed_out_visitors_are_offered_a_sign_in_that_returns_here()
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/posts/31");

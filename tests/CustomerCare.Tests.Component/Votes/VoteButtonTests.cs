@@ -31,6 +31,37 @@ public sealed class VoteButtonTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_new_account_at_its_vote_limit_is_told_how_long_to_wait_and_nothing_is_counted()
+    {
+        var (ideaId, userId) = await SeedIdeaAsync(PostStatus.Open, votes: 4);
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            var author = await db.Posts.Where(p => p.Id == ideaId).Select(p => p.AuthorId).SingleAsync(Ct);
+            var now = DateTime.UtcNow;
+            for (var i = 0; i < new Web.Infrastructure.RateLimitOptions().Votes.NewAccount; i++)
+            {
+                var other = new Post { Kind = PostKind.Idea, Title = $"Other idea {i}", Body = "Please.", AuthorId = author, CreatedAt = now, UpdatedAt = now };
+                other.Votes.Add(new Vote { PostId = 0, UserId = userId, CreatedAt = now.AddSeconds(-i) });
+                db.Posts.Add(other);
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        Auth.SetAuthorized("clara@example.test");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Count, 4));
+
+        await button.Find("button").ClickAsync(new());
+
+        button.WaitForAssertion(() => Assert.StartsWith(
+            "You have voted many times in a short time. Please wait about ",
+            Assert.Single(Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars).Message, StringComparison.Ordinal));
+        Assert.Equal("4", button.Find("[data-testid=vote-count]").TextContent);
+        Assert.Equal("false", button.Find("button").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
     public async Task Anonymous_visitor_is_sent_to_sign_in_and_nothing_is_counted()
     {
         var (ideaId, _) = await SeedIdeaAsync(PostStatus.Open, votes: 2);

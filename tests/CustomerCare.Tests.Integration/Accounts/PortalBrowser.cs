@@ -42,7 +42,28 @@ internal sealed partial class PortalBrowser : IDisposable
         }
     }
 
+    /// <summary>
+    /// A browser talking to the portal on real Kestrel (<see cref="PortalFactory.StartRealServer"/>) through a proxy on
+    /// the same host that names the client as <paramref name="forwardedFor"/>, as nginx does: the portal believes it.
+    /// </summary>
+    public PortalBrowser(Uri root, string forwardedFor, string? language = null)
+    {
+        client = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, AllowAutoRedirect = false }) { BaseAddress = root };
+        client.DefaultRequestHeaders.Add("X-Forwarded-For", forwardedFor);
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+    }
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Sends <c>Accept: text/html</c> with every request, as a browser does.</summary>
+    public PortalBrowser AcceptingHtml()
+    {
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("text/html"));
+        return this;
+    }
 
     public static string NewEmail(string who = "user") => $"{who}-{Guid.NewGuid():N}@example.com";
 
@@ -69,7 +90,7 @@ internal sealed partial class PortalBrowser : IDisposable
         using var content = new FormUrlEncodedContent(form);
         using var response = await client.PostAsync(new Uri(url, UriKind.Relative), content, Ct);
         var body = await response.Content.ReadAsStringAsync(Ct);
-        return new(response.StatusCode, SameSitePath(response.Headers.Location), WebUtility.HtmlDecode(body), body);
+        return new(response.StatusCode, SameSitePath(response.Headers.Location), WebUtility.HtmlDecode(body), body, response.Headers.RetryAfter?.Delta);
     }
 
     public Task<FormResult> SignInAsync(string email, string password, string url = "/Account/Login") =>
@@ -194,8 +215,8 @@ internal sealed partial class PortalBrowser : IDisposable
     private static partial Regex UserNameRegex();
 }
 
-/// <summary>What came back from a form submit. Text has HTML entities decoded; Html is the raw markup.</summary>
-internal sealed record FormResult(HttpStatusCode Status, string? Location, string Text, string Html)
+/// <summary>What came back from a form submit. Text has HTML entities decoded; Html is the raw markup; RetryAfter from a 429.</summary>
+internal sealed record FormResult(HttpStatusCode Status, string? Location, string Text, string Html, TimeSpan? RetryAfter = null)
 {
     /// <summary>The validation messages Blazor rendered for one input (Input.Email → its ValidationMessage).</summary>
     public IReadOnlyList<string> MessagesFor(string field)

@@ -34,10 +34,12 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private NotificationService Notifications => portal.Services.GetRequiredService<NotificationService>();
 
-    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)]);
+    private ActivityLimits Limits => new(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), time);
+
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()));
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits);
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 

@@ -2,11 +2,13 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Integration.Threads;
 
@@ -125,7 +127,8 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
         var author = await content.AddPersonAsync(Roles.Staff, Ct);
         var ideaId = await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct);
         var clock = new ManualTime(DateTime.UtcNow);
-        var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), []);
+        var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), [],
+            new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock));
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
         clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 

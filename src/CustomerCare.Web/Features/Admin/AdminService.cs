@@ -15,6 +15,9 @@ public sealed class AdminService(IDbContextFactory<CareDb> dbs, IServiceScopeFac
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The search field's limit; a longer search is cut here, as no name or address is longer.</summary>
+    public const int MaxSearchLength = 256;
+
     public async Task<UserPage> ListUsersAsync(Viewer viewer, string? search, int page, int pageSize, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
@@ -27,6 +30,7 @@ public sealed class AdminService(IDbContextFactory<CareDb> dbs, IServiceScopeFac
             // NormalizedEmail is upper case already; ToUpper() translates on SQLite, SQL Server and PostgreSQL
             // alike, while EF cannot translate the StringComparison overloads CA1862 asks for.
             var term = search.Trim().ToUpperInvariant();
+            term = term[..Math.Min(term.Length, MaxSearchLength)];
 #pragma warning disable CA1862
             users = users.Where(u => u.NormalizedEmail!.Contains(term) || u.DisplayName.ToUpper().Contains(term));
 #pragma warning restore CA1862

@@ -85,10 +85,16 @@ public enum ResolutionOutcome
 
     /// <summary>Someone wrote or changed the complaint between reading and writing; nothing was written.</summary>
     Conflict,
+
+    /// <summary>The customer's "not yet" is a reply, and they replied as often as their limit allows for now.</summary>
+    LimitReached,
 }
 
-/// <summary>What became of a confirmation, rating, reopening or closing; <see cref="MessageKey"/> names the UI string.</summary>
-public sealed record ResolutionResult(ResolutionOutcome Outcome, DateTime? MayCloseFrom = null, ReplyView? Reply = null)
+/// <summary>
+/// What became of a confirmation, rating, reopening or closing; <see cref="MessageKey"/> names the UI string,
+/// <see cref="RetryAfter"/> how long a customer at their reply limit waits.
+/// </summary>
+public sealed record ResolutionResult(ResolutionOutcome Outcome, DateTime? MayCloseFrom = null, ReplyView? Reply = null, TimeSpan? RetryAfter = null)
 {
     public bool Succeeded => Outcome == ResolutionOutcome.Done;
 

@@ -131,6 +131,11 @@ public sealed class ComplaintIdeaLinkService(IDbContextFactory<CareDb> dbs, ILiv
         }
 
         var proposed = await ideas.ProposeAsync(idea, viewer, ct);
+        if (proposed.Outcome == ProposeOutcome.LimitReached)
+        {
+            return new(IdeaLinkOutcome.LimitReached);
+        }
+
         if (proposed.PostId is not { } ideaId)
         {
             return new(IdeaLinkOutcome.Invalid, Errors: proposed.Errors);

@@ -59,7 +59,7 @@ public sealed class ComplaintOwnershipService(
             return new(OwnershipOutcome.NotAllowed);
         }
 
-        reason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        reason = TextRules.Block(reason) is var clean && !TextRules.IsBlank(clean) ? clean : null;
         if (reason is null && reasonRequired)
         {
             return new(OwnershipOutcome.ReasonRequired);

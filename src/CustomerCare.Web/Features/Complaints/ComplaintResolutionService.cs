@@ -101,7 +101,7 @@ public sealed class ComplaintResolutionService(
     public async Task<ResolutionResult> RateAsync(int postId, int stars, string? comment, Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        comment = TextRules.Block(comment) is var clean && !TextRules.IsBlank(clean) ? clean : null;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (refused, post) = await CustomersComplaintAsync(db, postId, viewer, ct);
         if (refused is not null)
@@ -161,8 +161,8 @@ public sealed class ComplaintResolutionService(
             }
         }
 
-        message = message?.Trim() ?? "";
-        if (message.Length == 0)
+        message = TextRules.Block(message);
+        if (TextRules.IsBlank(message))
         {
             return new(ResolutionOutcome.MessageRequired);
         }
@@ -177,6 +177,7 @@ public sealed class ComplaintResolutionService(
         {
             ThreadOutcome.Posted => new(ResolutionOutcome.Done, Reply: reply.Reply),
             ThreadOutcome.Closed => new(ResolutionOutcome.Closed),
+            ThreadOutcome.LimitReached => new(ResolutionOutcome.LimitReached, RetryAfter: reply.RetryAfter),
             _ => new(ResolutionOutcome.NotFound),
         };
     }
@@ -198,7 +199,7 @@ public sealed class ComplaintResolutionService(
             return new(ResolutionOutcome.NotAllowed);
         }
 
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        note = TextRules.Block(note) is var clean && !TextRules.IsBlank(clean) ? clean : null;
         if (note?.Length > StatusChange.NoteMaxLength)
         {
             return new(ResolutionOutcome.NoteTooLong);

@@ -13,7 +13,8 @@ namespace CustomerCare.Web.Features.Complaints;
 /// default: only the customer and the people who work here see it.
 /// </summary>
 public sealed class ComplaintService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
+    ActivityLimits limits)
 {
     public const int PageSize = 30;
 
@@ -26,9 +27,9 @@ public sealed class ComplaintService(
             return ProposeResult.SignInRequired;
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var body = input.Body?.Trim() ?? "";
-        var reference = string.IsNullOrWhiteSpace(input.Reference) ? null : input.Reference.Trim();
+        var title = TextRules.Line(input.Title);
+        var body = TextRules.Block(input.Body);
+        var reference = TextRules.Line(input.Reference) is var line && !TextRules.IsBlank(line) ? line : null;
         var errors = PostRules.Validate(title, body);
         if (input.Mood is null)
         {
@@ -47,7 +48,24 @@ public sealed class ComplaintService(
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var ownerId = await NextOwnerAsync(db, ct);
+        Post? complaint = null;
+        var refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Complaint, async (db, ct) =>
+        {
+            complaint = NewComplaint(input, title, body, reference, userId, now, await NextOwnerAsync(db, ct));
+            db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = complaint, Reason = FollowReason.Author, Since = now });
+            db.Posts.Add(complaint);
+        }, ct);
+        if (refused is { } wait)
+        {
+            return ProposeResult.LimitReached(wait);
+        }
+
+        await bus.PublishAsync(new ComplaintActivity(complaint!.Id, ComplaintActivityKind.Filed, now), ct);
+        return ProposeResult.Created(complaint.Id);
+    }
+
+    private static Post NewComplaint(FileComplaint input, string title, string body, string? reference, string userId, DateTime now, string? ownerId)
+    {
         var complaint = new Post
         {
             Kind = PostKind.Complaint,
@@ -67,11 +85,7 @@ public sealed class ComplaintService(
             complaint.Handovers.Add(new ComplaintHandover { PostId = 0, ToOwnerId = ownerId, At = now });
         }
 
-        db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = complaint, Reason = FollowReason.Author, Since = now });
-        db.Posts.Add(complaint);
-        await db.SaveChangesAsync(ct);
-        await bus.PublishAsync(new ComplaintActivity(complaint.Id, ComplaintActivityKind.Filed, now), ct);
-        return ProposeResult.Created(complaint.Id);
+        return complaint;
     }
 
     /// <summary>The latest complaints the viewer may see: their own for a customer, all of them for people who work here.</summary>

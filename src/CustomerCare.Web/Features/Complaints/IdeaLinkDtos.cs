@@ -32,6 +32,9 @@ public enum IdeaLinkOutcome
 
     /// <summary>The new idea's title or body did not pass the idea rules; <see cref="IdeaLinkResult.Errors"/> says which.</summary>
     Invalid,
+
+    /// <summary>The staff member proposed as many ideas as their limit allows for now; nothing was created.</summary>
+    LimitReached,
 }
 
 /// <summary>What became of a link, unlink or "create an idea from this complaint"; <see cref="MessageKey"/> names the UI string.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -20,6 +21,7 @@ public sealed class ResolutionText(IStringLocalizer<Strings> text, ResponseClock
             ResolutionOutcome.CommentTooLong => text[result.MessageKey, Post.RatingCommentMaxLength],
             ResolutionOutcome.MessageTooLong => text[result.MessageKey, Reply.BodyMaxLength],
             ResolutionOutcome.NoteTooLong => text[result.MessageKey, StatusChange.NoteMaxLength],
+            ResolutionOutcome.LimitReached => text[result.MessageKey, ActivityLimits.Minutes(result.RetryAfter ?? TimeSpan.Zero)],
             _ => text[result.MessageKey],
         };
     }

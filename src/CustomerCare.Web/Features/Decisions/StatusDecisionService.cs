@@ -26,8 +26,8 @@ public sealed class StatusDecisionService(
             return new(StatusChangeOutcome.NotAllowed);
         }
 
-        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-        var release = string.IsNullOrWhiteSpace(shippedIn) ? null : shippedIn.Trim();
+        note = TextRules.Block(note) is var cleanNote && !TextRules.IsBlank(cleanNote) ? cleanNote : null;
+        var release = TextRules.Line(shippedIn) is var cleanRelease && !TextRules.IsBlank(cleanRelease) ? cleanRelease : null;
         if (Validate(to, note, release) is { } refused)
         {
             return new(refused);

@@ -12,7 +12,8 @@ namespace CustomerCare.Web.Features.Ideas;
 
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
 public sealed class IdeaService(
-    IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications)
+    IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications,
+    ActivityLimits limits)
 {
     public const int SimilarLimit = 5;
 
@@ -34,8 +35,8 @@ public sealed class IdeaService(
             return ProposeResult.SignInRequired;
         }
 
-        var title = input.Title?.Trim() ?? "";
-        var body = input.Body?.Trim() ?? "";
+        var title = TextRules.Line(input.Title);
+        var body = TextRules.Block(input.Body);
         var errors = PostRules.Validate(title, body);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -61,10 +62,17 @@ public sealed class IdeaService(
             Status = PostStatus.Open,
             CategoryId = input.CategoryId,
         };
-        // The author follows their idea from the start, in the same save.
-        db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = idea, Reason = FollowReason.Author, Since = now });
-        db.Posts.Add(idea);
-        await db.SaveChangesAsync(ct);
+        var refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Idea, (db, _) =>
+        {
+            // The author follows their idea from the start, in the same save.
+            db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = idea, Reason = FollowReason.Author, Since = now });
+            db.Posts.Add(idea);
+            return Task.CompletedTask;
+        }, ct);
+        if (refused is { } wait)
+        {
+            return ProposeResult.LimitReached(wait);
+        }
 
         // The board is open to everyone, so the event carries what an anonymous reader would see.
         var summary = (await posts.ListByIdsAsync([idea.Id], Viewer.Anonymous, ct))[0];

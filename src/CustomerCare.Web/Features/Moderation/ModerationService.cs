@@ -78,8 +78,8 @@ public sealed class ModerationService(
             }
         }
 
-        title = title?.Trim() ?? "";
-        body = body?.Trim() ?? "";
+        title = TextRules.Line(title);
+        body = TextRules.Block(body);
         var errors = PostRules.Validate(title, body);
         if (categoryId is { } category && !await db.Categories.AnyAsync(c => c.Id == category, ct))
         {
@@ -121,8 +121,8 @@ public sealed class ModerationService(
             return new(ModerationOutcome.NotAllowed);
         }
 
-        var trimmed = reason?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
+        var trimmed = TextRules.Block(reason);
+        if (TextRules.IsBlank(trimmed))
         {
             return new(ModerationOutcome.ReasonRequired);
         }
@@ -163,7 +163,7 @@ public sealed class ModerationService(
             return new(ModerationOutcome.NotAllowed);
         }
 
-        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        var trimmed = TextRules.Block(reason) is var clean && !TextRules.IsBlank(clean) ? clean : null;
         if (trimmed?.Length > AuditEntry.ReasonMaxLength)
         {
             return new(ModerationOutcome.ReasonTooLong);

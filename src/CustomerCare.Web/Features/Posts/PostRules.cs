@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
 
 namespace CustomerCare.Web.Features.Posts;
 
@@ -16,13 +17,16 @@ public enum ProposeOutcome
     Created,
     SignInRequired,
     Invalid,
+
+    /// <summary>The person proposed or filed as many as their limit allows for now; <see cref="ProposeResult.RetryAfter"/> says how long to wait.</summary>
+    LimitReached,
 }
 
 /// <summary>
 /// <see cref="Errors"/> maps a field (<c>Title</c>, <c>Body</c> …) to the resource key of its message,
 /// so the page can show each message at its field in the reader's language.
 /// </summary>
-public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnlyDictionary<string, string> Errors)
+public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnlyDictionary<string, string> Errors, TimeSpan? RetryAfter = null)
 {
     private static readonly IReadOnlyDictionary<string, string> NoErrors = new Dictionary<string, string>();
 
@@ -31,6 +35,8 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
     public static ProposeResult SignInRequired { get; } = new(ProposeOutcome.SignInRequired, null, NoErrors);
 
     public static ProposeResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProposeOutcome.Invalid, null, errors);
+
+    public static ProposeResult LimitReached(TimeSpan retryAfter) => new(ProposeOutcome.LimitReached, null, NoErrors, retryAfter);
 }
 
 /// <summary>What every idea and complaint must be, whoever writes it: a proposal, a complaint or an edit.</summary>
@@ -40,7 +46,10 @@ public static class PostRules
     public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
         [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
 
-    /// <summary>The same rules the fields show, keyed by field (<c>Title</c>, <c>Body</c>); empty when they may be saved.</summary>
+    /// <summary>
+    /// The same rules the fields show, keyed by field (<c>Title</c>, <c>Body</c>); empty when they may be saved. Takes the
+    /// text as it will be stored (<see cref="TextRules.Line"/>, <see cref="TextRules.Block"/>), so lengths count what is kept.
+    /// </summary>
     public static Dictionary<string, string> Validate(string title, string body)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -50,11 +59,11 @@ public static class PostRules
             errors[nameof(Post.Title)] = PostErrors.TitleLength;
         }
 
-        if (body.Length == 0)
+        if (BodyMissing(body))
         {
             errors[nameof(Post.Body)] = PostErrors.BodyRequired;
         }
-        else if (body.Length > Post.BodyMaxLength)
+        else if (BodyTooLong(body))
         {
             errors[nameof(Post.Body)] = PostErrors.BodyTooLong;
         }
@@ -62,6 +71,13 @@ public static class PostRules
         return errors;
     }
 
+    /// <summary>5 to 120 characters as stored, of which something shows: a title of zero-width spaces is no title.</summary>
     public static bool TitleFits(string? title) =>
-        title?.Trim().Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
+        TextRules.Line(title) is var clean && !TextRules.IsBlank(clean) && clean.Length is >= Post.TitleMinLength and <= Post.TitleMaxLength;
+
+    /// <summary>Empty, or nothing that shows: the same "required" message for both.</summary>
+    public static bool BodyMissing(string? body) => TextRules.IsBlank(body);
+
+    /// <summary>Longer than <see cref="Post.BodyMaxLength"/> UTF-16 code units as it would be stored.</summary>
+    public static bool BodyTooLong(string? body) => TextRules.Block(body).Length > Post.BodyMaxLength;
 }

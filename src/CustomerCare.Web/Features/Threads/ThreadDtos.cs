@@ -30,6 +30,9 @@ public enum ThreadOutcome
 
     /// <summary>A resolution proposal on a complaint that is solved already.</summary>
     AlreadySolved,
+
+    /// <summary>The writer replied as often as their limit allows for now; <see cref="ThreadResult.RetryAfter"/> says how long to wait.</summary>
+    LimitReached,
 }
 
 /// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>
@@ -46,11 +49,14 @@ public enum ReplyIntent
 
 /// <summary>
 /// What became of a reply or an edit. <see cref="MessageKey"/> names the UI string that explains it;
-/// <see cref="Reply"/> is the reply as saved, when it was.
+/// <see cref="Reply"/> is the reply as saved, when it was; <see cref="RetryAfter"/> how long a writer at their limit waits.
 /// </summary>
-public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null)
+public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null, TimeSpan? RetryAfter = null)
 {
     public bool Succeeded => Outcome is ThreadOutcome.Posted or ThreadOutcome.Edited;
 
     public string MessageKey => $"Thread_{Outcome}";
+
+    /// <summary>The wait in whole minutes, the value of the <see cref="ThreadOutcome.LimitReached"/> message (the others have none).</summary>
+    public int WaitMinutes => ActivityLimits.Minutes(RetryAfter ?? TimeSpan.Zero);
 }

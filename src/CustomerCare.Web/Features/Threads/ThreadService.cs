@@ -15,7 +15,8 @@ namespace CustomerCare.Web.Features.Threads;
 /// in the reply's own transaction, so neither drifts under concurrency.
 /// </summary>
 public sealed class ThreadService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects,
+    ActivityLimits limits)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -49,7 +50,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.NotAllowed);
         }
 
-        body = body?.Trim() ?? "";
+        body = TextRules.Block(body);
         if (Invalid(body) is { } invalid)
         {
             return new(invalid);
@@ -100,7 +101,12 @@ public sealed class ThreadService(
             IsResolutionProposal = proposal,
         };
         var write = new ReplyWrite(postId, post.Kind, post.AuthorId, reply, author, viewer.WorksHere, intent);
-        var (replyCount, afterCommit) = await SaveAsync(db, write, ct);
+        var (replyCount, afterCommit, wait) = await SaveAsync(db, write, viewer, ct);
+        if (wait is not null)
+        {
+            return new(ThreadOutcome.LimitReached, RetryAfter: wait);
+        }
+
         if (replyCount is null)
         {
             return new(ThreadOutcome.Closed);
@@ -131,7 +137,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.SignInRequired);
         }
 
-        body = body?.Trim() ?? "";
+        body = TextRules.Block(body);
         if (Invalid(body) is { } invalid)
         {
             return new(invalid);
@@ -190,26 +196,31 @@ public sealed class ThreadService(
         return new(ThreadOutcome.Edited, view);
     }
 
-    private static ThreadOutcome? Invalid(string body) => body.Length switch
-    {
-        0 => ThreadOutcome.Empty,
-        > Reply.BodyMaxLength => ThreadOutcome.TooLong,
-        _ => null,
-    };
+    // The body as it will be stored: nothing that shows is empty, and the limit counts what is kept.
+    private static ThreadOutcome? Invalid(string body) =>
+        TextRules.IsBlank(body) ? ThreadOutcome.Empty : body.Length > Reply.BodyMaxLength ? ThreadOutcome.TooLong : null;
 
     /// <summary>
     /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when the post was
     /// removed or merged meanwhile, or its kind's effects refused it (a proposal whose writer no longer owns the open
-    /// complaint). Returns the post's public reply count after the reply, and what the effects publish after the commit.
+    /// complaint). Returns the post's public reply count after the reply, and what the effects publish after the commit;
+    /// or, with nothing written, how long until the writer's reply limit lets them reply again.
     /// </summary>
-    private async Task<(int? Count, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit)> SaveAsync(
-        CareDb db, ReplyWrite write, CancellationToken ct)
+    private async Task<(int? Count, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit, TimeSpan? Wait)> SaveAsync(
+        CareDb db, ReplyWrite write, Viewer viewer, CancellationToken ct)
     {
         var reply = write.Reply;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.BeginWriteTransactionAsync(ct);
+
+            // The writer first (their row, then the post's), so their own racing replies queue here and count exactly.
+            if (await limits.RefusalAsync(db, viewer, LimitedAct.Reply, ct) is { } wait)
+            {
+                await tx.RollbackAsync(ct);
+                return ((int?)null, (IReadOnlyList<Func<CancellationToken, Task>>)[], (TimeSpan?)wait);
+            }
 
             // The guarded update comes first: it locks the post row (PostgreSQL; SQLite holds the write lock
             // already), so racing replies queue here and each reads the count it produced. An internal note
@@ -227,7 +238,7 @@ public sealed class ThreadService(
             if (updated == 0)
             {
                 await tx.RollbackAsync(ct);
-                return ((int?)null, []);
+                return (null, [], null);
             }
 
             var afterCommit = new List<Func<CancellationToken, Task>>();
@@ -237,7 +248,7 @@ public sealed class ThreadService(
                 if (decided.Refuses)
                 {
                     await tx.RollbackAsync(ct);
-                    return ((int?)null, []);
+                    return (null, [], null);
                 }
 
                 if (decided.AfterCommit is { } then)
@@ -255,7 +266,7 @@ public sealed class ThreadService(
             var count = await db.Posts.Where(p => p.Id == reply.PostId).Select(p => p.ReplyCount).FirstAsync(ct);
             await tx.CommitAsync(ct);
             db.ChangeTracker.Clear();
-            return ((int?)count, afterCommit);
+            return (count, afterCommit, null);
         });
     }
 }

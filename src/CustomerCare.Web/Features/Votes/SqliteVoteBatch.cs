@@ -3,6 +3,7 @@ using System.Globalization;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -17,9 +18,10 @@ namespace CustomerCare.Web.Features.Votes;
 /// transaction, so the lock is handed on once per batch instead of once per vote. Toggles are decided in arrival
 /// order against the batch's running state, so each caller gets the outcome and count it would have got alone.
 /// Nothing is half-done: a database error rolls the batch back and fails every toggle in it with that error.
-/// A caller that cancels while its toggle waits drops out; once taken, a toggle runs to its end for everyone.
+/// A caller that cancels while its toggle waits drops out; once taken, a toggle runs to its end for everyone. New votes
+/// count against each voter's limit (<see cref="ActivityLimits.BudgetAsync"/>, read once per batch, decided in order).
 /// </summary>
-internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits)
 {
     // Bounds one transaction's read (ideas × users); far above what one write turn gathers in practice.
     private const int MaxToggles = 128;
@@ -27,10 +29,10 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
     private readonly ConcurrentQueue<Toggle> queue = new();
     private int writing;
 
-    public Task<VoteResult> ToggleAsync(int postId, string userId, CancellationToken ct)
+    public Task<VoteResult> ToggleAsync(int postId, string userId, bool worksHere, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var toggle = new Toggle(postId, userId, ct);
+        var toggle = new Toggle(postId, userId, worksHere, ct);
         queue.Enqueue(toggle);
         if (Interlocked.CompareExchange(ref writing, 1, 0) == 0)
         {
@@ -140,6 +142,8 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         var follows = (await db.PostFollows.AsNoTracking().Where(f => postIds.Contains(f.PostId) && pairs.Contains(f.PostId.ToString() + "|" + f.UserId))
             .Select(f => new { f.PostId, f.UserId }).ToListAsync(none)).Select(f => (f.PostId, f.UserId)).ToHashSet();
 
+        var budget = await limits.BudgetAsync(db, LimitedAct.Vote, batch.GroupBy(t => t.UserId).ToDictionary(g => g.Key, g => (g.First().WorksHere, g.Count())), none);
+
         // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads back from
         // CreatedAt is exactly the weight added here.
         var now = time.StoredUtcNow();
@@ -176,7 +180,13 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
                 idea.VoteCount--;
                 idea.TrendWeight -= Post.TrendWeightAt(cast.CreatedAt);
+                budget.Return(toggle.UserId, cast.CreatedAt);
                 toggle.Decide(VoteOutcome.Withdrawn, idea.VoteCount);
+            }
+            else if (budget.Take(toggle.UserId, now) is { } wait)
+            {
+                toggle.Decide(VoteOutcome.LimitReached, idea.VoteCount, wait);
+                continue;
             }
             else
             {
@@ -225,10 +235,11 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         private VoteResult? decided;
         private int state;
 
-        public Toggle(int postId, string userId, CancellationToken ct)
+        public Toggle(int postId, string userId, bool worksHere, CancellationToken ct)
         {
             PostId = postId;
             UserId = userId;
+            WorksHere = worksHere;
             cancellation = ct.Register(() =>
             {
                 if (Interlocked.CompareExchange(ref state, Cancelled, Queued) == Queued)
@@ -242,6 +253,8 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
 
         public string UserId { get; }
 
+        public bool WorksHere { get; }
+
         public Task<VoteResult> Result => result.Task;
 
         /// <summary>False when the caller cancelled while the toggle waited: it is dropped, not applied.</summary>
@@ -252,7 +265,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
             return taken;
         }
 
-        public void Decide(VoteOutcome outcome, int count) => decided = new VoteResult(outcome, count);
+        public void Decide(VoteOutcome outcome, int count, TimeSpan? wait = null) => decided = new VoteResult(outcome, count, wait);
 
         public void Complete() => result.TrySetResult(decided ?? throw new InvalidOperationException("A toggle left its batch undecided."));
 

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +15,13 @@ public enum VoteOutcome
     SignInRequired,
     NotFound,
     VotingClosed,
+
+    /// <summary>The person cast as many votes as their limit allows for now (withdrawing is never refused).</summary>
+    LimitReached,
 }
 
-public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
+/// <summary>What became of a toggle; <see cref="RetryAfter"/> says how long a voter at their limit waits.</summary>
+public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? RetryAfter = null)
 {
     public bool Changed => Outcome is VoteOutcome.Voted or VoteOutcome.Withdrawn;
 }
@@ -28,9 +33,9 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 /// writers take turns, toggles that wait for it are applied together (<see cref="SqliteVoteBatch"/>); PostgreSQL and
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
-public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits)
 {
-    private readonly SqliteVoteBatch sqlite = new(dbs, bus, time);
+    private readonly SqliteVoteBatch sqlite = new(dbs, bus, time, limits);
     private readonly Lazy<bool> onSqlite = new(() =>
     {
         using var db = dbs.CreateDbContext();
@@ -47,14 +52,14 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
 
         if (onSqlite.Value)
         {
-            return await sqlite.ToggleAsync(postId, userId, ct);
+            return await sqlite.ToggleAsync(postId, userId, viewer.WorksHere, ct);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         VoteResult result;
         try
         {
-            result = await ToggleInTransactionAsync(db, postId, userId, ct);
+            result = await ToggleInTransactionAsync(db, postId, viewer, ct);
         }
         catch (DbUpdateException)
         {
@@ -97,8 +102,9 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         return await db.Votes.AnyAsync(v => v.PostId == postId && v.UserId == userId, ct);
     }
 
-    private async Task<VoteResult> ToggleInTransactionAsync(CareDb db, int postId, string userId, CancellationToken ct)
+    private async Task<VoteResult> ToggleInTransactionAsync(CareDb db, int postId, Viewer viewer, CancellationToken ct)
     {
+        var userId = viewer.UserId!;
         var strategy = db.Database.CreateExecutionStrategy();
         return await strategy.ExecuteAsync(async () =>
         {
@@ -140,6 +146,12 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             }
             else
             {
+                // A new vote counts against the voter's limit; taking one back never does.
+                if (await limits.RefusalAsync(db, viewer, LimitedAct.Vote, ct) is { } wait)
+                {
+                    return new VoteResult(VoteOutcome.LimitReached, state.VoteCount, wait);
+                }
+
                 // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads
                 // back from CreatedAt is exactly the weight added here.
                 var now = time.StoredUtcNow();

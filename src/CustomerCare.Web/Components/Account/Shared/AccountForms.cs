@@ -14,9 +14,16 @@ internal static class AccountForms
     /// <summary>Matches the column length in CareUserConfiguration.</summary>
     public const int DisplayNameMaxLength = 80;
 
-    /// <summary>One plain address with a dotted domain: "anna@example" is valid by RFC but nearly always a typo here.</summary>
+    /// <summary>Identity's column for e-mail addresses and user names.</summary>
+    public const int EmailMaxLength = 256;
+
+    /// <summary>
+    /// One plain address with a dotted domain that fits the column: "anna@example" is valid by RFC but nearly always a
+    /// typo here.
+    /// </summary>
     public static bool LooksLikeEmail(string email) =>
-        MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
+        email.Length <= EmailMaxLength
+        && MailAddress.TryCreate(email, out var address) && address.Address == email && address.Host.Contains('.', StringComparison.Ordinal);
 
     public static bool IsAboutPassword(IdentityError error) =>
         error.Code.StartsWith("Password", StringComparison.Ordinal);

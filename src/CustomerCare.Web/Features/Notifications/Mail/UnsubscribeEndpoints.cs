@@ -20,7 +20,7 @@ public static partial class UnsubscribeEndpoints
     public static void MapUnsubscribe(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(Path, ShowAsync).ExcludeFromDescription();
-        endpoints.MapPost(Path, ApplyAsync).DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapPost(Path, ApplyAsync).DisableAntiforgery().RequireRateLimiting(RequestRateLimits.Unsubscribe).ExcludeFromDescription();
     }
 
     private static async Task<IResult> ShowAsync(
