@@ -36,6 +36,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<SolvesItAnswer> SolvesItAnswers => Set<SolvesItAnswer>();
 
+    public DbSet<Report> Reports => Set<Report>();
+
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use
     /// <c>staff.Contains(x.AuthorId)</c> inside a projection, so "who is staff" is decided in one place.
