@@ -1,4 +1,5 @@
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -17,6 +18,7 @@ public static class FeatureServices
         // Shared by every feature: the post page's read and the categories.
         services.AddSingleton<Posts.PostService>();
         services.AddSingleton<Posts.CategoryService>();
+        services.AddPostingRights();
 
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<Ideas.BoardService>();

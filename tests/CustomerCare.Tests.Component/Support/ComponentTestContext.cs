@@ -6,6 +6,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -49,6 +50,7 @@ public abstract class ComponentTestContext : BunitContext
         // The response clock binds its options from configuration; its defaults are what these tests want.
         Services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         Services.AddResponseClock();
+        Services.AddPostingRights();
         Auth = AddAuthorization();
         // As in the portal (Routes.razor): every component gets the viewer as a cascading value.
         RenderTree.Add<CascadingViewer>();

@@ -34,10 +34,12 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private NotificationService Notifications => portal.Services.GetRequiredService<NotificationService>();
 
-    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)]);
+    private PostingRights Rights => portal.Services.GetRequiredService<PostingRights>();
+
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Rights);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()));
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Rights);
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 

@@ -13,7 +13,8 @@ namespace CustomerCare.Web.Features.Complaints;
 /// default: only the customer and the people who work here see it.
 /// </summary>
 public sealed class ComplaintService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
+    PostingRights rights)
 {
     public const int PageSize = 30;
 
@@ -24,6 +25,12 @@ public sealed class ComplaintService(
         if (viewer.UserId is not { } userId)
         {
             return ProposeResult.SignInRequired;
+        }
+
+        // Never held for approval (a customer in trouble must reach the team), but a blocked person files no new ones.
+        if (await rights.BlockOfAsync(viewer, ct) is { } block)
+        {
+            return ProposeResult.Blocked(block);
         }
 
         var title = input.Title?.Trim() ?? "";

@@ -12,7 +12,8 @@ namespace CustomerCare.Web.Features.Ideas;
 
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
 public sealed class IdeaService(
-    IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications)
+    IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications,
+    PostingRights rights)
 {
     public const int SimilarLimit = 5;
 
@@ -36,6 +37,12 @@ public sealed class IdeaService(
 
         var title = input.Title?.Trim() ?? "";
         var body = input.Body?.Trim() ?? "";
+        var posting = await rights.CheckIdeaAsync(viewer, title, body, ct);
+        if (posting.Block is { } block)
+        {
+            return ProposeResult.Blocked(block);
+        }
+
         var errors = PostRules.Validate(title, body);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -60,11 +67,19 @@ public sealed class IdeaService(
             UpdatedAt = now,
             Status = PostStatus.Open,
             CategoryId = input.CategoryId,
+            HeldAt = posting.Hold is null ? null : now,
+            HoldReason = posting.Hold,
         };
         // The author follows their idea from the start, in the same save.
         db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = idea, Reason = FollowReason.Author, Since = now });
         db.Posts.Add(idea);
         await db.SaveChangesAsync(ct);
+        if (posting.Hold is { } hold)
+        {
+            // It waits for approval: no board card and nobody notified until the team approves it.
+            await rights.AnnounceHeldAsync(idea.Id, null, hold, ct);
+            return ProposeResult.Created(idea.Id);
+        }
 
         // The board is open to everyone, so the event carries what an anonymous reader would see.
         var summary = (await posts.ListByIdsAsync([idea.Id], Viewer.Anonymous, ct))[0];
@@ -93,8 +108,8 @@ public sealed class IdeaService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var hits = await search.HitsAsync(db, words, SearchMatch.AnyWord, ct);
         var ids = await hits
-            .Join(db.Posts, h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p })
-            .Where(m => m.Post.Kind == PostKind.Idea && m.Post.IsPublic && m.Post.RemovedAt == null && m.Post.MergedIntoId == null)
+            .Join(PostVisibility.Listed(db.Posts), h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p })
+            .Where(m => m.Post.Kind == PostKind.Idea && m.Post.IsPublic && m.Post.MergedIntoId == null)
             .OrderByDescending(m => m.Rank)
             .ThenByDescending(m => m.Post.VoteCount)
             .ThenByDescending(m => m.Post.Id)

@@ -16,6 +16,9 @@ public enum ProposeOutcome
     Created,
     SignInRequired,
     Invalid,
+
+    /// <summary>The team blocked the person; <see cref="ProposeResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 /// <summary>
@@ -31,6 +34,11 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
     public static ProposeResult SignInRequired { get; } = new(ProposeOutcome.SignInRequired, null, NoErrors);
 
     public static ProposeResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProposeOutcome.Invalid, null, errors);
+
+    public static ProposeResult Blocked(PostingBlock block) => new(ProposeOutcome.Blocked, null, NoErrors) { Block = block };
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="ProposeOutcome.Blocked"/>.</summary>
+    public PostingBlock? Block { get; init; }
 }
 
 /// <summary>What every idea and complaint must be, whoever writes it: a proposal, a complaint or an edit.</summary>

@@ -30,6 +30,9 @@ public enum ThreadOutcome
 
     /// <summary>A resolution proposal on a complaint that is solved already.</summary>
     AlreadySolved,
+
+    /// <summary>The team blocked the writer; <see cref="ThreadResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 /// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>
@@ -52,5 +55,8 @@ public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null
 {
     public bool Succeeded => Outcome is ThreadOutcome.Posted or ThreadOutcome.Edited;
 
-    public string MessageKey => $"Thread_{Outcome}";
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="ThreadOutcome.Blocked"/>: its reason goes into the message.</summary>
+    public PostingBlock? Block { get; init; }
+
+    public string MessageKey => Block is null ? $"Thread_{Outcome}" : PostingBlock.MessageKey;
 }

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -14,11 +15,16 @@ public enum VoteOutcome
     SignInRequired,
     NotFound,
     VotingClosed,
+
+    /// <summary>The team blocked the voter; <see cref="VoteResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 {
     public bool Changed => Outcome is VoteOutcome.Voted or VoteOutcome.Withdrawn;
+
+    public PostingBlock? Block { get; init; }
 }
 
 /// <summary>
@@ -28,7 +34,7 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount)
 /// writers take turns, toggles that wait for it are applied together (<see cref="SqliteVoteBatch"/>); PostgreSQL and
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
-public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, PostingRights rights)
 {
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time);
     private readonly Lazy<bool> onSqlite = new(() =>
@@ -43,6 +49,11 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         if (viewer.UserId is not { } userId)
         {
             return new(VoteOutcome.SignInRequired, 0);
+        }
+
+        if (await rights.BlockOfAsync(viewer, ct) is { } block)
+        {
+            return new(VoteOutcome.Blocked, 0) { Block = block };
         }
 
         if (onSqlite.Value)
@@ -115,12 +126,14 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                     p.VoteCount,
                     p.MergedIntoId,
                     p.RemovedAt,
+                    p.HeldAt,
                     VoteId = p.Votes.Where(v => v.UserId == userId).Select(v => (long?)v.Id).FirstOrDefault(),
                     VotedAt = p.Votes.Where(v => v.UserId == userId).Select(v => (DateTime?)v.CreatedAt).FirstOrDefault(),
                     Followed = db.PostFollows.Any(f => f.UserId == userId && f.PostId == p.Id),
                 })
                 .FirstOrDefaultAsync(ct);
-            if (state is null || state.RemovedAt is not null)
+            // An idea that waits for approval takes votes only once approved.
+            if (state is null || state.RemovedAt is not null || state.HeldAt is not null)
             {
                 return new VoteResult(VoteOutcome.NotFound, 0);
             }
