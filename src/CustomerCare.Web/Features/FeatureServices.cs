@@ -32,7 +32,7 @@ public static class FeatureServices
         services.AddSingleton<SolvesIt.SolvesItService>();
         services.AddSingleton<Roadmap.RoadmapService>();
         services.AddSingleton<Roadmap.ChangelogService>();
-        services.AddSingleton<Moderation.ModerationService>();
+        services.AddModeration();
         services.AddSingleton<Notifications.FollowService>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.NotificationInbox>();
@@ -54,6 +54,18 @@ public static class FeatureServices
         services.AddResponseClock();
         services.AddSingleton<ComplaintEscalation>();
         services.AddHostedService<ComplaintEscalationWorker>();
+    }
+
+    // Moderation: editing, removing and restoring posts, hiding replies, reports and their queue, approving what waits,
+    // blocking people.
+    private static void AddModeration(this IServiceCollection services)
+    {
+        services.AddSingleton<Moderation.ModerationService>();
+        services.AddSingleton<Moderation.ReplyModerationService>();
+        services.AddSingleton<Moderation.ReportService>();
+        services.AddSingleton<Moderation.ModerationQueueService>();
+        services.AddSingleton<Moderation.HoldReviewService>();
+        services.AddSingleton<Moderation.BlockService>();
     }
 
     // In-process unless Live:Redis names a Redis; with Redis the in-process bus still holds this server's

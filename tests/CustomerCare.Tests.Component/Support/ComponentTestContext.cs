@@ -88,6 +88,12 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<VoterListService>();
         Services.AddSingleton<Web.Features.Threads.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Moderation.ModerationService>();
+        // Every post page offers reporting, hiding and approving; the queue reads and decides.
+        Services.TryAddSingleton<Web.Features.Moderation.ReplyModerationService>();
+        Services.TryAddSingleton<Web.Features.Moderation.ReportService>();
+        Services.TryAddSingleton<Web.Features.Moderation.HoldReviewService>();
+        Services.TryAddSingleton<Web.Features.Moderation.BlockService>();
+        Services.TryAddSingleton<Web.Features.Moderation.ModerationQueueService>();
         // Every act that tells people of itself (replies, votes, decisions) needs the fan-out and the follows.
         Services.TryAddSingleton<Web.Features.Notifications.NotificationService>();
         Services.TryAddSingleton<Web.Features.Notifications.NotificationInbox>();
