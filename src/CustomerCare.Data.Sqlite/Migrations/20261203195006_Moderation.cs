@@ -23,12 +23,12 @@ namespace CustomerCare.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "HiddenById",
-                table: "Replies",
-                type: "TEXT",
-                maxLength: 450,
-                nullable: true);
+            // The two new references to a user are added with their column in one ALTER TABLE ... REFERENCES (SQLite
+            // allows it for a column that defaults to NULL), not as AddColumn + AddForeignKey: EF would rebuild
+            // AspNetUsers and Replies for those, with PRAGMA foreign_keys outside the transaction and a warning at
+            // every first start. The foreign keys are the model's, Restrict, named as EF names them.
+            migrationBuilder.Sql(
+                """ALTER TABLE "Replies" ADD COLUMN "HiddenById" TEXT NULL CONSTRAINT "FK_Replies_AspNetUsers_HiddenById" REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT;""");
 
             migrationBuilder.AddColumn<string>(
                 name: "HiddenReason",
@@ -70,12 +70,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "BlockedById",
-                table: "AspNetUsers",
-                type: "TEXT",
-                maxLength: 450,
-                nullable: true);
+            migrationBuilder.Sql(
+                """ALTER TABLE "AspNetUsers" ADD COLUMN "BlockedById" TEXT NULL CONSTRAINT "FK_AspNetUsers_AspNetUsers_BlockedById" REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT;""");
 
             migrationBuilder.CreateTable(
                 name: "Reports",
@@ -177,22 +173,6 @@ namespace CustomerCare.Data.Sqlite.Migrations
                 name: "IX_Reports_ResolvedById",
                 table: "Reports",
                 column: "ResolvedById");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_AspNetUsers_BlockedById",
-                table: "AspNetUsers",
-                column: "BlockedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Replies_AspNetUsers_HiddenById",
-                table: "Replies",
-                column: "HiddenById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
