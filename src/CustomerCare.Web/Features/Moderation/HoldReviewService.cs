@@ -73,7 +73,7 @@ public sealed class HoldReviewService(
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var reply = await db.Replies.AsNoTracking().Where(r => r.Id == replyId && r.PostId == postId)
-            .Select(r => new { r.AuthorId, r.CreatedAt, r.IsInternalNote }).FirstOrDefaultAsync(ct);
+            .Select(r => new { r.AuthorId, r.CreatedAt }).FirstOrDefaultAsync(ct);
         if (reply is null)
         {
             return new(ModerationOutcome.NotFound);
@@ -83,7 +83,8 @@ public sealed class HoldReviewService(
         var (createdAt, weight) = (reply.CreatedAt, Post.TrendWeightAt(reply.CreatedAt));
         var audit = new AuditEntry { PostId = postId, ReplyId = replyId, Action = AuditAction.Approved, ActorId = actorId, At = now };
 
-        // Counted now, as ThreadService counts a public reply: the weight of its own time, so the rows still imply the counters.
+        // Counted now, as ThreadService counts a public reply: the weight of its own time, so the rows still imply the
+        // counters. (Only public replies wait: internal notes are written by people who work here, who never wait.)
         var saved = await db.ChangeAndRecordAsync(async (db, ct) =>
         {
             if (await db.Replies.Where(r => r.Id == replyId && r.HeldAt != null && r.HiddenAt == null)
@@ -92,7 +93,7 @@ public sealed class HoldReviewService(
                 return 0;
             }
 
-            return reply.IsInternalNote ? 1 : await db.Posts.Where(p => p.Id == postId && p.RemovedAt == null && p.MergedIntoId == null)
+            return await db.Posts.Where(p => p.Id == postId && p.RemovedAt == null && p.MergedIntoId == null)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.ReplyCount, p => p.ReplyCount + 1)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight)
@@ -108,10 +109,7 @@ public sealed class HoldReviewService(
         var count = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.ReplyCount).FirstAsync(ct);
         await bus.PublishAsync(new ReplyAdded(view, postId, count, now), ct);
         await bus.PublishAsync(new ModerationDecided(postId, replyId, ModerationDecision.Approved, now), ct);
-        if (!reply.IsInternalNote)
-        {
-            await notifications.NotifyAsync(new(NotificationKind.Reply, postId, reply.AuthorId, replyId));
-        }
+        await notifications.NotifyAsync(new(NotificationKind.Reply, postId, reply.AuthorId, replyId));
 
         return new(ModerationOutcome.Done);
     }
