@@ -153,6 +153,8 @@ public abstract class HoldingTests(PortalFactory portal) : IDisposable
         Assert.True(Assert.Single((await scene.ReadAsync(ideaId, staff.Viewer))!.Replies).IsHeld);
         Assert.Equal(LiveTopics.PostStaff(ideaId), Assert.Single(events.OfType<ReplyAdded>()).Topic);
         Assert.Single(events.OfType<HeldForApproval>());
+        var answer = await scene.Get<ThreadService>().ReplyAsync(ideaId, reply.Id, "Me too!", internalNote: false, other.Viewer, Ct);
+        Assert.Equal(ThreadOutcome.ParentNotFound, answer.Outcome);
 
         Assert.Equal(ModerationOutcome.Done, (await Holds.ApproveAsync(ideaId, reply.Id, staff.Viewer, Ct)).Outcome);
 

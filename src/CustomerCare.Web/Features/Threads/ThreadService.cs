@@ -80,8 +80,8 @@ public sealed class ThreadService(
         {
             // One level: an answer to an answer joins the top-level reply it belongs to. Whatever answers
             // an internal note (or an internal answer) stays internal, so it never shows to a customer.
-            var parent = await db.Replies.AsNoTracking()
-                .Where(r => r.Id == askedParent && r.PostId == postId && (viewer.WorksHere || !r.IsInternalNote))
+            var parent = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), viewer)
+                .Where(r => r.Id == askedParent && r.PostId == postId)
                 .Select(r => new { TopId = r.ParentReplyId ?? r.Id, Internal = r.IsInternalNote || (r.ParentReply != null && r.ParentReply.IsInternalNote) })
                 .FirstOrDefaultAsync(ct);
             if (parent is null)
