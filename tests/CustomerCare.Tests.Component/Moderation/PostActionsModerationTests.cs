@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Component.Support;
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
@@ -51,14 +52,16 @@ public sealed class PostActionsModerationTests : ComponentTestContext
             authors.Find("[data-testid=held-banner]").TextContent.Trim());
         Assert.Empty(authors.FindAll("[data-testid=held-approve]"));
 
-        PostDetails? reread = null;
-        var staffs = await RenderAsync(ideaId, await SignedInAsync(Roles.Staff, Roles.StaffId), details => reread = details);
+        var reread = new TaskCompletionSource<PostDetails?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var staffs = await RenderAsync(ideaId, await SignedInAsync(Roles.Staff, Roles.StaffId), details => reread.TrySetResult(details));
         Assert.Contains("many links", staffs.Find("[data-testid=held-banner]").TextContent, StringComparison.Ordinal);
 
         await staffs.Find("[data-testid=held-approve]").ClickAsync(new());
 
         // The approval's live event makes the page read the post again: it no longer waits.
-        staffs.WaitForAssertion(() => Assert.True(reread is { Held: null }));
+        var details = await reread.Task.WaitAsync(TestTimeouts.Wait, Ct);
+        Assert.NotNull(details);
+        Assert.Null(details.Held);
         await using var check = await Dbs.CreateDbContextAsync(Ct);
         Assert.Null(await check.Posts.Where(p => p.Id == ideaId).Select(p => p.HeldAt).SingleAsync(Ct));
     }
