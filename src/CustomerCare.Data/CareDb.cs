@@ -36,6 +36,7 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<SolvesItAnswer> SolvesItAnswers => Set<SolvesItAnswer>();
 
+    public DbSet<Report> Reports => Set<Report>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     /// <summary>

@@ -17,6 +17,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.RemovedById).HasMaxLength(450);
         post.Property(p => p.RemovalReason).HasMaxLength(Post.RemovalReasonMaxLength);
         post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.RemovedById).OnDelete(DeleteBehavior.Restrict);
+        post.Property(p => p.HoldReason).HasConversion<string>().HasMaxLength(16);
         post.Property(p => p.Mood).HasConversion<string>().HasMaxLength(16);
         post.Property(p => p.Reference).HasMaxLength(Post.ReferenceMaxLength);
         post.Property(p => p.OwnerId).HasMaxLength(450);
@@ -51,5 +52,6 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.Status, p.ShippedIn });
         post.HasIndex(p => new { p.Kind, p.OwnerId, p.Status });
         post.HasIndex(p => p.LinkedIdeaId);
+        post.HasIndex(p => p.HeldAt);
     }
 }

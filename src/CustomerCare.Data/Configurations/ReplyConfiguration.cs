@@ -16,7 +16,13 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         // NoAction, not Cascade: a self-reference with cascade is a cycle SQL Server refuses.
         reply.HasOne(r => r.ParentReply).WithMany().HasForeignKey(r => r.ParentReplyId).OnDelete(DeleteBehavior.NoAction);
 
+        reply.Property(r => r.HoldReason).HasConversion<string>().HasMaxLength(16);
+        reply.Property(r => r.HiddenById).HasMaxLength(450);
+        reply.Property(r => r.HiddenReason).HasMaxLength(Reply.HiddenReasonMaxLength);
+        reply.HasOne<CareUser>().WithMany().HasForeignKey(r => r.HiddenById).OnDelete(DeleteBehavior.Restrict);
+
         reply.HasIndex(r => new { r.PostId, r.CreatedAt });
+        reply.HasIndex(r => r.HeldAt);
         reply.HasIndex(r => r.ParentReplyId);
     }
 }

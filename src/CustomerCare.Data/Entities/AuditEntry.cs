@@ -10,6 +10,15 @@ public enum AuditAction
     /// <summary>Staff linked a complaint to the idea it led to (or replaced the link); stored as text, max 16 characters.</summary>
     IdeaLinked,
     IdeaUnlinked,
+
+    /// <summary>Staff hid a reply (<see cref="AuditEntry.ReplyId"/>); <c>Restored</c> with a reply id brings it back.</summary>
+    Hidden,
+
+    /// <summary>Staff approved an idea or reply that waited for approval.</summary>
+    Approved,
+
+    /// <summary>Staff rejected a waiting idea (removed) or reply (hidden), with the reason.</summary>
+    Rejected,
 }
 
 /// <summary>Who changed or removed what, when and why: moderation is accountable.</summary>

@@ -16,4 +16,16 @@ public sealed class CareUser : IdentityUser
 
     /// <summary>The language mails are written in ("en", "de"); null until the person chooses, then the portal's default.</summary>
     public string? Language { get; set; }
+
+    public const int BlockReasonMaxLength = 500;
+
+    /// <summary>
+    /// Set while the team has blocked the person: they may not propose, file, reply (except in their own complaints),
+    /// vote or report, and are told <see cref="BlockReason"/> at the form. Null again once unblocked.
+    /// </summary>
+    public DateTime? BlockedAt { get; set; }
+
+    public string? BlockedById { get; set; }
+
+    public string? BlockReason { get; set; }
 }

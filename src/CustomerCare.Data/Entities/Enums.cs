@@ -37,3 +37,19 @@ public enum ComplaintOutcome
     ConfirmedByCustomer,
     ClosedAfterSilence,
 }
+
+/// <summary>Why an idea or reply waits for approval by the team. Stored as text.</summary>
+public enum HoldReason
+{
+    /// <summary><c>Moderation:Hold</c> is <c>Everyone</c>: every customer's idea and reply waits.</summary>
+    Everyone,
+
+    /// <summary><c>Moderation:Hold</c> is <c>NewAccounts</c> and the account is new or its address unconfirmed.</summary>
+    NewAccount,
+
+    /// <summary>A new account's text holds at least <c>Moderation:MaxLinksBeforeHold</c> links.</summary>
+    Links,
+
+    /// <summary>A new account wrote the same text as one of its own posts or replies of the last day.</summary>
+    Repeated,
+}

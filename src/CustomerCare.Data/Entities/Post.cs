@@ -79,6 +79,15 @@ public sealed class Post
 
     public string? RemovalReason { get; set; }
 
+    /// <summary>
+    /// Set while the idea waits for approval by the team (Moderation:Hold, or link-heavy or repeated text from a new
+    /// account): only its author and people who work here see it, no list shows it, nobody is told of it.
+    /// </summary>
+    public DateTime? HeldAt { get; set; }
+
+    /// <summary>Why it waits; kept after approval so the queue's decision can be understood later.</summary>
+    public HoldReason? HoldReason { get; set; }
+
     /// <summary>A complaint's mood as the customer gave it when filing; null for ideas.</summary>
     public ComplaintMood? Mood { get; set; }
 

@@ -30,4 +30,22 @@ public sealed class Reply
 
     /// <summary>The complaint's owner proposes this answer as the resolution; the customer confirms it or says what is missing.</summary>
     public bool IsResolutionProposal { get; set; }
+
+    /// <summary>Set while the reply waits for approval: only its author and people who work here see it, it counts nothing.</summary>
+    public DateTime? HeldAt { get; set; }
+
+    public HoldReason? HoldReason { get; set; }
+
+    /// <summary>
+    /// Hidden by the team: readers who do not work here see "hidden by our team: <see cref="HiddenReason"/>" in its
+    /// place and never its body; staff still read it and may restore it. Its place (and count) in the thread stay.
+    /// </summary>
+    public DateTime? HiddenAt { get; set; }
+
+    public string? HiddenById { get; set; }
+
+    /// <summary>Shown to every reader of the thread, so written for them; at most <see cref="HiddenReasonMaxLength"/>.</summary>
+    public string? HiddenReason { get; set; }
+
+    public const int HiddenReasonMaxLength = 500;
 }

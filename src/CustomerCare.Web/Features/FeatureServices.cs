@@ -1,4 +1,5 @@
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -18,6 +19,7 @@ public static class FeatureServices
         services.AddSingleton<Posts.PostService>();
         services.AddSingleton<Posts.CategoryService>();
         services.AddSingleton<Posts.ActivityLimits>();
+        services.AddPostingRights();
 
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<Ideas.BoardService>();
@@ -31,7 +33,7 @@ public static class FeatureServices
         services.AddSingleton<SolvesIt.SolvesItService>();
         services.AddSingleton<Roadmap.RoadmapService>();
         services.AddSingleton<Roadmap.ChangelogService>();
-        services.AddSingleton<Moderation.ModerationService>();
+        services.AddModeration();
         services.AddSingleton<Notifications.FollowService>();
         services.AddSingleton<Notifications.NotificationService>();
         services.AddSingleton<Notifications.NotificationInbox>();
@@ -54,6 +56,18 @@ public static class FeatureServices
         services.AddResponseClock();
         services.AddSingleton<ComplaintEscalation>();
         services.AddHostedService<ComplaintEscalationWorker>();
+    }
+
+    // Moderation: editing, removing and restoring posts, hiding replies, reports and their queue, approving what waits,
+    // blocking people.
+    private static void AddModeration(this IServiceCollection services)
+    {
+        services.AddSingleton<Moderation.ModerationService>();
+        services.AddSingleton<Moderation.ReplyModerationService>();
+        services.AddSingleton<Moderation.ReportService>();
+        services.AddSingleton<Moderation.ModerationQueueService>();
+        services.AddSingleton<Moderation.HoldReviewService>();
+        services.AddSingleton<Moderation.BlockService>();
     }
 
     // In-process unless Live:Redis names a Redis; with Redis the in-process bus still holds this server's

@@ -23,6 +23,12 @@ public static class LiveTopics
     /// </summary>
     public const string Desk = "desk:complaints";
 
+    /// <summary>
+    /// The moderation queue: reports, posts that wait for approval, hides and blocks. Staff-only like the desk: only the
+    /// queue page (which refuses everyone else) subscribes, and the public hub has no way to join it.
+    /// </summary>
+    public const string Moderation = "moderation";
+
     /// <summary>What concerns one person only (their notifications); only that person's own pages subscribe.</summary>
     public static string User(string userId) => $"user:{userId}";
 }

@@ -21,19 +21,21 @@ public sealed class NavMenuTests : ComponentTestContext
     }
 
     [Fact]
-    public void Customer_does_not_see_the_staff_desk()
+    public void Customer_does_not_see_the_staff_desk_or_the_moderation_queue()
     {
         var nav = RenderNav("", Customer);
 
         Assert.Empty(nav.FindAll("[data-testid=nav-staff]"));
+        Assert.Empty(nav.FindAll("[data-testid=nav-moderation]"));
     }
 
     [Fact]
-    public void People_who_work_here_see_the_staff_desk()
+    public void People_who_work_here_see_the_staff_desk_and_the_moderation_queue()
     {
         foreach (var viewer in new[] { Staff, ProductOwner, Admin })
         {
             Assert.Equal("/staff", RenderNav("", viewer).Find("[data-testid=nav-staff]").GetAttribute("href"));
+            Assert.Equal("/moderation", RenderNav("", viewer).Find("[data-testid=nav-moderation]").GetAttribute("href"));
         }
     }
 

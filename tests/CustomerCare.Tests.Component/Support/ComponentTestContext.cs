@@ -6,6 +6,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -52,6 +53,7 @@ public abstract class ComponentTestContext : BunitContext
         // Every act a person does is counted against their limit (RateLimits' defaults).
         Services.AddOptions<RateLimitOptions>();
         Services.AddSingleton<Web.Features.Posts.ActivityLimits>();
+        Services.AddPostingRights();
         Auth = AddAuthorization();
         // As in the portal (Routes.razor): every component gets the viewer as a cascading value.
         RenderTree.Add<CascadingViewer>();
@@ -89,6 +91,12 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<VoterListService>();
         Services.AddSingleton<Web.Features.Threads.OfficialAnswerService>();
         Services.AddSingleton<Web.Features.Moderation.ModerationService>();
+        // Every post page offers reporting, hiding and approving; the queue reads and decides.
+        Services.TryAddSingleton<Web.Features.Moderation.ReplyModerationService>();
+        Services.TryAddSingleton<Web.Features.Moderation.ReportService>();
+        Services.TryAddSingleton<Web.Features.Moderation.HoldReviewService>();
+        Services.TryAddSingleton<Web.Features.Moderation.BlockService>();
+        Services.TryAddSingleton<Web.Features.Moderation.ModerationQueueService>();
         // Every act that tells people of itself (replies, votes, decisions) needs the fan-out and the follows.
         Services.TryAddSingleton<Web.Features.Notifications.NotificationService>();
         Services.TryAddSingleton<Web.Features.Notifications.NotificationInbox>();

@@ -36,10 +36,12 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private ActivityLimits Limits => new(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), time);
 
-    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits);
+    private PostingRights Rights => portal.Services.GetRequiredService<PostingRights>();
+
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits, Rights);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits);
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights);
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 

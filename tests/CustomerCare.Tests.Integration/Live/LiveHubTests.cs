@@ -1,9 +1,11 @@
 using System.Text.Json;
+using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Admin;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Live;
@@ -11,6 +13,7 @@ using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Integration.Live;
@@ -139,6 +142,52 @@ public sealed class LiveHubTests(EmptyPortalFactory portal) : IClassFixture<Empt
         Assert.Equal(sentinel, await NextReplyBodyAsync(received));
         await hub.DisposeAsync();
         await WaitUntilAsync(() => portal.Services.GetRequiredService<HubUsers>().PeopleCount == 0);
+    }
+
+    [Fact]
+    public async Task A_hidden_replys_body_never_reaches_a_customers_connection_only_the_reason()
+    {
+        var ideaId = await PublicIdeaIdAsync();
+        var anna = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var bert = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        await using var customer = await ConnectAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct));
+        var toCustomer = Record(customer);
+        await customer.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        var threads = portal.Services.GetRequiredService<ThreadService>();
+        var spam = $"Cheap meters at spam.example ({Guid.NewGuid():N})";
+        var reply = await threads.ReplyAsync(ideaId, null, spam, internalNote: false, bert.Viewer, Ct);
+        Assert.Equal(spam, await NextReplyBodyAsync(toCustomer));
+
+        Assert.True((await portal.Services.GetRequiredService<ReplyModerationService>().HideAsync(reply.Reply!.Id, "Advertising.", anna.Viewer, Ct)).Succeeded);
+        var last = $"Public: sorted ({Guid.NewGuid():N})";
+        Assert.True((await threads.ReplyAsync(ideaId, null, last, internalNote: false, anna.Viewer, Ct)).Succeeded);
+
+        var events = await EventsUntilReplyAsync(toCustomer, last);
+        var hidden = Assert.Single(events, e => e.Type == nameof(ReplyHidden)).Data;
+        Assert.Equal((reply.Reply.Id, "Advertising."), (hidden.GetProperty("replyId").GetInt64(), hidden.GetProperty("hiding").GetProperty("reason").GetString()));
+        Assert.All(events, e => Assert.DoesNotContain("spam.example", e.Data.GetRawText(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_idea_that_waits_for_approval_can_be_joined_only_by_its_author_and_staff()
+    {
+        var newcomer = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        await using (var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct))
+        {
+            // Registered today: a new account, whose link-heavy idea waits.
+            await db.Users.Where(u => u.Id == newcomer.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.CustomerSince, DateTime.UtcNow), Ct);
+        }
+
+        var ideaId = await portal.ProposeIdeaAsync(newcomer, body: "See https://a.example, https://b.example and https://c.example", ct: Ct);
+        await using var author = await ConnectAsync(newcomer);
+        await using var other = await ConnectAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct));
+        await using var visitor = await ConnectAsync(signInAs: null);
+        await using var staff = await ConnectAsync(await portal.AddPersonAsync(Roles.Staff, ct: Ct));
+
+        await Assert.ThrowsAsync<HubException>(() => other.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct));
+        await Assert.ThrowsAsync<HubException>(() => visitor.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct));
+        await author.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
+        await staff.InvokeAsync(nameof(LiveHub.JoinPost), ideaId, Ct);
     }
 
     private static async Task<string> NextReplyBodyAsync(System.Threading.Channels.Channel<(string Type, JsonElement Data)> events)

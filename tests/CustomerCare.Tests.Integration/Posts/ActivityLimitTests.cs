@@ -207,7 +207,8 @@ public abstract class ActivityLimitTests(PortalFactory portal)
     private IdeaService IdeasOn(TimeProvider clock) => new(
         Dbs, portal.Services.GetRequiredService<PostService>(), portal.Services.GetRequiredService<SearchPath>(),
         portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<NotificationService>(),
-        new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock));
+        new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock),
+        portal.Services.GetRequiredService<PostingRights>());
 
     private async Task<int> ProposeUntilRefusedAsync(Viewer viewer, int stopAfter = int.MaxValue)
     {

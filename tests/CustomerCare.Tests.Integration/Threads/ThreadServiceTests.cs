@@ -128,7 +128,8 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
         var ideaId = await content.AddPostAsync(PostKind.Idea, author.UserId!, Ct);
         var clock = new ManualTime(DateTime.UtcNow);
         var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), [],
-            new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock));
+            new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Posts.PostingRights>());
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
         clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 

@@ -180,7 +180,7 @@ public sealed class ComplaintIdeaLinkService(IDbContextFactory<CareDb> dbs, ILiv
         db.Posts.Where(p => p.Kind == PostKind.Complaint && p.RemovedAt == null);
 
     private static IQueryable<Post> PublicIdeas(CareDb db) =>
-        db.Posts.Where(p => p.Kind == PostKind.Idea && p.IsPublic && p.RemovedAt == null);
+        PostVisibility.Listed(db.Posts).Where(p => p.Kind == PostKind.Idea && p.IsPublic);
 
     /// <summary>The idea a link should point to: the one asked for, or the idea its merges ended in; null if none is public.</summary>
     private static async Task<LinkedIdeaView?> FinalIdeaAsync(CareDb db, int ideaId, CancellationToken ct)

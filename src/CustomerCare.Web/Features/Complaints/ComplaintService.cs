@@ -14,7 +14,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
-    ActivityLimits limits)
+    ActivityLimits limits, PostingRights rights)
 {
     public const int PageSize = 30;
 
@@ -25,6 +25,12 @@ public sealed class ComplaintService(
         if (viewer.UserId is not { } userId)
         {
             return ProposeResult.SignInRequired;
+        }
+
+        // Never held for approval (a customer in trouble must reach the team), but a blocked person files no new ones.
+        if (await rights.BlockOfAsync(viewer, ct) is { } block)
+        {
+            return ProposeResult.Blocked(block);
         }
 
         var title = TextRules.Line(input.Title);

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
@@ -79,8 +80,8 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var ideas = await db.Posts.AsNoTracking()
-            .Where(p => (p.Id == duplicateId || p.Id == originalId) && p.Kind == PostKind.Idea && p.RemovedAt == null)
+        var ideas = await PostVisibility.Listed(db.Posts.AsNoTracking())
+            .Where(p => (p.Id == duplicateId || p.Id == originalId) && p.Kind == PostKind.Idea)
             .Select(p => new { p.Id, p.Title, p.MergedIntoId })
             .ToListAsync(ct);
         var duplicate = ideas.Find(p => p.Id == duplicateId);
@@ -132,7 +133,7 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
     }
 
     private static IQueryable<Post> Mergeable(IQueryable<Post> posts) =>
-        posts.Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null && p.RemovedAt == null);
+        PostVisibility.Listed(posts).Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null);
 
     private static async Task<(MergeResult Result, int OriginalCount)> SaveAsync(CareDb db, Merge merge, CancellationToken ct)
     {

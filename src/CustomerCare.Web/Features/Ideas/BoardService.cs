@@ -17,7 +17,7 @@ public sealed class BoardService(IDbContextFactory<CareDb> dbs, MarkdownRenderer
     /// <summary>
     /// One page of the ideas board. Every sort reads one indexed column, then creation time and id for ties;
     /// the next page starts after a key (<see cref="BoardCursor"/>), not at an offset, so it stays an index
-    /// seek plus Take at 100,000 ideas. Merged and removed ideas are never listed.
+    /// seek plus Take at 100,000 ideas. Merged, removed and held ideas are never listed.
     /// </summary>
     public async Task<BoardPage> ListAsync(BoardQuery query, Viewer viewer, CancellationToken ct = default)
     {
@@ -30,8 +30,8 @@ public sealed class BoardService(IDbContextFactory<CareDb> dbs, MarkdownRenderer
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var ideas = PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer)
-            .Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null && p.RemovedAt == null);
+        var ideas = PostVisibility.Listed(PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer))
+            .Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null);
         var status = query.Status ?? BoardStatusFilter.All;
         if (status.Only is { } only)
         {

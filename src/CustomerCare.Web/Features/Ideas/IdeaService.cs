@@ -13,7 +13,7 @@ namespace CustomerCare.Web.Features.Ideas;
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
 public sealed class IdeaService(
     IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications,
-    ActivityLimits limits)
+    ActivityLimits limits, PostingRights rights)
 {
     public const int SimilarLimit = 5;
 
@@ -37,6 +37,12 @@ public sealed class IdeaService(
 
         var title = TextRules.Line(input.Title);
         var body = TextRules.Block(input.Body);
+        var posting = await rights.CheckIdeaAsync(viewer, title, body, ct);
+        if (posting.Block is { } block)
+        {
+            return ProposeResult.Blocked(block);
+        }
+
         var errors = PostRules.Validate(title, body);
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -61,6 +67,8 @@ public sealed class IdeaService(
             UpdatedAt = now,
             Status = PostStatus.Open,
             CategoryId = input.CategoryId,
+            HeldAt = posting.Hold is null ? null : now,
+            HoldReason = posting.Hold,
         };
         var refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Idea, (db, _) =>
         {
@@ -72,6 +80,13 @@ public sealed class IdeaService(
         if (refused is { } wait)
         {
             return ProposeResult.LimitReached(wait);
+        }
+
+        if (posting.Hold is { } hold)
+        {
+            // It waits for approval: no board card and nobody notified until the team approves it.
+            await rights.AnnounceHeldAsync(idea.Id, null, hold, ct);
+            return ProposeResult.Created(idea.Id);
         }
 
         // The board is open to everyone, so the event carries what an anonymous reader would see.
@@ -101,8 +116,8 @@ public sealed class IdeaService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var hits = await search.HitsAsync(db, words, SearchMatch.AnyWord, ct);
         var ids = await hits
-            .Join(db.Posts, h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p })
-            .Where(m => m.Post.Kind == PostKind.Idea && m.Post.IsPublic && m.Post.RemovedAt == null && m.Post.MergedIntoId == null)
+            .Join(PostVisibility.Listed(db.Posts), h => h.Id, p => p.Id, (h, p) => new { h.Rank, Post = p })
+            .Where(m => m.Post.Kind == PostKind.Idea && m.Post.IsPublic && m.Post.MergedIntoId == null)
             .OrderByDescending(m => m.Rank)
             .ThenByDescending(m => m.Post.VoteCount)
             .ThenByDescending(m => m.Post.Id)

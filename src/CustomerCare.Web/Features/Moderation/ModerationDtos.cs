@@ -44,4 +44,5 @@ public sealed record EditAccess(bool MayEdit, DateTime? ClosesAt, string Title, 
     public static readonly EditAccess None = new(false, null, "", "", null);
 }
 
-public sealed record AuditEntryView(AuditAction Action, string ActorName, DateTime At, string? Reason, string? Details);
+/// <summary>One line of a post's audit trail; <see cref="ReplyId"/> is set when it concerns one of its replies.</summary>
+public sealed record AuditEntryView(AuditAction Action, string ActorName, DateTime At, string? Reason, string? Details, long? ReplyId = null);

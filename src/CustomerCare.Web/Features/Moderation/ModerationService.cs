@@ -113,7 +113,15 @@ public sealed class ModerationService(
         return new(ModerationOutcome.Done);
     }
 
-    public async Task<ModerationResult> RemoveAsync(int postId, string reason, Viewer viewer, CancellationToken ct = default)
+    public Task<ModerationResult> RemoveAsync(int postId, string reason, Viewer viewer, CancellationToken ct = default) =>
+        RemoveAsync(postId, reason, AuditAction.Removed, viewer, ct);
+
+    /// <summary>
+    /// A soft removal, audited as <paramref name="action"/>: <see cref="AuditAction.Removed"/>, or
+    /// <see cref="AuditAction.Rejected"/> for an idea that waited for approval (<see cref="HoldReviewService"/>), which
+    /// only such an idea can be. Every open report of the post and its replies closes with it, as hidden.
+    /// </summary>
+    internal async Task<ModerationResult> RemoveAsync(int postId, string reason, AuditAction action, Viewer viewer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (!MayModerate(viewer))
@@ -139,17 +147,23 @@ public sealed class ModerationService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        var audit = new AuditEntry { PostId = postId, Action = AuditAction.Removed, ActorId = viewer.UserId!, At = now, Reason = trimmed };
-        var saved = await db.ChangeAndRecordAsync((db, ct) => db.Posts.Where(p => p.Id == postId && p.RemovedAt == null).ExecuteUpdateAsync(s => s
-            .SetProperty(p => p.RemovedAt, now)
-            .SetProperty(p => p.RemovedById, viewer.UserId)
-            .SetProperty(p => p.RemovalReason, trimmed), ct), audit, ct);
+        var audit = new AuditEntry { PostId = postId, Action = action, ActorId = viewer.UserId!, At = now, Reason = trimmed };
+        var rejecting = action == AuditAction.Rejected;
+        var saved = await db.ChangeAndRecordAsync(async (db, ct) =>
+        {
+            var removed = await db.Posts.Where(p => p.Id == postId && p.RemovedAt == null && (!rejecting || p.HeldAt != null)).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.RemovedAt, now)
+                .SetProperty(p => p.RemovedById, viewer.UserId)
+                .SetProperty(p => p.RemovalReason, trimmed), ct);
+            return removed == 0 ? 0 : removed + await OpenReports.ResolvePostAsync(db, postId, ReportResolution.Hidden, viewer.UserId!, now, ct);
+        }, audit, ct);
         if (!saved)
         {
             return new(ModerationOutcome.Unchanged);
         }
 
         await bus.PublishAsync(new PostRemoved(postId, now), ct);
+        await bus.PublishAsync(new ModerationDecided(postId, null, rejecting ? ModerationDecision.Rejected : ModerationDecision.Hidden, now), ct);
         // Its notifications leave their readers' lists: their bells count again.
         await notifications.PostVisibilityChangedAsync(postId);
         return new(ModerationOutcome.Done);
@@ -189,6 +203,7 @@ public sealed class ModerationService(
         }
 
         await bus.PublishAsync(new PostRestored(postId, audit.At), ct);
+        await bus.PublishAsync(new ModerationDecided(postId, null, ModerationDecision.Restored, audit.At), ct); // one that waited waits again
         await notifications.PostVisibilityChangedAsync(postId);
         return new(ModerationOutcome.Done);
     }
@@ -206,7 +221,7 @@ public sealed class ModerationService(
         return await db.AuditEntries.AsNoTracking()
             .Where(a => a.PostId == postId)
             .OrderBy(a => a.At).ThenBy(a => a.Id)
-            .Select(a => new AuditEntryView(a.Action, a.Actor!.DisplayName, a.At, a.Reason, a.Details))
+            .Select(a => new AuditEntryView(a.Action, a.Actor!.DisplayName, a.At, a.Reason, a.Details, a.ReplyId))
             .ToListAsync(ct);
     }
 

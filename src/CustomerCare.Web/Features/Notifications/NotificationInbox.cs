@@ -46,7 +46,7 @@ public sealed class NotificationInbox(IDbContextFactory<CareDb> dbs, ILiveBus bu
         ArgumentNullException.ThrowIfNull(db);
         var staff = db.StaffUserIds;
         return db.Notifications.Where(n => n.Post!.RemovedAt == null
-            && (n.Post.IsPublic || n.Post.AuthorId == n.UserId || staff.Contains(n.UserId)));
+            && ((n.Post.IsPublic && n.Post.HeldAt == null) || n.Post.AuthorId == n.UserId || staff.Contains(n.UserId)));
     }
 
     private static IQueryable<Notification> Unread(CareDb db) => Visible(db).Where(n => n.ReadAt == null);

@@ -16,7 +16,7 @@ public sealed record NotificationTrigger(NotificationKind Kind, int PostId, stri
 /// The fan-out (the reader's side is <see cref="NotificationInbox"/>). The acting services call <see cref="NotifyAsync"/> after their commit, on the
 /// server that acted (not from the live bus, which with Redis every server hears). Recipients are decided here, by the
 /// same visibility rule the pages use: a private complaint notifies only its customer and people who work here, an
-/// internal note and a removed post notify nobody, the actor never hears of their own act.
+/// internal note, a removed post and anything that waits for approval notify nobody, the actor never hears of their own act.
 /// </summary>
 public sealed partial class NotificationService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, IHostEnvironment environment, ILogger<NotificationService> log)
@@ -45,15 +45,17 @@ public sealed partial class NotificationService(
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await db.Posts.AsNoTracking().Where(p => p.Id == trigger.PostId)
-            .Select(p => new { p.IsPublic, p.AuthorId, p.RemovedAt, p.CategoryId }).FirstOrDefaultAsync(ct);
-        if (post is null || post.RemovedAt is not null)
+            .Select(p => new { p.IsPublic, p.AuthorId, p.RemovedAt, p.HeldAt, p.CategoryId }).FirstOrDefaultAsync(ct);
+        if (post is null || post.RemovedAt is not null || post.HeldAt is not null)
         {
             return 0;
         }
 
-        // Internal notes notify nobody: the simplest rule that can never leak one to a customer.
+        // Internal notes notify nobody: the simplest rule that can never leak one to a customer. Nor do replies that
+        // wait for approval (their approval notifies) or that the team hid.
         if (trigger.ReplyId is { } replyId
-            && !await db.Replies.AnyAsync(r => r.Id == replyId && r.PostId == trigger.PostId && !r.IsInternalNote, ct))
+            && !await db.Replies.AnyAsync(
+                r => r.Id == replyId && r.PostId == trigger.PostId && !r.IsInternalNote && r.HeldAt == null && r.HiddenAt == null, ct))
         {
             return 0;
         }

@@ -18,17 +18,27 @@ public sealed record PostSummary(
     bool VotedByViewer,
     string? ShippedIn = null);
 
+/// <summary>
+/// One reply as its reader may see it. <see cref="IsHeld"/>: it waits for approval (its author and staff only).
+/// <see cref="Hidden"/>: the team hid it; for anyone who does not work here <see cref="Body"/> is then empty.
+/// </summary>
 public sealed record ReplyView(
     long Id, long? ParentReplyId, AuthorInfo Author, string Body, DateTime CreatedAt, DateTime? EditedAt, bool IsInternalNote,
-    bool IsResolutionProposal = false);
+    bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null);
+
+/// <summary>When and why the team hid a reply: every reader sees the reason in its place.</summary>
+public sealed record ReplyHiding(DateTime At, string Reason);
 
 public sealed record StatusChangeView(PostStatus From, PostStatus To, string ByName, string? Note, DateTime ChangedAt);
 
-/// <summary><see cref="Removal"/> is set only for staff looking at a removed post; <see cref="EditedAt"/> is the latest edit.</summary>
+/// <summary>
+/// <see cref="Removal"/> is set only for staff looking at a removed post; <see cref="EditedAt"/> is the latest edit;
+/// <see cref="Held"/> is set while the post waits for approval (only its author and staff see it then).
+/// </summary>
 public sealed record PostDetails(
     PostSummary Post, string Body, IReadOnlyList<ReplyView> Replies, IReadOnlyList<StatusChangeView> History,
     RemovalInfo? Removal = null, DateTime? EditedAt = null,
-    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null);
+    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null, HoldReason? Held = null);
 
 /// <summary>The idea a duplicate was merged into; its page points there.</summary>
 public sealed record MergedIntoInfo(int Id, string Title);

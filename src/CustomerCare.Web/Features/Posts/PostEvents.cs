@@ -30,3 +30,18 @@ public sealed record PostRemoved(int PostId, DateTime OccurredAt)
 /// <summary>Staff restored a removed post; open pages of it ask again, as who may see it depends on the viewer.</summary>
 public sealed record PostRestored(int PostId, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>
+/// Staff hid a reply. Carries the reason every reader sees in its place, never the body: the thread keeps (staff) or
+/// drops (everyone else) the text it has. Travels where the reply travels (<see cref="PostVisibility.TopicOf"/>).
+/// </summary>
+public sealed record ReplyHidden(int PostId, long ReplyId, ReplyHiding Hiding, bool StaffOnly, DateTime OccurredAt)
+    : LiveEvent(StaffOnly ? LiveTopics.PostStaff(PostId) : LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Staff restored a hidden reply; carries it as it reads again.</summary>
+public sealed record ReplyRestored(ReplyView Reply, int PostId, DateTime OccurredAt)
+    : LiveEvent(PostVisibility.TopicOf(PostId, Reply), OccurredAt);
+
+/// <summary>An idea (<paramref name="ReplyId"/> null) or a reply waits for approval: the moderation queue shows it (staff only).</summary>
+public sealed record HeldForApproval(int PostId, long? ReplyId, HoldReason Reason, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Moderation, OccurredAt);

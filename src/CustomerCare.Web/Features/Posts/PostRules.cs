@@ -20,6 +20,8 @@ public enum ProposeOutcome
 
     /// <summary>The person proposed or filed as many as their limit allows for now; <see cref="ProposeResult.RetryAfter"/> says how long to wait.</summary>
     LimitReached,
+    /// <summary>The team blocked the person; <see cref="ProposeResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 /// <summary>
@@ -37,6 +39,10 @@ public sealed record ProposeResult(ProposeOutcome Outcome, int? PostId, IReadOnl
     public static ProposeResult Invalid(IReadOnlyDictionary<string, string> errors) => new(ProposeOutcome.Invalid, null, errors);
 
     public static ProposeResult LimitReached(TimeSpan retryAfter) => new(ProposeOutcome.LimitReached, null, NoErrors, retryAfter);
+    public static ProposeResult Blocked(PostingBlock block) => new(ProposeOutcome.Blocked, null, NoErrors) { Block = block };
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="ProposeOutcome.Blocked"/>.</summary>
+    public PostingBlock? Block { get; init; }
 }
 
 /// <summary>What every idea and complaint must be, whoever writes it: a proposal, a complaint or an edit.</summary>

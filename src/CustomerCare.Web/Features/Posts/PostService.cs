@@ -21,22 +21,13 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
         }
 
         var body = await visible.Select(p => p.Body).FirstAsync(ct);
-        var staff = db.StaffUserIds;
 
-        // Internal notes never leave the server for anyone who does not work here.
-        var replies = await db.Replies.AsNoTracking()
-            .Where(r => r.PostId == id && (viewer.WorksHere || !r.IsInternalNote))
+        // Internal notes, other people's waiting replies and hidden replies' bodies never leave the server for anyone
+        // who does not work here.
+        var replies = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), viewer)
+            .Where(r => r.PostId == id)
             .OrderBy(r => r.CreatedAt)
-            .Select(r => new ReplyView(
-                r.Id,
-                r.ParentReplyId,
-                new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
-                    staff.Contains(r.AuthorId)),
-                r.Body,
-                r.CreatedAt,
-                r.EditedAt,
-                r.IsInternalNote,
-                r.IsResolutionProposal))
+            .Select(ReplyViews.For(db, PostVisibility.ReadsHiddenReplies(viewer)))
             .ToListAsync(ct);
         var history = await db.StatusChanges.AsNoTracking()
             .Where(s => s.PostId == id)
@@ -48,10 +39,10 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .FirstOrDefaultAsync(ct);
         var editedAt = await db.AuditEntries.Where(a => a.PostId == id && a.Action == AuditAction.Edited).MaxAsync(a => (DateTime?)a.At, ct);
         var extra = await visible
-            .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId })
+            .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId, Held = p.HeldAt == null ? null : p.HoldReason })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId);
+        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>

@@ -19,8 +19,8 @@ public sealed class ChangelogService(IDbContextFactory<CareDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = db.StaffUserIds;
-        var shipped = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Shipped && p.RemovedAt == null)
+        var shipped = await PostVisibility.Listed(db.Posts.AsNoTracking())
+            .Where(p => p.Kind == PostKind.Idea && p.Status == PostStatus.Shipped)
             .Select(p => new
             {
                 p.Id,

@@ -18,8 +18,8 @@ public sealed class RoadmapService(IDbContextFactory<CareDb> dbs, MarkdownRender
         ArgumentNullException.ThrowIfNull(viewer);
         await using var db = await dbs.CreateDbContextAsync(ct);
         var since = time.GetUtcNow().UtcDateTime.AddDays(-90);
-        var ideas = await db.Posts.AsNoTracking()
-            .Where(p => p.Kind == PostKind.Idea && p.RemovedAt == null
+        var ideas = await PostVisibility.Listed(db.Posts.AsNoTracking())
+            .Where(p => p.Kind == PostKind.Idea
                 && (p.Status == PostStatus.Planned || p.Status == PostStatus.InProgress
                     // Recently shipped means the shipping decision, not the last reply or edit on an old idea.
                     || (p.Status == PostStatus.Shipped

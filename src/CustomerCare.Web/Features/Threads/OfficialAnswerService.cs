@@ -35,7 +35,7 @@ public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs, ILiveBu
     public static bool MayPin(Viewer viewer) => viewer is { IsSignedIn: true, WorksHere: true };
 
     /// <summary>The rule the reply list uses to offer the action; <see cref="PinAsync"/> checks it again on the server.</summary>
-    public static bool IsEligible(ReplyView reply) => reply is { IsInternalNote: false, Author.IsStaff: true };
+    public static bool IsEligible(ReplyView reply) => reply is { IsInternalNote: false, Author.IsStaff: true, Hidden: null };
 
     public async Task<OfficialAnswerResult> PinAsync(int postId, long replyId, Viewer viewer, CancellationToken ct = default)
     {
@@ -48,7 +48,7 @@ public sealed class OfficialAnswerService(IDbContextFactory<CareDb> dbs, ILiveBu
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = db.StaffUserIds;
         var reply = await db.Replies.AsNoTracking()
-            .Where(r => r.Id == replyId && r.PostId == postId && r.Post!.RemovedAt == null)
+            .Where(r => r.Id == replyId && r.PostId == postId && r.Post!.RemovedAt == null && r.HiddenAt == null)
             .Select(r => new { r.IsInternalNote, ByStaff = staff.Contains(r.AuthorId) })
             .FirstOrDefaultAsync(ct);
         if (reply is null)

@@ -33,6 +33,8 @@ public enum ThreadOutcome
 
     /// <summary>The writer replied as often as their limit allows for now; <see cref="ThreadResult.RetryAfter"/> says how long to wait.</summary>
     LimitReached,
+    /// <summary>The team blocked the writer; <see cref="ThreadResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 /// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>
@@ -55,7 +57,10 @@ public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null
 {
     public bool Succeeded => Outcome is ThreadOutcome.Posted or ThreadOutcome.Edited;
 
-    public string MessageKey => $"Thread_{Outcome}";
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="ThreadOutcome.Blocked"/>: its reason goes into the message.</summary>
+    public PostingBlock? Block { get; init; }
+
+    public string MessageKey => Block is null ? $"Thread_{Outcome}" : PostingBlock.MessageKey;
 
     /// <summary>The wait in whole minutes, the value of the <see cref="ThreadOutcome.LimitReached"/> message (the others have none).</summary>
     public int WaitMinutes => ActivityLimits.Minutes(RetryAfter ?? TimeSpan.Zero);

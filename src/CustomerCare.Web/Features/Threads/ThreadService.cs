@@ -16,7 +16,7 @@ namespace CustomerCare.Web.Features.Threads;
 /// </summary>
 public sealed class ThreadService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects,
-    ActivityLimits limits)
+    ActivityLimits limits, PostingRights rights)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -25,7 +25,7 @@ public sealed class ThreadService(
 
     /// <summary>The rule the page uses to offer "Edit"; <see cref="EditAsync"/> checks it again on the server.</summary>
     public static bool MayEdit(ReplyView reply, Viewer viewer, DateTime now) =>
-        viewer.UserId is { } userId && reply.Author.Id == userId && now < reply.CreatedAt + EditWindow;
+        viewer.UserId is { } userId && reply.Author.Id == userId && now < reply.CreatedAt + EditWindow && reply.Hidden is null;
 
     public Task<ThreadResult> ReplyAsync(
         int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default) =>
@@ -58,23 +58,30 @@ public sealed class ThreadService(
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var post = await PostVisibility.VisibleTo(db.Posts.AsNoTracking(), viewer).Where(p => p.Id == postId)
-            .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind, p.AuthorId }).FirstOrDefaultAsync(ct);
+            .Select(p => new { p.RemovedAt, p.MergedIntoId, p.Kind, p.AuthorId, p.HeldAt }).FirstOrDefaultAsync(ct);
         if (post is null)
         {
             return new(ThreadOutcome.NotFound);
         }
 
-        if (post.RemovedAt is not null || post.MergedIntoId is not null)
+        // A post that waits for approval takes replies only once approved.
+        if (post.RemovedAt is not null || post.MergedIntoId is not null || post.HeldAt is not null)
         {
             return new(ThreadOutcome.Closed);
+        }
+
+        var posting = await rights.CheckReplyAsync(viewer, post.Kind, post.AuthorId, body, ct);
+        if (posting.Block is { } block)
+        {
+            return new(ThreadOutcome.Blocked) { Block = block };
         }
 
         if (parentReplyId is { } askedParent)
         {
             // One level: an answer to an answer joins the top-level reply it belongs to. Whatever answers
             // an internal note (or an internal answer) stays internal, so it never shows to a customer.
-            var parent = await db.Replies.AsNoTracking()
-                .Where(r => r.Id == askedParent && r.PostId == postId && (viewer.WorksHere || !r.IsInternalNote))
+            var parent = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), viewer)
+                .Where(r => r.Id == askedParent && r.PostId == postId)
                 .Select(r => new { TopId = r.ParentReplyId ?? r.Id, Internal = r.IsInternalNote || (r.ParentReply != null && r.ParentReply.IsInternalNote) })
                 .FirstOrDefaultAsync(ct);
             if (parent is null)
@@ -98,7 +105,7 @@ public sealed class ThreadService(
         var reply = new Reply
         {
             PostId = postId, ParentReplyId = parentReplyId, AuthorId = userId, Body = body, CreatedAt = now, IsInternalNote = internalNote,
-            IsResolutionProposal = proposal,
+            IsResolutionProposal = proposal, HeldAt = posting.Hold is null ? null : now, HoldReason = posting.Hold,
         };
         var write = new ReplyWrite(postId, post.Kind, post.AuthorId, reply, author, viewer.WorksHere, intent);
         var (replyCount, afterCommit, wait) = await SaveAsync(db, write, viewer, ct);
@@ -112,7 +119,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.Closed);
         }
 
-        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal);
+        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal, IsHeld: posting.Hold is not null);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
         await bus.PublishAsync(new FollowChanged(userId, postId, now), ct); // replying follows, unless they unfollowed
         foreach (var then in afterCommit)
@@ -120,8 +127,13 @@ public sealed class ThreadService(
             await then(ct);
         }
 
-        // A proposal is told to the customer as such (ComplaintService); internal notes notify nobody.
-        if (!internalNote && !proposal)
+        // A proposal is told to the customer as such (ComplaintService); internal notes notify nobody, nor does a reply
+        // that waits for approval until the team approves it.
+        if (posting.Hold is { } hold)
+        {
+            await rights.AnnounceHeldAsync(postId, reply.Id, hold, ct);
+        }
+        else if (!internalNote && !proposal)
         {
             await notifications.NotifyAsync(new(NotificationKind.Reply, postId, userId, reply.Id));
         }
@@ -146,8 +158,8 @@ public sealed class ThreadService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = db.StaffUserIds;
         var visiblePosts = PostVisibility.VisibleTo(db.Posts, viewer);
-        var reply = await db.Replies.AsNoTracking()
-            .Where(r => r.Id == replyId && (viewer.WorksHere || !r.IsInternalNote) && visiblePosts.Any(p => p.Id == r.PostId))
+        var reply = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), viewer)
+            .Where(r => r.Id == replyId && visiblePosts.Any(p => p.Id == r.PostId))
             .Select(r => new
             {
                 r.PostId,
@@ -155,6 +167,8 @@ public sealed class ThreadService(
                 r.CreatedAt,
                 r.IsInternalNote,
                 r.IsResolutionProposal,
+                Held = r.HeldAt != null,
+                Hidden = r.HiddenAt != null,
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
                 Author = new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
@@ -166,7 +180,8 @@ public sealed class ThreadService(
             return new(ThreadOutcome.NotFound);
         }
 
-        if (reply.Author.Id != userId)
+        // A reply the team hid stays as it was hidden.
+        if (reply.Author.Id != userId || reply.Hidden)
         {
             return new(ThreadOutcome.NotAllowed);
         }
@@ -191,7 +206,8 @@ public sealed class ThreadService(
             return new(ThreadOutcome.EditWindowClosed);
         }
 
-        var view = new ReplyView(replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal);
+        var view = new ReplyView(
+            replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal, reply.Held);
         await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
         return new(ThreadOutcome.Edited, view);
     }
@@ -223,13 +239,13 @@ public sealed class ThreadService(
             }
 
             // The guarded update comes first: it locks the post row (PostgreSQL; SQLite holds the write lock
-            // already), so racing replies queue here and each reads the count it produced. An internal note
-            // counts for nothing but still takes the lock and the guard.
+            // already), so racing replies queue here and each reads the count it produced. An internal note, or a
+            // reply that waits for approval, counts for nothing but still takes the lock and the guard.
             var open = db.Posts.Where(p => p.Id == reply.PostId && p.RemovedAt == null && p.MergedIntoId == null);
 
             var weight = Post.TrendWeightAt(reply.CreatedAt);
             var createdAt = reply.CreatedAt;
-            var updated = reply.IsInternalNote
+            var updated = reply.IsInternalNote || reply.HeldAt is not null
                 ? await open.ExecuteUpdateAsync(s => s.SetProperty(p => p.ReplyCount, p => p.ReplyCount), ct)
                 : await open.ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.ReplyCount, p => p.ReplyCount + 1)

@@ -152,7 +152,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         var followed = new List<(int PostId, string UserId)>();
         foreach (var toggle in batch)
         {
-            if (!ideas.TryGetValue(toggle.PostId, out var idea) || idea.RemovedAt is not null)
+            if (!ideas.TryGetValue(toggle.PostId, out var idea) || idea.RemovedAt is not null || idea.HeldAt is not null)
             {
                 toggle.Decide(VoteOutcome.NotFound, 0);
                 continue;

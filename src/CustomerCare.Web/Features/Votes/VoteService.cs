@@ -18,12 +18,16 @@ public enum VoteOutcome
 
     /// <summary>The person cast as many votes as their limit allows for now (withdrawing is never refused).</summary>
     LimitReached,
+    /// <summary>The team blocked the voter; <see cref="VoteResult.Block"/> says why.</summary>
+    Blocked,
 }
 
 /// <summary>What became of a toggle; <see cref="RetryAfter"/> says how long a voter at their limit waits.</summary>
 public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? RetryAfter = null)
 {
     public bool Changed => Outcome is VoteOutcome.Voted or VoteOutcome.Withdrawn;
+
+    public PostingBlock? Block { get; init; }
 }
 
 /// <summary>
@@ -33,7 +37,7 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? Re
 /// writers take turns, toggles that wait for it are applied together (<see cref="SqliteVoteBatch"/>); PostgreSQL and
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
-public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits)
+public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights)
 {
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time, limits);
     private readonly Lazy<bool> onSqlite = new(() =>
@@ -48,6 +52,11 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
         if (viewer.UserId is not { } userId)
         {
             return new(VoteOutcome.SignInRequired, 0);
+        }
+
+        if (await rights.BlockOfAsync(viewer, ct) is { } block)
+        {
+            return new(VoteOutcome.Blocked, 0) { Block = block };
         }
 
         if (onSqlite.Value)
@@ -121,12 +130,14 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
                     p.VoteCount,
                     p.MergedIntoId,
                     p.RemovedAt,
+                    p.HeldAt,
                     VoteId = p.Votes.Where(v => v.UserId == userId).Select(v => (long?)v.Id).FirstOrDefault(),
                     VotedAt = p.Votes.Where(v => v.UserId == userId).Select(v => (DateTime?)v.CreatedAt).FirstOrDefault(),
                     Followed = db.PostFollows.Any(f => f.UserId == userId && f.PostId == p.Id),
                 })
                 .FirstOrDefaultAsync(ct);
-            if (state is null || state.RemovedAt is not null)
+            // An idea that waits for approval takes votes only once approved.
+            if (state is null || state.RemovedAt is not null || state.HeldAt is not null)
             {
                 return new VoteResult(VoteOutcome.NotFound, 0);
             }

@@ -121,7 +121,7 @@ public sealed partial class NotificationMailer(
         // would fill every batch (and the digest's user list) and starve everyone behind them.
         var pending = db.Notifications.Where(n => n.EmailedAt == null && n.CreatedAt >= since
             && db.Users.Any(u => u.Id == n.UserId && u.EmailConfirmed && u.Email != null)
-            && (staff.Contains(n.UserId) || db.Posts.Any(p => p.Id == n.PostId && p.RemovedAt == null && (p.IsPublic || p.AuthorId == n.UserId))));
+            && (staff.Contains(n.UserId) || db.Posts.Any(p => p.Id == n.PostId && p.RemovedAt == null && ((p.IsPublic && p.HeldAt == null) || p.AuthorId == n.UserId))));
         return delivery == MailDelivery.Instantly
             ? pending.Where(n => preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind && p.Email == MailDelivery.Instantly)
                 || (n.Kind != NotificationKind.NewIdea && !preferences.Any(p => p.UserId == n.UserId && p.Kind == n.Kind)))
