@@ -45,6 +45,18 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
+        ["/moderation"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
+        ["/admin/security"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
         ["/notifications"] = SignedIn,
         ["/notifications/open/{Id:long}"] = SignedIn,
         ["/account/notifications"] = SignedIn,
