@@ -17,6 +17,13 @@ public enum SecurityEventKind
     PasswordResetRequested,
     PasswordResetDone,
     RegistrationForExistingAddress,
+
+    /// <summary>Staff blocked the person from posting (<see cref="ActorId"/>: who; the reason in the detail).</summary>
+    PersonBlocked,
+    PersonUnblocked,
+
+    /// <summary>The person reported a post or reply (the target and reason in the detail); the reporter is never shown to the reported.</summary>
+    PostReported,
 }
 
 /// <summary>

@@ -93,6 +93,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddSingleton<Web.Features.Moderation.ModerationService>();
         // Every post page offers reporting, hiding and approving; the queue reads and decides.
         Services.TryAddSingleton<Web.Features.Moderation.ReplyModerationService>();
+        // Reports and blocks are written to the security log; a block ends the person's sessions.
+        Services.TryAddSingleton<Web.Infrastructure.Access.SecurityLog>();
+        Services.TryAddSingleton<Web.Infrastructure.Access.AccessChanges>();
         Services.TryAddSingleton<Web.Features.Moderation.ReportService>();
         Services.TryAddSingleton<Web.Features.Moderation.HoldReviewService>();
         Services.TryAddSingleton<Web.Features.Moderation.BlockService>();

@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Ideas;
@@ -7,6 +8,7 @@ using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -157,6 +159,29 @@ public abstract class BlockTests(PortalFactory portal) : IDisposable
         var staff = await scene.PersonAsync(Roles.Staff);
         Assert.True((await Blocks.BlockAsync(person.Id, $"  {Reason} ", staff.Viewer, Ct)).Succeeded);
         return (person, idea, staff);
+    }
+
+    [Fact]
+    public async Task A_block_ends_the_persons_sessions_at_once_and_is_in_the_security_log_with_who_and_why()
+    {
+        var person = await scene.PersonAsync(Roles.Customer);
+        var staff = await scene.PersonAsync(Roles.Staff);
+        var stampBefore = (await scene.PersonRowAsync(person.Id)).SecurityStamp;
+        using var recorder = new LiveEventRecorder(scene.Get<ILiveBus>());
+        var toPerson = recorder.ListenTo(LiveTopics.User(person.Id));
+
+        Assert.True((await Blocks.BlockAsync(person.Id, Reason, staff.Viewer, Ct)).Succeeded);
+        Assert.True((await Blocks.UnblockAsync(person.Id, staff.Viewer, Ct)).Succeeded);
+
+        // A new stamp refuses every cookie issued before; the event makes open pages and hub connections let go now.
+        Assert.NotEqual(stampBefore, (await scene.PersonRowAsync(person.Id)).SecurityStamp);
+        Assert.Contains(toPerson, e => e is AccessChanged { Reason: AccessChangeReason.Blocked } changed && changed.UserId == person.Id);
+        await using var db = await scene.Dbs.CreateDbContextAsync(Ct);
+        var logged = await db.SecurityEvents.Where(e => e.UserId == person.Id).OrderBy(e => e.Id)
+            .Select(e => new { e.Kind, e.ActorId, e.Detail }).ToListAsync(Ct);
+        Assert.Equal(
+            [(SecurityEventKind.PersonBlocked, staff.Id, (string?)Reason), (SecurityEventKind.PersonUnblocked, staff.Id, (string?)null)],
+            logged.Select(e => (e.Kind, e.ActorId!, e.Detail)));
     }
 
     private async Task<(int Posts, int Replies, int Votes, int Reports)> CountsAsync(string userId)

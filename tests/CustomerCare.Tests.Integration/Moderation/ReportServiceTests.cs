@@ -1,8 +1,10 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Moderation;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Tests.Integration.Moderation;
 
@@ -116,6 +118,28 @@ public abstract class ReportServiceTests(PortalFactory portal) : IDisposable
 
         Assert.Equal(ReportOutcome.NotFound, result.Outcome);
         Assert.Empty(await scene.ReportsAsync(postId));
+    }
+
+    [Fact]
+    public async Task A_new_account_reporting_beyond_its_limit_is_told_to_wait_and_each_report_is_in_the_security_log()
+    {
+        var newcomer = await scene.NewCustomerAsync();
+        var author = await scene.PersonAsync(Roles.Customer);
+        var limit = scene.Get<Microsoft.Extensions.Options.IOptionsMonitor<RateLimitOptions>>().CurrentValue.Reports.NewAccount;
+        var reports = scene.Get<ReportService>();
+        for (var i = 0; i < limit; i++)
+        {
+            Assert.True((await reports.ReportAsync(new(await scene.IdeaAsync(author), null, ReportReason.Spam, null), newcomer.Viewer, Ct)).Succeeded);
+        }
+
+        var target = await scene.IdeaAsync(author);
+        var refused = await reports.ReportAsync(new(target, null, ReportReason.Spam, null), newcomer.Viewer, Ct);
+
+        Assert.Equal(ReportOutcome.LimitReached, refused.Outcome);
+        Assert.InRange(refused.WaitMinutes, 1, 60);
+        Assert.Empty(await scene.ReportsAsync(target));
+        await using var db = await scene.Dbs.CreateDbContextAsync(Ct);
+        Assert.Equal(limit, await db.SecurityEvents.CountAsync(e => e.UserId == newcomer.Id && e.Kind == SecurityEventKind.PostReported, Ct));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,7 @@ namespace CustomerCare.Web.Features.Moderation;
 /// here, never themselves, and only an admin blocks an admin. The block lives on the person's row
 /// (<see cref="CareUser.BlockedAt"/>, by whom, why); unblocking clears it.
 /// </summary>
-public sealed class BlockService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class BlockService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, AccessChanges access, SecurityLog securityLog)
 {
     /// <summary>The rule the queue uses to offer "Block"; <see cref="BlockAsync"/> asks it again with the target's roles.</summary>
     public static bool MayBlock(Viewer viewer, string targetId, bool targetWorksHere)
@@ -58,7 +59,10 @@ public sealed class BlockService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
             return new(ModerationOutcome.Unchanged);
         }
 
-        // The block itself is all this does; what else a block should end subscribes to PersonBlocked or is called here.
+        // Access ends at once: the person's cookies and open pages sign them out, their hub connections close. Signing in
+        // again works (they may read, and still answer in their own complaints), and every form then tells them why.
+        await access.EndSessionsAsync(userId, AccessChangeReason.Blocked, ct);
+        await securityLog.RecordAsync(SecurityEventKind.PersonBlocked, userId, client: null, viewer.UserId, trimmed, ct);
         var byName = await db.Users.Where(u => u.Id == viewer.UserId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         await bus.PublishAsync(new PersonBlocked(userId, trimmed, byName, now), ct);
         return new(ModerationOutcome.Done);
@@ -88,6 +92,7 @@ public sealed class BlockService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
             return new(ModerationOutcome.Unchanged);
         }
 
+        await securityLog.RecordAsync(SecurityEventKind.PersonUnblocked, userId, client: null, viewer.UserId, ct: ct);
         await bus.PublishAsync(new PersonUnblocked(userId, time.GetUtcNow().UtcDateTime), ct);
         return new(ModerationOutcome.Done);
     }

@@ -24,6 +24,9 @@ public enum ReportOutcome
     /// <summary>The team blocked the reporter; <see cref="ReportResult.Block"/> says why.</summary>
     Blocked,
 
+    /// <summary>The reporter sent as many reports as their limit allows for now; <see cref="ReportResult.RetryAfter"/> says how long to wait.</summary>
+    LimitReached,
+
     /// <summary>Dismissing reports is for people who work here.</summary>
     NotAllowed,
 
@@ -36,6 +39,12 @@ public enum ReportOutcome
 public sealed record ReportResult(ReportOutcome Outcome)
 {
     public PostingBlock? Block { get; init; }
+
+    /// <summary>Set when <see cref="Outcome"/> is <see cref="ReportOutcome.LimitReached"/>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>The wait in whole minutes, the value of the <see cref="ReportOutcome.LimitReached"/> message.</summary>
+    public int WaitMinutes => ActivityLimits.Minutes(RetryAfter ?? TimeSpan.Zero);
 
     public bool Succeeded => Outcome is ReportOutcome.Reported or ReportOutcome.Dismissed;
 

@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,7 +13,8 @@ namespace CustomerCare.Web.Features.Moderation;
 /// or hide it (which resolves them, see <see cref="ReplyModerationService"/> and <see cref="ModerationService.RemoveAsync"/>).
 /// A person has one open report per target; nobody learns who else reported.
 /// </summary>
-public sealed class ReportService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, PostingRights rights)
+public sealed class ReportService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, PostingRights rights, ActivityLimits limits, SecurityLog securityLog)
 {
     public async Task<ReportResult> ReportAsync(ReportInput input, Viewer viewer, CancellationToken ct = default)
     {
@@ -59,13 +61,18 @@ public sealed class ReportService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        db.Reports.Add(new Report
-        {
-            PostId = input.PostId, ReplyId = input.ReplyId, ReporterId = userId, Reason = reason, Note = note, CreatedAt = now, OpenKey = key,
-        });
+        TimeSpan? refused;
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Counted like ideas and replies: a flood of reports is abuse of the queue.
+            refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Report, (d, _) =>
+            {
+                d.Reports.Add(new Report
+                {
+                    PostId = input.PostId, ReplyId = input.ReplyId, ReporterId = userId, Reason = reason, Note = note, CreatedAt = now, OpenKey = key,
+                });
+                return Task.CompletedTask;
+            }, ct);
         }
         catch (DbUpdateException)
         {
@@ -78,6 +85,12 @@ public sealed class ReportService(IDbContextFactory<CareDb> dbs, ILiveBus bus, T
             return new(ReportOutcome.AlreadyReported);
         }
 
+        if (refused is { } wait)
+        {
+            return new(ReportOutcome.LimitReached) { RetryAfter = wait };
+        }
+
+        await securityLog.RecordAsync(SecurityEventKind.PostReported, userId, client: null, detail: $"#{input.PostId}{(input.ReplyId is { } r ? $" reply {r}" : "")} {reason}", ct: ct);
         await bus.PublishAsync(new ReportFiled(input.PostId, input.ReplyId, reason, now), ct);
         return new(ReportOutcome.Reported);
     }

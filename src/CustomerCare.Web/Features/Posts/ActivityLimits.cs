@@ -13,6 +13,7 @@ public enum LimitedAct
     Complaint,
     Reply,
     Vote,
+    Report,
 }
 
 /// <summary>
@@ -158,6 +159,7 @@ public sealed class ActivityLimits(IOptionsMonitor<RateLimitOptions> options, Ti
         LimitedAct.Complaint => options.CurrentValue.Complaints,
         LimitedAct.Reply => options.CurrentValue.Replies,
         LimitedAct.Vote => options.CurrentValue.Votes,
+        LimitedAct.Report => options.CurrentValue.Reports,
         _ => throw new ArgumentOutOfRangeException(nameof(act), act, "No limit is configured for this act."),
     };
 
@@ -168,6 +170,7 @@ public sealed class ActivityLimits(IOptionsMonitor<RateLimitOptions> options, Ti
         LimitedAct.Complaint => db.Posts.Where(p => p.Kind == PostKind.Complaint).Select(p => new Stamp { UserId = p.AuthorId, At = p.CreatedAt }),
         LimitedAct.Reply => db.Replies.Select(r => new Stamp { UserId = r.AuthorId, At = r.CreatedAt }),
         LimitedAct.Vote => db.Votes.Select(v => new Stamp { UserId = v.UserId, At = v.CreatedAt }),
+        LimitedAct.Report => db.Reports.Select(r => new Stamp { UserId = r.ReporterId, At = r.CreatedAt }),
         _ => throw new ArgumentOutOfRangeException(nameof(act), act, "This act leaves no rows to count."),
     };
 

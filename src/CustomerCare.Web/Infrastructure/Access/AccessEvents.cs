@@ -8,6 +8,9 @@ public enum AccessChangeReason
     SignedOut,
     RoleChanged,
     PasswordReset,
+
+    /// <summary>Staff blocked the person from posting (BlockService).</summary>
+    Blocked,
 }
 
 /// <summary>
