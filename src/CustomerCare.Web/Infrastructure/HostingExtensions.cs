@@ -53,6 +53,7 @@ public static class HostingExtensions
 
         builder.AddDatabase();
         builder.AddAccounts();
+        builder.AddSecurityHeaders();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
@@ -125,6 +126,7 @@ public static class HostingExtensions
 
         // First: everything after it (HSTS, secure cookies, links) must see the scheme the browser used.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -133,6 +135,11 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+
+        // Named here, not left to WebApplication, which would put them first: their answers (the sign-in redirect of a
+        // page that needs an account) must see the forwarded scheme and carry the headers above.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
     }
 
