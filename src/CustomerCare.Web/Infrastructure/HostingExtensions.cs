@@ -54,6 +54,7 @@ public static class HostingExtensions
         builder.AddDatabase();
         builder.AddAccounts();
         builder.AddSecurityHeaders();
+        builder.AddPageCompression();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DemoSeeder>();
@@ -127,6 +128,7 @@ public static class HostingExtensions
         // First: everything after it (HSTS, secure cookies, links) must see the scheme the browser used.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UsePageCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

@@ -23,6 +23,11 @@ public sealed class ProductionPortal : PortalFactory
     public ProductionPortal()
         : base(DatabaseProvider.Sqlite, seedDemo: false)
     {
+        // Static files as a published build serves them. The tests run on the build's manifest, for which MapStaticAssets
+        // re-reads every file whose time differs from the manifest's (meant for files edited while `dotnet run` runs);
+        // ASP.NET Core 10.0.12 compares to the sub-second, so it takes every file of this checkout for edited and sends
+        // it re-packed without compression (docs/benchmarks.md, "First visit"). After publish that check is off.
+        With("ReloadStaticAssetsAtRuntime", "false");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
