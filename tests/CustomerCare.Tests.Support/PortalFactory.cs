@@ -17,6 +17,9 @@ namespace CustomerCare.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The <c>Health:MonitoringKey</c> every test portal has, for tests that read /health's details.</summary>
+    public const string MonitoringKey = "monitoring-key-of-the-test-portals";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
     private string? postgresDatabase;
@@ -42,6 +45,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         };
         settings["Demo:Seed"] = seedDemo ? "true" : "false";
         settings["Mail:PickupDirectory"] = MailFolder;
+        settings["Health:MonitoringKey"] = MonitoringKey;
     }
 
     public DatabaseProvider Provider { get; }

@@ -56,7 +56,7 @@ public static class HostingExtensions
         builder.AddSecurityHeaders();
         builder.AddPageCompression();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddHealth();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
     }
@@ -152,7 +152,7 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
         app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
+        app.MapHealth();
     }
 
     /// <summary>Prints the address a newcomer should open, once Kestrel knows its ports.</summary>
