@@ -151,7 +151,7 @@ public static class HostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
-        app.MapHub<LiveHub>(LiveHub.Path);
+        app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
         app.MapHealth();
     }
 

@@ -13,7 +13,7 @@ namespace CustomerCare.Tests.Integration.Hosting;
 /// than the real portal: <see cref="ThrowingPath"/> throws, behind the portal's whole pipeline, so tests can see what a
 /// stranger gets when something fails.
 /// </summary>
-public sealed class ProductionPortal : PortalFactory
+public class ProductionPortal : PortalFactory
 {
     public const string ThrowingPath = "/test/throws";
 
