@@ -55,6 +55,7 @@ public static class HostingExtensions
         builder.AddAccounts();
         builder.AddSecurityHeaders();
         builder.AddPageCompression();
+        builder.AddOddRequestGuards();
 
         builder.AddHealth();
         services.AddScoped<DemoSeeder>();
