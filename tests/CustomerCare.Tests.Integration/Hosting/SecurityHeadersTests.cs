@@ -136,6 +136,20 @@ public sealed partial class SecurityHeadersTests(ProductionPortal portal) : ICla
         Assert.False(response.Headers.Contains("X-Frame-Options"));
     }
 
+    [Theory]
+    [InlineData("'self'; script-src *")]
+    [InlineData("'unsafe-inline'")]
+    [InlineData("")]
+    public async Task A_framing_setting_that_could_change_the_policy_stops_start_up(string value)
+    {
+        await using var misconfigured = new ProductionPortal();
+        misconfigured.With("Security:FrameAncestors", value);
+
+        var stopped = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Security:FrameAncestors", stopped.ToString(), StringComparison.Ordinal);
+    }
+
     private static void AssertStrictPolicy(string policy)
     {
         var directives = policy.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

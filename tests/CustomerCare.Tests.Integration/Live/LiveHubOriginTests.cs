@@ -59,6 +59,20 @@ public sealed class LiveHubOriginTests(LiveHubOriginTests.Portal portal) : IClas
         await own.InvokeAsync(nameof(LiveHub.JoinBoard), TestContext.Current.CancellationToken);
     }
 
+    [Theory]
+    [InlineData("https://widget.example.org/embed")]
+    [InlineData("widget.example.org")]
+    [InlineData("ftp://widget.example.org")]
+    public async Task An_allowed_origin_that_is_no_origin_stops_start_up_naming_the_setting(string entry)
+    {
+        await using var misconfigured = new ProductionPortal();
+        misconfigured.With("Live:AllowedOrigins:0", entry);
+
+        var stopped = Assert.ThrowsAny<Exception>(() => misconfigured.CreateClient());
+
+        Assert.Contains("Live:AllowedOrigins", stopped.ToString(), StringComparison.Ordinal);
+    }
+
     /// <summary>A portal at https://feedback.example.com with a widget on widget.example.org and a developer's on localhost:4200.</summary>
     public sealed class Portal : ProductionPortal
     {
