@@ -15,7 +15,9 @@ var app = builder.Build();
 
 app.UseApplicationPipeline();
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Framing is decided once, for every answer, by Security:FrameAncestors (SecurityHeaders); Blazor would add a second
+// policy with its own frame-ancestors to its pages.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapApplicationEndpoints();
 
 if (!await app.PrepareDatabaseAsync())

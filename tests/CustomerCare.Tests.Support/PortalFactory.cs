@@ -17,6 +17,9 @@ namespace CustomerCare.Tests.Support;
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    /// <summary>The <c>Health:MonitoringKey</c> every test portal has, for tests that read /health's details.</summary>
+    public const string MonitoringKey = "monitoring-key-of-the-test-portals";
+
     private readonly string folder = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
     private readonly Dictionary<string, string?> settings = new(StringComparer.OrdinalIgnoreCase);
     private string? postgresDatabase;
@@ -45,6 +48,7 @@ public class PortalFactory : WebApplicationFactory<Program>
 
         // Account mails are built only from Portal:PublicUrl outside Development; the test server answers as localhost.
         settings["Portal:PublicUrl"] = "http://localhost";
+        settings["Health:MonitoringKey"] = MonitoringKey;
     }
 
     public DatabaseProvider Provider { get; }

@@ -1,11 +1,10 @@
-using System.Text.Json;
 using CustomerCare.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerCare.Web.Infrastructure;
 
-/// <summary>Answers /health with whether the database can be reached and its migrations are applied.</summary>
+/// <summary>Whether the database can be reached and its migrations are applied (/health, see <see cref="HealthEndpoint"/>).</summary>
 public sealed class DatabaseHealthCheck(IDbContextFactory<CareDb> dbs, DatabaseSettings settings) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
@@ -30,21 +29,4 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<CareDb> dbs, DatabaseS
             return HealthCheckResult.Unhealthy("The database could not be reached.", ex, data);
         }
     }
-
-    public static Task WriteJsonAsync(HttpContext http, HealthReport report)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(report);
-        http.Response.ContentType = "application/json; charset=utf-8";
-        var body = new
-        {
-            status = report.Status.ToString(),
-            checks = report.Entries.ToDictionary(
-                e => e.Key,
-                e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
-        };
-        return http.Response.WriteAsync(JsonSerializer.Serialize(body, JsonOptions));
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
 }

@@ -55,8 +55,11 @@ public static class HostingExtensions
         builder.AddDatabase();
         builder.AddAccounts();
         builder.AddAccess();
+        builder.AddSecurityHeaders();
+        builder.AddPageCompression();
+        builder.AddOddRequestGuards();
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        builder.AddHealth();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
         services.AddLimitsAndHonestText();
@@ -123,6 +126,8 @@ public static class HostingExtensions
 
         // First: everything after it (HSTS, secure cookies, links) must see the scheme the browser used.
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        app.UsePageCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -131,6 +136,11 @@ public static class HostingExtensions
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+
+        // Named here, not left to WebApplication, which would put them first: their answers (the sign-in redirect of a
+        // page that needs an account) must see the forwarded scheme and carry the headers above.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRequestRateLimits();
         app.UseAntiforgery();
     }
@@ -141,8 +151,8 @@ public static class HostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
-        app.MapHub<LiveHub>(LiveHub.Path);
-        app.MapHealthChecks("/health", new() { ResponseWriter = DatabaseHealthCheck.WriteJsonAsync });
+        app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
+        app.MapHealth();
     }
 
     /// <summary>Prints the address a newcomer should open, once Kestrel knows its ports.</summary>

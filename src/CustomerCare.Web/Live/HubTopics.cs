@@ -7,9 +7,10 @@ namespace CustomerCare.Web.Live;
 /// forwarded to the SignalR group of that name, so a thousand connections on a thread cost one subscription
 /// and one serialization per event. Groups are per server; with Redis the bus brings other servers' events
 /// here, so no SignalR backplane is needed (one path, not two). State lives in this singleton and in each
-/// connection's items, never in static fields.
+/// connection's items, never in static fields. A thread's presence is not relayed as the bus carries it (user ids, names,
+/// server ids): the hub watches it and sends counts only (<see cref="PresenceCount"/>).
 /// </summary>
-public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub)
+public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub, PresenceService presence)
 {
     private const string JoinedKey = "cc:topics";
 
@@ -28,7 +29,24 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub)
         }
     }
 
-    public async Task JoinAsync(HubCallerContext connection, string topic)
+    public Task JoinAsync(HubCallerContext connection, string topic) =>
+        JoinAsync(connection, topic, () => bus.Subscribe(topic, e => hub.Clients.Group(topic).SendAsync(LiveHub.EventMethod, e.GetType().Name, e)));
+
+    /// <summary>How many read and write the thread, now and at every change; never who, nor on which server.</summary>
+    public async Task JoinPresenceAsync(HubCallerContext connection, int postId)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var group = PresenceGroup(postId);
+        await JoinAsync(connection, group, () => presence.Watch(postId, snapshot =>
+            hub.Clients.Group(group).SendAsync(LiveHub.EventMethod, nameof(PresenceCount), PresenceCount.Of(postId, snapshot))));
+        await hub.Clients.Client(connection.ConnectionId)
+            .SendAsync(LiveHub.EventMethod, nameof(PresenceCount), PresenceCount.Of(postId, presence.Current(postId)));
+    }
+
+    /// <summary>The hub's group for a thread's counts (a group name, not a bus topic).</summary>
+    public static string PresenceGroup(int postId) => $"presence-count:{postId}";
+
+    private async Task JoinAsync(HubCallerContext connection, string topic, Func<IDisposable> startRelay)
     {
         ArgumentNullException.ThrowIfNull(connection);
         var joined = Joined(connection);
@@ -45,7 +63,7 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub)
         {
             relays[topic] = relays.TryGetValue(topic, out var relay)
                 ? (relay.Subscription, relay.Connections + 1)
-                : (bus.Subscribe(topic, e => hub.Clients.Group(topic).SendAsync(LiveHub.EventMethod, e.GetType().Name, e)), 1);
+                : (startRelay(), 1);
         }
     }
 

@@ -13,7 +13,8 @@ namespace CustomerCare.Web.Live;
 /// generator). A connection joins the ideas board or a post and then receives <c>event(type, data)</c>
 /// with the same records the pages get. Joining a post asks the same visibility rule as the pages
 /// (<see cref="PostVisibility.VisibleTo"/>), and only people who work here join a post's staff topic, so a
-/// customer's connection never receives internal notes or other customers' private complaints.
+/// customer's connection never receives internal notes or other customers' private complaints. Of the people on a thread
+/// it tells counts only (<see cref="PresenceCount"/>). Pages of other sites are refused (<see cref="LiveHubOrigins"/>).
 /// </summary>
 [AllowAnonymous]
 public sealed class LiveHub(HubTopics topics, HubUsers users, IDbContextFactory<CareDb> dbs) : Hub
@@ -40,17 +41,16 @@ public sealed class LiveHub(HubTopics topics, HubUsers users, IDbContextFactory<
         }
 
         await topics.JoinAsync(Context, LiveTopics.Post(postId));
-        await topics.JoinAsync(Context, PresenceTopics.Public(postId));
+        await topics.JoinPresenceAsync(Context, postId);
         if (viewer.WorksHere)
         {
             await topics.JoinAsync(Context, LiveTopics.PostStaff(postId));
-            await topics.JoinAsync(Context, PresenceTopics.Staff(postId));
         }
     }
 
     public async Task LeavePost(int postId)
     {
-        foreach (var topic in new[] { LiveTopics.Post(postId), LiveTopics.PostStaff(postId), PresenceTopics.Public(postId), PresenceTopics.Staff(postId) })
+        foreach (var topic in new[] { LiveTopics.Post(postId), LiveTopics.PostStaff(postId), HubTopics.PresenceGroup(postId) })
         {
             await topics.LeaveAsync(Context, topic);
         }

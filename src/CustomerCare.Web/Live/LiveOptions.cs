@@ -14,5 +14,11 @@ public sealed class LiveOptions
     /// <summary>The Redis pub/sub channel every server of one portal shares; separate portals on one Redis need separate channels.</summary>
     public string Channel { get; set; } = "customercare:live";
 
+    /// <summary>
+    /// Sites besides the portal itself whose pages may open the public hub (a widget on the company's homepage), as
+    /// origins: <c>https://www.example.com</c>. The portal's own host and <c>Portal:PublicUrl</c> need no entry.
+    /// </summary>
+    public string[] AllowedOrigins { get; set; } = [];
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 }

@@ -5,8 +5,8 @@ namespace CustomerCare.Web.Live;
 /// its own visitors; it announces them on the bus when they change and every <see cref="Heartbeat"/>, and
 /// adds up what the other servers announced, forgetting a server silent for <see cref="ServerTimeout"/>.
 /// Typing is an event too, cleared by "stopped" or after <see cref="TypingTimeout"/> without news.
-/// Only posts someone on this server looks at are tracked; the bus carries everything, so with Redis
-/// configured it works across servers with no extra path.
+/// Only posts someone on this server looks at (or a hub connection watches) are tracked; the bus carries everything, so
+/// with Redis configured it works across servers with no extra path. Names of who writes reach signed-in readers only.
 /// </summary>
 public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<PresenceService> logger) : BackgroundService
 {
@@ -19,8 +19,11 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
     private readonly Dictionary<int, PostPresence> posts = [];
     private long nextListenerId;
 
-    /// <summary>This process among the servers; tests make two services on one bus to play two servers.</summary>
-    public string ServerId { get; init; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+    /// <summary>
+    /// This process among the servers, random: it travels on the bus (and Redis) and must not tell anyone the host name or
+    /// process id. Tests make two services on one bus to play two servers.
+    /// </summary>
+    public string ServerId { get; init; } = Guid.NewGuid().ToString("N");
 
     /// <summary>
     /// Someone opened a thread: they count as present until the returned handle is disposed, and
@@ -30,6 +33,32 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
     {
         ArgumentNullException.ThrowIfNull(person);
         ArgumentNullException.ThrowIfNull(onChange);
+        return Add(postId, new PresenceListener(person, worksHere, SeesNames: !person.IsVisitor, onChange));
+    }
+
+    /// <summary>
+    /// Follows a thread without being on it (the public hub for its connections): <paramref name="onChange"/> hears how many
+    /// are there and write, never who.
+    /// </summary>
+    public IDisposable Watch(int postId, Func<PresenceSnapshot, Task> onChange)
+    {
+        ArgumentNullException.ThrowIfNull(onChange);
+        return Add(postId, PresenceListener.Watcher(onChange));
+    }
+
+    /// <summary>How many are on the thread and write, as a watcher sees it now (nobody when this server does not track it).</summary>
+    public PresenceSnapshot Current(int postId)
+    {
+        lock (gate)
+        {
+            return posts.TryGetValue(postId, out var post)
+                ? post.SnapshotFor(PresenceListener.Watcher(_ => Task.CompletedTask), post.PeopleHere())
+                : PresenceSnapshot.Nobody;
+        }
+    }
+
+    private Leaving Add(int postId, PresenceListener listener)
+    {
         var id = Interlocked.Increment(ref nextListenerId);
         lock (gate)
         {
@@ -41,7 +70,7 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
                 post.Subscriptions.Add(bus.Subscribe(PresenceTopics.Staff(postId), OnEventAsync));
             }
 
-            post.Listeners[id] = new Listener(person, worksHere, onChange);
+            post.Listeners[id] = listener;
         }
 
         _ = AnnounceAndNotifyAsync(postId);
@@ -170,7 +199,7 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
             }
 
             post.LastAnnounced = Now;
-            keys = [.. post.Listeners.Values.Select(l => l.Person.Key).Distinct(StringComparer.Ordinal)];
+            keys = [.. post.Listeners.Values.Where(l => l.Person is not null).Select(l => l.Person!.Key).Distinct(StringComparer.Ordinal)];
         }
 
         await bus.PublishAsync(new PresenceAnnounced(postId, ServerId, keys, Now));
@@ -186,15 +215,8 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
                 return;
             }
 
-            var here = post.Listeners.Values.Select(l => l.Person.Key)
-                .Concat(post.Remote.Values.SelectMany(r => r.Keys))
-                .ToHashSet(StringComparer.Ordinal);
-            deliveries = [.. post.Listeners.Values.Select(l => (l.OnChange, new PresenceSnapshot(
-                here.Count - (here.Contains(l.Person.Key) ? 1 : 0),
-                [.. post.Typing.Values
-                    .Where(t => t.Person.Key != l.Person.Key && (l.WorksHere || !t.InternalNote))
-                    .Select(t => t.Person)
-                    .OrderBy(p => p.Name, StringComparer.CurrentCulture)])))];
+            var here = post.PeopleHere();
+            deliveries = [.. post.Listeners.Values.Select(l => (l.OnChange, post.SnapshotFor(l, here)))];
         }
 
         foreach (var (onChange, snapshot) in deliveries)
@@ -250,21 +272,6 @@ public sealed class PresenceService(ILiveBus bus, TimeProvider time, ILogger<Pre
         {
             logger.LogWarning(ex, "Could not announce who left post {PostId}.", postId);
         }
-    }
-
-    private sealed record Listener(PresencePerson Person, bool WorksHere, Func<PresenceSnapshot, Task> OnChange);
-
-    private sealed class PostPresence
-    {
-        public Dictionary<long, Listener> Listeners { get; } = [];
-
-        public Dictionary<string, (HashSet<string> Keys, DateTime Seen)> Remote { get; } = new(StringComparer.Ordinal);
-
-        public Dictionary<string, (PresencePerson Person, bool InternalNote, DateTime Until)> Typing { get; } = new(StringComparer.Ordinal);
-
-        public List<IDisposable> Subscriptions { get; } = [];
-
-        public DateTime LastAnnounced { get; set; }
     }
 
     private sealed class Leaving(PresenceService presence, int postId, long listenerId) : IDisposable

@@ -19,9 +19,10 @@ public sealed class ThreadPresenceTests : ComponentTestContext
 
     public ThreadPresenceTests()
     {
+        // Roles first: bUnit's SetRoles builds the user anew and drops claims set before it.
         Auth.SetAuthorized("clara@example.test");
-        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "clara-id"), new Claim(CareClaimsPrincipalFactory.DisplayName, "Clara Schmidt"));
         Auth.SetRoles(Roles.Customer);
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, "clara-id"), new Claim(CareClaimsPrincipalFactory.DisplayName, "Clara Schmidt"));
     }
 
     [Fact]
@@ -63,6 +64,20 @@ public sealed class ThreadPresenceTests : ComponentTestContext
         await Presence.TypingAsync(PostId, new("ben-id", "Ben Kunde"), typing: true, internalNote: false, Ct);
 
         line.WaitForAssertion(() => Assert.Equal("Ben Kunde is typing…", line.Find("[data-testid=presence-typing]").TextContent.Trim()));
+        Assert.DoesNotContain("Anna", line.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_visitor_sees_that_someone_writes_but_not_who()
+    {
+        Auth.SetNotAuthorized();
+        var line = Render<ThreadPresence>(p => p.Add(x => x.PostId, PostId));
+        using var anna = Presence.Enter(PostId, Anna, worksHere: true, _ => Task.CompletedTask);
+        line.WaitForAssertion(() => Assert.NotEmpty(line.FindAll("[data-testid=presence-count]")));
+
+        await Presence.TypingAsync(PostId, Anna, typing: true, internalNote: false, Ct);
+
+        line.WaitForAssertion(() => Assert.Equal("Someone is typing…", line.Find("[data-testid=presence-typing]").TextContent.Trim()));
         Assert.DoesNotContain("Anna", line.Markup, StringComparison.Ordinal);
     }
 

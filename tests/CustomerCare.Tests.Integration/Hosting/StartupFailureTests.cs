@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Infrastructure;
 
 namespace CustomerCare.Tests.Integration.Hosting;
 
@@ -92,10 +93,11 @@ public sealed class StartupFailureTests : IDisposable
     public async Task Fresh_install_starts_on_SQLite_in_a_data_folder_under_the_working_directory()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var portal = PortalProcess.Start(workingDirectory, new Dictionary<string, string?>());
+        await using var portal = PortalProcess.Start(workingDirectory, new Dictionary<string, string?> { ["Health:MonitoringKey"] = PortalFactory.MonitoringKey });
 
         var root = await portal.WaitUntilReadyAsync(ReadyLimit, ct);
         using var client = new HttpClient { BaseAddress = root };
+        client.DefaultRequestHeaders.Add(HealthEndpoint.KeyHeader, PortalFactory.MonitoringKey);
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
 

@@ -99,7 +99,45 @@ public sealed class PresenceTests : IDisposable
         await serverB.TypingAsync(PostId, Anna, typing: true, internalNote: true, TestContext.Current.CancellationToken);
 
         await Eventually(() => Assert.Equal([Anna], colleague.Latest.Typing));
-        Assert.DoesNotContain(carl.Snapshots, s => s.Typing.Count > 0);
+        Assert.DoesNotContain(carl.Snapshots, s => s.Typing.Count > 0 || s.TypingCount > 0);
+    }
+
+    [Fact]
+    public async Task A_visitor_learns_that_someone_writes_but_not_who()
+    {
+        var visitor = Enter(serverA, new($"{PresencePerson.VisitorPrefix}1", "Visitor"));
+        Enter(serverB, Anna, worksHere: true);
+
+        await serverB.TypingAsync(PostId, Anna, typing: true, internalNote: false, TestContext.Current.CancellationToken);
+
+        await Eventually(() => Assert.Equal(1, visitor.Latest.TypingCount));
+        Assert.Equal(1, visitor.Latest.Others);
+        Assert.DoesNotContain(visitor.Snapshots, s => s.Typing.Count > 0);
+    }
+
+    [Fact]
+    public async Task A_watcher_counts_readers_and_writers_on_every_server_and_is_not_counted_itself()
+    {
+        var carl = Enter(serverA, Carl);
+        Enter(serverB, Anna, worksHere: true);
+        var watcher = new Listener();
+        watcher.Handle = serverB.Watch(PostId, snapshot =>
+        {
+            lock (watcher.Snapshots)
+            {
+                watcher.Snapshots.Add(snapshot);
+            }
+
+            return Task.CompletedTask;
+        });
+        handles.Add(watcher.Handle);
+
+        await serverA.TypingAsync(PostId, Carl, typing: true, internalNote: false, TestContext.Current.CancellationToken);
+
+        await Eventually(() => Assert.Equal((2, 1), (watcher.Latest.Others, watcher.Latest.TypingCount)));
+        Assert.Equal((2, 1), (serverB.Current(PostId).Others, serverB.Current(PostId).TypingCount));
+        Assert.Equal(1, carl.Latest.Others);
+        Assert.DoesNotContain(watcher.Snapshots, s => s.Typing.Count > 0);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,6 +17,7 @@ public abstract class DatabaseRunTests(PortalFactory portal)
     {
         var ct = TestContext.Current.CancellationToken;
         using var client = portal.CreateClient();
+        client.DefaultRequestHeaders.Add(HealthEndpoint.KeyHeader, PortalFactory.MonitoringKey);
 
         using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), ct);
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));

@@ -10,13 +10,14 @@ public static class PresenceIdentity
 {
     /// <summary>
     /// A signed-in person is keyed by user id (two tabs count once); a visitor by <paramref name="visitKey"/>,
-    /// one per open page, and named only "Visitor" (they never type: writing needs an account).
+    /// one per open page, and named only "Visitor" (they never type: writing needs an account). A visitor is told how many
+    /// write, not who (<see cref="PresenceSnapshot"/>).
     /// </summary>
     public static PresencePerson From(ClaimsPrincipal? user, string visitKey, string visitorName)
     {
         if (user?.FindFirstValue(ClaimTypes.NameIdentifier) is not { } id)
         {
-            return new($"visit:{visitKey}", visitorName, null);
+            return new($"{PresencePerson.VisitorPrefix}{visitKey}", visitorName, null);
         }
 
         var name = user.FindFirstValue(CareClaimsPrincipalFactory.DisplayName) ?? user.Identity?.Name ?? visitorName;
