@@ -12,7 +12,11 @@ public sealed class RateLimitOptions
     /// <summary>An account registered this recently, or whose address is not confirmed yet, gets the <see cref="ActLimit.NewAccount"/> limits.</summary>
     public TimeSpan NewAccountAge { get; set; } = TimeSpan.FromDays(1);
 
-    public RequestLimit SignIn { get; set; } = new() { PerAddress = 30, PerAccount = 10, Window = TimeSpan.FromMinutes(5) };
+    /// <summary>
+    /// No per-account count: a hard cap per account would let strangers lock its owner out. <c>SignInThrottle</c> slows
+    /// wrong passwords per account instead, mildly and never to a stop.
+    /// </summary>
+    public RequestLimit SignIn { get; set; } = new() { PerAddress = 30, PerAccount = 0, Window = TimeSpan.FromMinutes(5) };
 
     public RequestLimit Registration { get; set; } = new() { PerAddress = 20, PerAccount = 5, Window = TimeSpan.FromHours(1) };
 
