@@ -72,12 +72,14 @@ public sealed partial class PortalProcess : IAsyncDisposable
     /// the publish layout, and only Development reads the static-web-assets manifest that finds blazor.web.js
     /// and MudBlazor's files.
     /// </param>
-    public static PortalProcess Start(string workingDirectory, IReadOnlyDictionary<string, string?> settings, string environment = "Production")
+    /// <param name="dll">Another build of the portal, e.g. a published Release; the one next to the tests by default.</param>
+    public static PortalProcess Start(
+        string workingDirectory, IReadOnlyDictionary<string, string?> settings, string environment = "Production", string? dll = null)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CustomerCare.Web.dll");
-        Assert.True(File.Exists(dll), $"The built portal is expected next to the tests: {dll}");
+        dll ??= Path.Combine(AppContext.BaseDirectory, "CustomerCare.Web.dll");
+        Assert.True(File.Exists(dll), $"The built portal is expected at {dll}");
 
-        var start = new ProcessStartInfo(DotnetHost(), [dll])
+        var start = new ProcessStartInfo(DotnetHost, [dll])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -183,7 +185,7 @@ public sealed partial class PortalProcess : IAsyncDisposable
         || key.Equals("DOTNET_ENVIRONMENT", StringComparison.OrdinalIgnoreCase);
 
     // The test host may be an apphost; the SDK tells child processes which dotnet runs it.
-    private static string DotnetHost() =>
+    public static string DotnetHost =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     [GeneratedRegex(@"CustomerCare is ready at (?<url>https?://\S+)")]

@@ -126,9 +126,10 @@ public sealed partial class UnknownAccountTests(CountingHasherPortalFactory port
         Assert.Single(await MailsToAsync(owner.Email));
     }
 
-    // The page as a stranger would compare it: the (randomly encrypted) component state and antiforgery token aside.
+    // The page as a stranger would compare it: the (randomly encrypted) component state, antiforgery token and script
+    // nonce aside.
     private static string Comparable(string page) =>
-        TokenRegex().Replace(ComponentStateRegex().Replace(page, ""), "");
+        NonceRegex().Replace(TokenRegex().Replace(ComponentStateRegex().Replace(page, ""), ""), "");
 
     private async Task<List<OutboxMail>> MailsToAsync(string email)
     {
@@ -142,4 +143,7 @@ public sealed partial class UnknownAccountTests(CountingHasherPortalFactory port
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"[^\"]*\"")]
     private static partial Regex TokenRegex();
+
+    [GeneratedRegex("nonce=\"[^\"]*\"")]
+    private static partial Regex NonceRegex();
 }

@@ -28,6 +28,10 @@ public class ProductionPortal : PortalFactory
         // ASP.NET Core 10.0.12 compares to the sub-second, so it takes every file of this checkout for edited and sends
         // it re-packed without compression (docs/benchmarks.md, "First visit"). After publish that check is off.
         With("ReloadStaticAssetsAtRuntime", "false");
+
+        // Tests here sign many admins in from one address, more than the sign-in form allows one address
+        // (RateLimits:SignIn); the limit itself is tested in Accounts/RequestRateLimitTests.
+        With("RateLimits:SignIn:PerAddress", "1000");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
