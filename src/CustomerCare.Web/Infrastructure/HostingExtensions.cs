@@ -141,6 +141,7 @@ public static class HostingExtensions
         // page that needs an account) must see the forwarded scheme and carry the headers above.
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseOwnOriginForCircuits();
         app.UseRequestRateLimits();
         app.UseAntiforgery();
     }

@@ -43,6 +43,31 @@ public static partial class LiveHubOrigins
         return hub;
     }
 
+    /// <summary>
+    /// Blazor's circuit (<c>/_blazor</c>) is a hub too: a foreign page could open one with the visitor's cookies and read
+    /// what it renders. It serves the portal's own pages only — its host and <c>Portal:PublicUrl</c>; the origins in
+    /// <c>Live:AllowedOrigins</c> are for the live hub (a widget), not for circuits.
+    /// </summary>
+    public static void UseOwnOriginForCircuits(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var own = Configured(app.Services.GetRequiredService<IOptions<PortalOptions>>().Value, new LiveOptions());
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LiveHubOrigins));
+        app.Use((context, next) =>
+        {
+            if (!context.Request.Path.StartsWithSegments(CircuitPath) || IsAllowed(context.Request, own))
+            {
+                return next(context);
+            }
+
+            LogRefused(logger, context.Request.Headers.Origin.ToString());
+            context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return context.Response.WriteAsync("This site may not connect to the portal's pages.");
+        });
+    }
+
+    private const string CircuitPath = "/_blazor";
+
     internal static bool IsAllowed(HttpRequest request, IReadOnlySet<string> configured)
     {
         var origins = request.Headers.Origin;
@@ -89,6 +114,6 @@ public static partial class LiveHubOrigins
             ? uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant()
             : null;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The live hub refused a connection from origin {Origin}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "A live connection (hub or circuit) from origin {Origin} was refused")]
     private static partial void LogRefused(ILogger logger, string origin);
 }

@@ -8,6 +8,7 @@ namespace CustomerCare.Tests.Integration.Live;
 /// <summary>
 /// A page on another site cannot open the hub with a visitor's browser (and cookies): the hub answers only the portal's
 /// own origins — its host, Portal:PublicUrl, Live:AllowedOrigins — and clients that are no browser and send no Origin.
+/// Blazor's circuits answer the portal's own pages only: a widget's origin may use the live hub, not open a circuit.
 /// </summary>
 public sealed class LiveHubOriginTests(LiveHubOriginTests.Portal portal) : IClassFixture<LiveHubOriginTests.Portal>
 {
@@ -57,6 +58,27 @@ public sealed class LiveHubOriginTests(LiveHubOriginTests.Portal portal) : IClas
         Assert.Contains("403", refused.ToString(), StringComparison.Ordinal);
         await using var own = await HubClient.ConnectWebSocketAsync(root, root.GetLeftPart(UriPartial.Authority));
         await own.InvokeAsync(nameof(LiveHub.JoinBoard), TestContext.Current.CancellationToken);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("https://widget.example.org", HttpStatusCode.Forbidden)]
+    [InlineData("null", HttpStatusCode.Forbidden)]
+    [InlineData("https://feedback.example.com", HttpStatusCode.OK)]
+    [InlineData("http://localhost", HttpStatusCode.OK)]
+    [InlineData(null, HttpStatusCode.OK)]
+    public async Task A_Blazor_circuit_is_opened_from_the_portals_own_pages_only(string? origin, HttpStatusCode expected)
+    {
+        using var client = portal.CreateClient();
+        using var negotiate = new HttpRequestMessage(HttpMethod.Post, "/_blazor/negotiate?negotiateVersion=1");
+        if (origin is not null)
+        {
+            negotiate.Headers.Add("Origin", origin);
+        }
+
+        using var answer = await client.SendAsync(negotiate, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, answer.StatusCode);
     }
 
     [Theory]
