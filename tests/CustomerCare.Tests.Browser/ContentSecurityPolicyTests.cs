@@ -211,17 +211,7 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
         await watch.AssertCleanAsync(page, "reconnect overlay");
     }
 
-    private async Task<(IPage Page, CspWatch Watch)> OpenWatchedPageAsync()
-    {
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = browser.Root.ToString(),
-            Locale = "en-US",
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
-        var watch = await CspWatch.AttachAsync(context);
-        return (watch.Watch(await context.NewPageAsync()), watch);
-    }
+    private Task<(IPage Page, CspWatch Watch)> OpenWatchedPageAsync() => CspWatch.OpenPageAsync(browser, browser.Root);
 
     [GeneratedRegex("script-src 'self' 'nonce-[A-Za-z0-9_-]+'")]
     private static partial Regex NonceRegex();

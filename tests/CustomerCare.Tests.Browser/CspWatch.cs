@@ -42,6 +42,19 @@ internal sealed class CspWatch
         return watch;
     }
 
+    /// <summary>A page of the portal at <paramref name="root"/> in a new context (1280 × 800, en-US) with a watch on it.</summary>
+    public static async Task<(IPage Page, CspWatch Watch)> OpenPageAsync(BrowserFixture browser, Uri root)
+    {
+        var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = root.ToString(),
+            Locale = "en-US",
+            ViewportSize = new() { Width = 1280, Height = 800 },
+        });
+        var watch = await AttachAsync(context);
+        return (watch.Watch(await context.NewPageAsync()), watch);
+    }
+
     /// <summary>Uncaught script errors of <paramref name="page"/> count too (a refused script breaks the page quietly otherwise).</summary>
     public IPage Watch(IPage page)
     {

@@ -217,17 +217,7 @@ public sealed partial class ReleaseBuildTests(BrowserFixture browser, ReleasePor
         return answer.StatusCode;
     }
 
-    private async Task<(IPage Page, CspWatch Watch)> OpenWatchedPageAsync()
-    {
-        var context = await browser.NewContextAsync(new()
-        {
-            BaseURL = release.Root.ToString(),
-            Locale = "en-US",
-            ViewportSize = new() { Width = 1280, Height = 800 },
-        });
-        var watch = await CspWatch.AttachAsync(context);
-        return (watch.Watch(await context.NewPageAsync()), watch);
-    }
+    private Task<(IPage Page, CspWatch Watch)> OpenWatchedPageAsync() => CspWatch.OpenPageAsync(browser, release.Root);
 
     [GeneratedRegex("script-src 'self' 'nonce-[A-Za-z0-9_-]+'")]
     private static partial Regex NonceRegex();

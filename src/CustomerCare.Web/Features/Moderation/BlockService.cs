@@ -24,21 +24,9 @@ public sealed class BlockService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
 
     public async Task<ModerationResult> BlockAsync(string userId, string reason, Viewer viewer, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (!ModerationService.MayModerate(viewer))
+        if (ModerationService.Refusal(viewer, reason, CareUser.BlockReasonMaxLength, out var trimmed) is { } invalid)
         {
-            return new(ModerationOutcome.NotAllowed);
-        }
-
-        var trimmed = reason?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return new(ModerationOutcome.ReasonRequired);
-        }
-
-        if (trimmed.Length > CareUser.BlockReasonMaxLength)
-        {
-            return new(ModerationOutcome.ReasonTooLong);
+            return new(invalid);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);

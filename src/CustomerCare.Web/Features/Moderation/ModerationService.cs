@@ -123,21 +123,9 @@ public sealed class ModerationService(
     /// </summary>
     internal async Task<ModerationResult> RemoveAsync(int postId, string reason, AuditAction action, Viewer viewer, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (!MayModerate(viewer))
+        if (Refusal(viewer, reason, Post.RemovalReasonMaxLength, out var trimmed) is { } invalid)
         {
-            return new(ModerationOutcome.NotAllowed);
-        }
-
-        var trimmed = TextRules.Block(reason);
-        if (TextRules.IsBlank(trimmed))
-        {
-            return new(ModerationOutcome.ReasonRequired);
-        }
-
-        if (trimmed.Length > Post.RemovalReasonMaxLength)
-        {
-            return new(ModerationOutcome.ReasonTooLong);
+            return new(invalid);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -226,6 +214,27 @@ public sealed class ModerationService(
     }
 
     public static bool MayModerate(Viewer viewer) => viewer is { IsSignedIn: true, WorksHere: true };
+
+    /// <summary>
+    /// What every act with a reason (remove, hide, reject, block) checks first: the viewer moderates, and the reason,
+    /// cleaned as any stored text (<see cref="TextRules.Block"/>), is there and fits <paramref name="maxLength"/>.
+    /// </summary>
+    internal static ModerationOutcome? Refusal(Viewer viewer, string? reason, int maxLength, out string cleaned)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        cleaned = TextRules.Block(reason);
+        if (!MayModerate(viewer))
+        {
+            return ModerationOutcome.NotAllowed;
+        }
+
+        if (TextRules.IsBlank(cleaned))
+        {
+            return ModerationOutcome.ReasonRequired;
+        }
+
+        return cleaned.Length > maxLength ? ModerationOutcome.ReasonTooLong : null;
+    }
 
     private static Task<PostState?> FindAsync(CareDb db, int postId, CancellationToken ct)
     {

@@ -24,21 +24,9 @@ public sealed class ReplyModerationService(IDbContextFactory<CareDb> dbs, ILiveB
     /// </summary>
     internal async Task<ModerationResult> HideAsync(long replyId, string reason, AuditAction action, Viewer viewer, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (!ModerationService.MayModerate(viewer))
+        if (ModerationService.Refusal(viewer, reason, Reply.HiddenReasonMaxLength, out var trimmed) is { } invalid)
         {
-            return new(ModerationOutcome.NotAllowed);
-        }
-
-        var trimmed = reason?.Trim();
-        if (string.IsNullOrEmpty(trimmed))
-        {
-            return new(ModerationOutcome.ReasonRequired);
-        }
-
-        if (trimmed.Length > Reply.HiddenReasonMaxLength)
-        {
-            return new(ModerationOutcome.ReasonTooLong);
+            return new(invalid);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
