@@ -28,6 +28,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public Uri Root { get; private set; } = null!;
 
+    /// <summary>The demo company's portal, once <see cref="OpenDemoPageAsync"/> started it.</summary>
+    public Uri DemoRoot => demoRoot ?? throw new InvalidOperationException("Open a demo page first.");
+
     public ValueTask InitializeAsync()
     {
         Root = Portal.StartRealServer();

@@ -26,7 +26,8 @@ internal static class PageExtensions
         await page.Locator("input[name='Input.Email']").FillAsync(email);
         await page.Locator("input[name='Input.Password']").FillAsync(password);
         await page.Locator("form button[type=submit]").First.ClickAsync();
-        await page.GetByTestId("user-name").WaitForAsync();
+        // Attached, not visible: on a phone-sized page the name sits in the closed drawer.
+        await page.GetByTestId("user-name").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     public static async Task SaveScreenshotAsync(this IPage page, string name)

@@ -1,0 +1,62 @@
+using CustomerCare.Data.Seeding;
+using Microsoft.Playwright;
+
+namespace CustomerCare.Tests.Browser.Accessibility;
+
+/// <summary>One page as one person sees it: the route it belongs to, the address opened ({idea}, {complaint} of the demo company), who.</summary>
+internal sealed record AccessibilityView(string Route, string Address, DemoAccount? As = null, bool Interactive = true, Func<IPage, Task>? Then = null);
+
+/// <summary>The views <see cref="AccessibilityTests"/> checks: every page, as each person who reaches a different state of it.</summary>
+internal static class AccessibilityViews
+{
+    private static readonly DemoAccount Customer = DemoAccounts.Customer;
+    private static readonly DemoAccount Staff = DemoAccounts.Staff;
+    private static readonly DemoAccount Owner = DemoAccounts.ProductOwner;
+    private static readonly DemoAccount Admin = DemoAccounts.Admin;
+
+    public static readonly IReadOnlyList<AccessibilityView> All =
+    [
+        new("/", "/"),
+        new("/ideas", "/ideas?sort=top&q=rechnung"),
+        new("/roadmap", "/roadmap"),
+        new("/changelog", "/changelog"),
+        new("/posts/{Id:int}", "/posts/{idea}"),
+        new("/complaints", "/complaints"),
+        new("/not-found", "/no/such/page"),
+        new("/Error", "/Error", Interactive: false),
+        new("/Account/Login", "/Account/Login", Interactive: false),
+        new("/Account/Register", "/Account/Register", Interactive: false),
+        new("/Account/ForgotPassword", "/Account/ForgotPassword", Interactive: false),
+        new("/Account/ResendEmailConfirmation", "/Account/ResendEmailConfirmation", Interactive: false),
+        new("/Account/ResetPassword", "/Account/ResetPassword?code=abc", Interactive: false),
+        new("/Account/ResetPasswordConfirmation", "/Account/ResetPasswordConfirmation", Interactive: false),
+        new("/Account/Lockout", "/Account/Lockout", Interactive: false),
+        new("/Account/AccessDenied", "/Account/AccessDenied", Interactive: false),
+        new("/Account/ConfirmEmail", "/Account/ConfirmEmail?userId=x&code=y", Interactive: false),
+
+        new("/", "/", Customer),
+        new("/posts/{Id:int}", "/posts/{idea}", Customer),
+        new("/ideas/new", "/ideas/new", Customer),
+        new("/complaints/new", "/complaints/new", Customer),
+        new("/complaints", "/complaints", Customer),
+        new("/posts/{Id:int}", "/posts/{complaint}", Customer),
+        new("/notifications", "/notifications", Customer),
+        new("/account/notifications", "/account/notifications", Customer),
+
+        new("/staff", "/staff", Staff),
+        new("/posts/{Id:int}", "/posts/{complaint}", Staff),
+        new("/moderation", "/moderation", Staff),
+
+        new("/posts/{Id:int}", "/posts/{idea}", Owner),
+        new("/roadmap", "/roadmap", Owner),
+
+        new("/admin/users", "/admin/users", Admin),
+        new("/admin/security", "/admin/security", Admin),
+    ];
+
+    /// <summary>Routes that show nothing of their own, and why.</summary>
+    public static readonly IReadOnlyDictionary<string, string> NotPages = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["/notifications/open/{Id:long}"] = "marks the notification read and redirects to what it is about",
+    };
+}
