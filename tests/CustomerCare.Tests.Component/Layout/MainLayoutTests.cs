@@ -113,6 +113,20 @@ public sealed class MainLayoutTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_theme_toggle_says_dark_mode_and_whether_it_is_on()
+    {
+        var layout = Render<MainLayout>();
+        var toggle = layout.Find("[data-testid=theme-toggle]");
+        Assert.Equal("Dark mode", toggle.GetAttribute("aria-label"));
+        Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
+
+        await toggle.ClickAsync(new());
+
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-testid=theme-toggle]").GetAttribute("aria-pressed")));
+        Assert.Equal("Dark mode", layout.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
     public void Sign_out_posts_the_antiforgery_token_and_comes_back_to_the_same_page()
     {
         SignInNamed("clara", Roles.Customer);
