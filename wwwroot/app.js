@@ -27,3 +27,13 @@ document.addEventListener("click", e => {
   layout.classList.toggle("cc-nav-open", open);
   layout.classList.toggle("cc-nav-closed", !open);
 });
+
+// The skip link (MainLayout) puts the focus into the main region. Blazor handles a link to this page's own
+// #fragment by scrolling alone, which leaves the keyboard where it was; heard while capturing, before Blazor.
+document.addEventListener("click", e => {
+  const main = e.target.closest?.(".cc-skip-link") && document.getElementById("main-content");
+  if (main) {
+    e.preventDefault();
+    main.focus();
+  }
+}, true);
