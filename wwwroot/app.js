@@ -27,3 +27,112 @@ document.addEventListener("click", e => {
   layout.classList.toggle("cc-nav-open", open);
   layout.classList.toggle("cc-nav-closed", !open);
 });
+
+// The skip link (MainLayout) puts the focus into the main region. Blazor handles a link to this page's own
+// #fragment by scrolling alone, which leaves the keyboard where it was; heard while capturing, before Blazor.
+document.addEventListener("click", e => {
+  const main = e.target.closest?.(".cc-skip-link") && document.getElementById("main-content");
+  if (main) {
+    e.preventDefault();
+    main.focus();
+  }
+}, true);
+
+// Blazor's "connection lost" panel (ReconnectOverlay.razor). Blazor marks it with a class per state, which app.css
+// turns into the visible step, and fires components-reconnect-state-changed on it (an event that does not bubble,
+// so it is heard here while capturing). Each new step is announced once in the panel's status line (not the
+// countdown's every second); a step that needs the person's choice gets the focus on its button.
+(() => {
+  const states = ["show", "hide", "retrying", "failed", "paused", "resume-failed", "rejected"].map(s => `components-reconnect-${s}`);
+  let shownStep = null;
+  let focusBefore = null;
+
+  const visibleStep = panel => [...panel.querySelectorAll("[data-reconnect-step]")].find(s => s.getClientRects().length > 0) ?? null;
+  const text = element => element?.textContent.replace(/\s+/g, " ").trim() ?? "";
+
+  function announce(panel) {
+    const step = visibleStep(panel);
+    if (step === shownStep) {
+      return;
+    }
+    const announcer = panel.querySelector("[data-reconnect-announcer]");
+    if (step === null) {
+      announcer.textContent = announcer.dataset.restored ?? "";
+      // The button that had the focus is hidden now: back to where the person was.
+      if (focusBefore?.isConnected && (panel.contains(document.activeElement) || document.activeElement === document.body)) {
+        focusBefore.focus();
+      }
+      focusBefore = null;
+    } else {
+      const drafts = shownStep === null ? text(panel.querySelector("[data-reconnect-drafts]")) : "";
+      announcer.textContent = [`${text(panel.querySelector("h2"))}.`, text(step.querySelector("p")), drafts].join(" ").trim();
+      const button = step.querySelector("button");
+      if (button) {
+        focusBefore ??= panel.contains(document.activeElement) ? null : document.activeElement;
+        button.focus();
+      }
+    }
+    shownStep = step;
+  }
+
+  function hide(panel) {
+    panel.classList.remove(...states);
+    panel.classList.add("components-reconnect-hide");
+    announce(panel);
+  }
+
+  async function retry() {
+    document.removeEventListener("visibilitychange", retryWhenVisible);
+    try {
+      // true: back on the same circuit; false: the server answered but no longer has it, so start a new one.
+      if (!await Blazor.reconnect()) {
+        if (await Blazor.resumeCircuit()) {
+          hide(document.getElementById("components-reconnect-modal"));
+        } else {
+          location.reload();
+        }
+      }
+    } catch {
+      document.addEventListener("visibilitychange", retryWhenVisible);
+    }
+  }
+
+  async function retryWhenVisible() {
+    if (document.visibilityState === "visible") {
+      await retry();
+    }
+  }
+
+  async function resume() {
+    try {
+      if (!await Blazor.resumeCircuit()) {
+        location.reload();
+      }
+    } catch {
+      location.reload();
+    }
+  }
+
+  document.addEventListener("components-reconnect-state-changed", e => {
+    const state = e.detail?.state;
+    if (state === "rejected") {
+      location.reload();
+      return;
+    }
+    if (state === "failed") {
+      document.addEventListener("visibilitychange", retryWhenVisible);
+    }
+    announce(e.target);
+  }, true);
+
+  document.addEventListener("click", e => {
+    const action = e.target.closest?.("[data-reconnect-action]")?.dataset.reconnectAction;
+    if (action === "retry") {
+      retry();
+    } else if (action === "resume") {
+      resume();
+    } else if (action === "reload") {
+      location.reload();
+    }
+  });
+})();

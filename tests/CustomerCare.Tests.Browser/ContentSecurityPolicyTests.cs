@@ -206,8 +206,10 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
         cutOff = true;
         await circuit!.CloseAsync();
 
-        // Blazor's own overlay: its styles come in a style element it adds, which the policy allows for styles.
-        await Expect(page.Locator("#components-reconnect-modal .components-reconnect-dialog")).ToBeVisibleAsync();
+        // The portal's panel (ReconnectOverlay): Blazor marks it by class, app.js announces the step and wires its
+        // buttons; no inline script, no inline handler.
+        await Expect(page.Locator("#components-reconnect-modal .cc-reconnect-panel")).ToBeVisibleAsync();
+        await Expect(page.Locator("#components-reconnect-modal [role=status]")).ToContainTextAsync("Connection lost");
         await watch.AssertCleanAsync(page, "reconnect overlay");
     }
 

@@ -96,7 +96,7 @@ public static partial class SecurityHeaders
 
     /// <summary>
     /// Scripts: the portal's own files and the nonce, never inline code or eval. Styles: MudBlazor and Blazor write
-    /// style attributes and style elements at run time (positions of popovers, the theme, the reconnect overlay), which a
+    /// style attributes and style elements at run time (positions of popovers, the theme), which a
     /// nonce cannot cover, hence 'unsafe-inline' for styles only. Connections: the circuit's and the hub's WebSockets
     /// on this host ('self' covers them in current browsers; the explicit ws(s) source helps older Safari).
     /// </summary>

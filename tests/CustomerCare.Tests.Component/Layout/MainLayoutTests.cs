@@ -113,6 +113,59 @@ public sealed class MainLayoutTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_theme_toggle_says_dark_mode_and_whether_it_is_on()
+    {
+        var layout = Render<MainLayout>();
+        var toggle = layout.Find("[data-testid=theme-toggle]");
+        Assert.Equal("Dark mode", toggle.GetAttribute("aria-label"));
+        Assert.Equal("false", toggle.GetAttribute("aria-pressed"));
+
+        await toggle.ClickAsync(new());
+
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-testid=theme-toggle]").GetAttribute("aria-pressed")));
+        Assert.Equal("Dark mode", layout.Find("[data-testid=theme-toggle]").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void The_first_focusable_element_skips_to_the_main_region_of_this_page()
+    {
+        SignInNamed("clara", Roles.Customer);
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/posts/31?tab=replies#reply-7");
+
+        var layout = Render<MainLayout>();
+
+        var first = layout.FindAll("a[href], button, input, select, textarea, [tabindex]:not([tabindex='-1'])")[0];
+        Assert.Equal("skip-link", first.GetAttribute("data-testid"));
+        Assert.Equal("Skip to content", first.TextContent.Trim());
+        // This page's address: with <base href="/"> a bare "#main-content" would be the home page's.
+        Assert.Equal("posts/31?tab=replies#main-content", first.GetAttribute("href"));
+        var main = Assert.Single(layout.FindAll("main"));
+        Assert.Equal("main-content", main.Id);
+        Assert.Equal("-1", main.GetAttribute("tabindex"));
+    }
+
+    [Fact]
+    public void The_shell_has_one_banner_one_navigation_and_one_main_region()
+    {
+        SignInNamed("clara", Roles.Customer);
+
+        var layout = Render<MainLayout>();
+
+        Assert.Single(layout.FindAll("header"));
+        Assert.Single(layout.FindAll("nav"));
+        Assert.Single(layout.FindAll("main"));
+        Assert.Empty(layout.FindAll("[role=banner], [role=navigation], [role=main]"));
+    }
+
+    [Fact]
+    public void The_skip_link_speaks_German()
+    {
+        UseCulture("de");
+
+        Assert.Equal("Zum Inhalt springen", Render<MainLayout>().Find("[data-testid=skip-link]").TextContent.Trim());
+    }
+
+    [Fact]
     public void Sign_out_posts_the_antiforgery_token_and_comes_back_to_the_same_page()
     {
         SignInNamed("clara", Roles.Customer);

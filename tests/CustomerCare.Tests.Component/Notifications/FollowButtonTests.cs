@@ -24,13 +24,17 @@ public sealed class FollowButtonTests : ComponentTestContext
         var idea = await SeedIdeaAsync();
         SignIn(customer, Roles.Customer);
 
-        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea));
+        var follow = Render<FollowButton>(p => p.Add(b => b.PostId, idea).Add(b => b.Title, "Dark mode"));
         Assert.Equal("Follow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim());
+        Assert.Equal("Follow “Dark mode”", follow.Find("[data-testid=follow-toggle]").GetAttribute("aria-label"));
+        Assert.Equal("false", follow.Find("[data-testid=follow-toggle]").GetAttribute("aria-pressed"));
         Assert.Equal("Follow to hear of replies and changes.", follow.Find("[data-testid=follow-reason]").TextContent.Trim());
 
         await follow.Find("[data-testid=follow-toggle]").ClickAsync(new());
 
         follow.WaitForAssertion(() => Assert.Equal("Unfollow", follow.Find("[data-testid=follow-toggle]").TextContent.Trim()));
+        Assert.Equal("Unfollow “Dark mode”", follow.Find("[data-testid=follow-toggle]").GetAttribute("aria-label"));
+        Assert.Equal("true", follow.Find("[data-testid=follow-toggle]").GetAttribute("aria-pressed"));
         Assert.Equal("You follow this.", follow.Find("[data-testid=follow-reason]").TextContent.Trim());
         Assert.True(await FollowingAsync(customer, idea));
 

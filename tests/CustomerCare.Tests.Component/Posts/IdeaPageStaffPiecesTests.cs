@@ -124,8 +124,12 @@ public sealed class IdeaPageStaffPiecesTests : ComponentTestContext
 
         page.WaitForAssertion(() => Assert.Contains("Voters (0)", page.Find("[data-testid=voters-panel]").TextContent, StringComparison.Ordinal));
         Assert.Empty(page.FindAll("[data-testid=merge-idea]"));
+        Assert.Equal("Pin as official answer: reply by Anna Berger", page.Find("[data-testid=official-pin]").GetAttribute("aria-label"));
+        Assert.Equal("false", page.Find("[data-testid=official-pin]").GetAttribute("aria-pressed"));
         await page.Find("[data-testid=official-pin]").ClickAsync(new());
         page.WaitForAssertion(() => Assert.Contains("Anna Berger", page.Find("[data-testid=official-answer]").TextContent, StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Equal("true", page.Find("[data-testid=official-pin]").GetAttribute("aria-pressed")));
+        Assert.Equal("Unpin official answer: reply by Anna Berger", page.Find("[data-testid=official-pin]").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -27,6 +27,20 @@ public sealed class StatusChipTests : ComponentTestContext
         Assert.Equal("Geplant", chip.Find("[data-testid=status-chip]").TextContent.Trim());
     }
 
+    [Theory]
+    [InlineData("en", "Status: Planned")]
+    [InlineData("de", "Status: Geplant")]
+    public void A_screen_reader_hears_that_the_chip_is_a_status(string culture, string expected)
+    {
+        UseCulture(culture);
+
+        var chip = Render<StatusChip>(p => p.Add(c => c.Status, PostStatus.Planned));
+
+        // The prefix is hidden from sight only (cc-visually-hidden) and read just before the chip's word.
+        Assert.Equal("cc-visually-hidden", chip.Find("[data-testid=status-chip]").PreviousElementSibling?.ClassName);
+        Assert.Equal(expected, string.Join(" ", chip.Nodes.Select(n => n.TextContent.Trim()).Where(t => t.Length > 0)));
+    }
+
     [Fact]
     public void Declined_and_shipped_look_different()
     {

@@ -31,6 +31,34 @@ public sealed class VoteButtonTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task The_button_says_what_a_click_does_for_which_idea_and_how_many_voted()
+    {
+        var (ideaId, userId) = await SeedIdeaAsync(PostStatus.Open, votes: 12);
+        Auth.SetAuthorized("clara@example.test");
+        Auth.SetClaims(new Claim(ClaimTypes.NameIdentifier, userId));
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, ideaId).Add(b => b.Title, "Dark mode").Add(b => b.Count, 12));
+        Assert.Equal("Vote for “Dark mode”, 12 votes", button.Find("[data-testid=vote-button]").GetAttribute("aria-label"));
+        Assert.Equal("false", button.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+
+        await button.Find("[data-testid=vote-button]").ClickAsync(new());
+
+        button.WaitForAssertion(() => Assert.Equal(
+            "Take back your vote for “Dark mode”, 13 votes", button.Find("[data-testid=vote-button]").GetAttribute("aria-label")));
+        Assert.Equal("true", button.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public void The_buttons_name_speaks_German_and_counts_one_vote_as_one()
+    {
+        UseCulture("de");
+
+        var button = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Title, "Dunkler Modus").Add(b => b.Count, 1).Add(b => b.Voted, true));
+
+        Assert.Equal("Ihre Stimme für „Dunkler Modus“ zurücknehmen, 1 Stimme", button.Find("[data-testid=vote-button]").GetAttribute("aria-label"));
+        Assert.Equal("true", button.Find("[data-testid=vote-button]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
     public async Task A_new_account_at_its_vote_limit_is_told_how_long_to_wait_and_nothing_is_counted()
     {
         var (ideaId, userId) = await SeedIdeaAsync(PostStatus.Open, votes: 4);
