@@ -95,4 +95,19 @@ public sealed class FileComplaintPageTests : ComponentTestContext
         await using var db = await Dbs.CreateDbContextAsync(Ct);
         Assert.Equal(filedPublic, await db.Posts.Where(p => p.Title == "Parcel never arrived").Select(p => p.IsPublic).SingleAsync(Ct));
     }
+
+    [Theory]
+    [InlineData("en", "what went wrong", "What happened, since when")]
+    [InlineData("de", "was schiefgelaufen ist", "Was ist passiert, seit wann")]
+    public void Title_and_text_hints_ask_what_went_wrong_not_what_one_wishes_for(string culture, string titleHint, string bodyHint)
+    {
+        UseCulture(culture);
+
+        var page = Render<FileComplaintPage>();
+
+        Assert.Contains(titleHint, page.Markup, StringComparison.Ordinal);
+        Assert.Contains(bodyHint, page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("wish for", page.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain("wünschen", page.Markup, StringComparison.Ordinal);
+    }
 }
