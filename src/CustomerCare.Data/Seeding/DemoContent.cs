@@ -28,6 +28,9 @@ internal sealed record DemoPost(PostKind Kind, double DaysAgo, string By, string
 
     public IReadOnlyList<DemoStep> Steps { get; init; } = [];
 
+    /// <summary>A complaint's owner (a staff member's key), assigned on filing as the portal does.</summary>
+    public string? Owner { get; init; }
+
     public IReadOnlyList<DemoReply> Replies { get; init; } = [];
 
     /// <summary>Derived from the history, so the current status and the last status change cannot disagree.</summary>

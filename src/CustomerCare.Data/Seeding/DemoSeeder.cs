@@ -103,6 +103,13 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
             ShippedIn = demo.Status == PostStatus.Shipped ? demo.Steps[^1].ShippedIn : null,
         };
 
+        if (demo.Owner is { } owner)
+        {
+            // As ComplaintService.FileAsync does: the first assignment, by the portal (no ById), when it is filed.
+            post.OwnerId = people[owner].Id;
+            post.Handovers.Add(new ComplaintHandover { PostId = 0, ToOwnerId = post.OwnerId, At = created });
+        }
+
         var from = PostStatus.Open;
         foreach (var step in demo.Steps)
         {

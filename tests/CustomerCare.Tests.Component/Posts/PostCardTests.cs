@@ -27,16 +27,31 @@ public sealed class PostCardTests : ComponentTestContext
         Assert.Equal("Planned", card.Find("[data-testid=status-chip]").TextContent.Trim());
     }
 
-    [Fact]
-    public void Private_complaint_card_says_private_and_has_no_vote_button()
+    [Theory]
+    [InlineData("u1", Roles.Customer, "Only you and the team")]
+    [InlineData("s1", Roles.Staff, "Only the customer and the team")]
+    public void Private_complaint_card_says_who_sees_it_in_the_words_of_the_filing_choice_and_has_no_vote_button(
+        string reader, string role, string words)
     {
         UseDatabase(); // the card carries the vote button's service, ideas or not
+        SignIn(reader, role);
         var complaint = Idea(PostStatus.Open) with { Kind = PostKind.Complaint, IsPublic = false };
 
         var card = Render<PostCard>(p => p.Add(c => c.Post, complaint));
 
         Assert.Empty(card.FindAll("[data-testid=vote-button]"));
-        Assert.Contains("Private", card.Markup, StringComparison.Ordinal);
+        Assert.Equal(words, card.Find("[data-testid=complaint-visibility]").TextContent.Trim());
+    }
+
+    [Fact]
+    public void Public_complaint_card_names_no_restriction()
+    {
+        UseDatabase();
+        SignIn("u1", Roles.Customer);
+
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Kind = PostKind.Complaint }));
+
+        Assert.Empty(card.FindAll("[data-testid=complaint-visibility]"));
     }
 
     [Fact]

@@ -51,10 +51,59 @@ internal static class DemoDataChecks
         });
     }
 
+    /// <summary>
+    /// "A named person takes care of it": every complaint the team has touched (answered, moved on, escalated) has an
+    /// owner; the handovers lead to that owner; and a history line saying who takes care names the owner of that moment.
+    /// </summary>
+    public static async Task AssertComplaintOwnersKeepTheirPromiseAsync(IDbContextFactory<CareDb> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var staffIds = db.UserRoles.Where(r => Roles.StaffRoleIds.Contains(r.RoleId)).Select(r => r.UserId);
+        var staff = await db.Users.Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var complaints = await db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint)
+            .Include(p => p.Handovers).Include(p => p.StatusChanges).Include(p => p.Replies).ToListAsync(ct);
+
+        Assert.NotEmpty(complaints);
+        Assert.All(complaints, complaint =>
+        {
+            var answered = complaint.Replies.Any(r => !r.IsInternalNote && staff.ContainsKey(r.AuthorId));
+            if (complaint.Status != PostStatus.Open || answered || complaint.EscalatedAt is not null)
+            {
+                Assert.True(complaint.OwnerId is not null, $"\"{complaint.Title}\" is past triage, answered or escalated, but nobody owns it.");
+            }
+
+            if (complaint.OwnerId is not null)
+            {
+                Assert.True(staff.ContainsKey(complaint.OwnerId), $"\"{complaint.Title}\" is owned by someone who does not work here.");
+            }
+
+            string? holder = null;
+            foreach (var handover in complaint.Handovers.OrderBy(h => h.At).ThenBy(h => h.Id))
+            {
+                Assert.True(handover.FromOwnerId == holder, $"A handover of \"{complaint.Title}\" starts from someone who did not own it.");
+                holder = handover.ToOwnerId;
+            }
+
+            Assert.True(holder == complaint.OwnerId, $"The handovers of \"{complaint.Title}\" do not end at its owner.");
+
+            foreach (var change in complaint.StatusChanges.Where(c => SaysWhoTakesCare(c.Note)))
+            {
+                var named = staff.Where(s => change.Note!.Contains(s.Value, StringComparison.Ordinal)).Select(s => s.Key).ToList();
+                var ownerThen = complaint.Handovers.Where(h => h.At <= change.ChangedAt).MaxBy(h => h.At)?.ToOwnerId;
+                Assert.True(named.Count == 1 && named[0] == ownerThen && change.ChangedById == ownerThen,
+                    $"\"{complaint.Title}\" says \"{change.Note}\" but {(ownerThen is null ? "nobody" : staff[ownerThen])} owned it then.");
+            }
+        });
+    }
+
+    private static bool SaysWhoTakesCare(string? note) =>
+        note is not null && (note.Contains("taking care", StringComparison.OrdinalIgnoreCase) || note.Contains("kümmert sich", StringComparison.OrdinalIgnoreCase));
+
     public static async Task<int> CountRowsAsync(IDbContextFactory<CareDb> dbs, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         return await db.Users.CountAsync(ct) + await db.UserRoles.CountAsync(ct) + await db.Posts.CountAsync(ct)
-            + await db.Votes.CountAsync(ct) + await db.Replies.CountAsync(ct) + await db.StatusChanges.CountAsync(ct);
+            + await db.Votes.CountAsync(ct) + await db.Replies.CountAsync(ct) + await db.StatusChanges.CountAsync(ct)
+            + await db.ComplaintHandovers.CountAsync(ct);
     }
 }

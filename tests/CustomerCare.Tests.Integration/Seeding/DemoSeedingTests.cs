@@ -3,6 +3,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -171,6 +172,35 @@ public sealed class DemoSeedingTests(PortalFactory portal) : IClassFixture<Porta
         Assert.NotEmpty(unanswered);
         Assert.All(unanswered, id => Assert.Contains(desk.Rows, r => r.Id == id && r.Waiting && r.FirstAnswer));
         Assert.Contains(desk.Rows, r => !r.Waiting);
+    }
+
+    [Fact]
+    public async Task Every_complaint_the_team_has_touched_shows_the_face_its_history_names()
+    {
+        // What the desk shows on first start: the escalation job has run over the waiting complaints.
+        await portal.Services.GetRequiredService<ComplaintEscalation>().RunOnceAsync(Ct);
+
+        await DemoDataChecks.AssertComplaintOwnersKeepTheirPromiseAsync(Dbs, Ct);
+
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var complaints = await db.Posts.Where(p => p.Kind == PostKind.Complaint).Select(p => new { p.Title, p.OwnerId }).ToListAsync(Ct);
+        Assert.True(complaints.Count(c => c.OwnerId is null) <= 1, "Only a complaint just filed may still wait for an owner.");
+        Assert.True(complaints.Select(c => c.OwnerId).Distinct().Count() >= 3, "The complaints should spread over the team.");
+    }
+
+    [Fact]
+    public async Task The_desk_on_first_start_shows_an_owner_beside_every_complaint_but_one_just_filed()
+    {
+        var now = portal.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var staff = await db.Users.SingleAsync(u => u.Email == DemoAccounts.Staff.Email, Ct);
+
+        var desk = await portal.Services.GetRequiredService<StaffDeskService>()
+            .ListAsync(new(), new Viewer(staff.Id, IsStaff: true, IsProductOwner: false, IsAdmin: false), Ct);
+
+        Assert.NotEmpty(desk.Rows);
+        Assert.All(desk.Rows.Where(r => !(r.FirstAnswer && r.WaitingSince > now.AddHours(-4))),
+            r => Assert.True(r.Owner is not null, $"The desk shows \"{r.Title}\" with nobody taking care of it."));
     }
 
     [Fact]
