@@ -46,7 +46,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
                 var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
                 found.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n =>
-                    $"{address} as {group.Key?.Role ?? "visitor"}: {v.Id} ({v.Impact}) {n.Target} — {Why(n)}")));
+                    $"{address} as {group.Key?.Role ?? "visitor"}: {v.Id} ({v.Impact}) {n.Target} {n.Html} — {Why(n)}")));
             }
 
             await page.Context.CloseAsync();

@@ -50,7 +50,7 @@ public sealed class ComplaintOwnershipPageTests : ComponentTestContext
         await page.Find("[data-testid=ownership-claim]").ClickAsync(new());
 
         page.WaitForAssertion(() => Assert.Contains("Anna Berger", page.Find("[data-testid=complaint-owner]").TextContent, StringComparison.Ordinal));
-        var line = Assert.Single(page.FindAll("[data-testid=complaint-handovers] .mud-list-item"));
+        var line = Assert.Single(page.FindAll("[data-testid=complaint-handovers] li"));
         Assert.Contains("Anna Berger took over this complaint from Jonas Weber.", line.TextContent, StringComparison.Ordinal);
         Assert.Empty(page.FindAll("[data-testid=ownership-claim]"));
     }
