@@ -186,25 +186,8 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
     public async Task The_reconnect_overlay_shows_without_a_violation()
     {
         var (page, watch) = await OpenWatchedPageAsync();
-        IWebSocketRoute? circuit = null;
-        var cutOff = false;
-        await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
-        {
-            if (cutOff)
-            {
-                _ = ws.CloseAsync();
-                return;
-            }
 
-            circuit = ws;
-            ws.ConnectToServer();
-        });
-        await page.RouteAsync(new Regex("/_blazor"), route => cutOff ? route.AbortAsync() : route.ContinueAsync());
-        await page.GotoAsync("/roadmap");
-        await page.WaitForCircuitAsync();
-
-        cutOff = true;
-        await circuit!.CloseAsync();
+        await page.OpenThenLoseConnectionAsync("/roadmap");
 
         // The portal's panel (ReconnectOverlay): Blazor marks it by class, app.js announces the step and wires its
         // buttons; no inline script, no inline handler.

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Tests.Support;
 using Microsoft.Playwright;
@@ -15,6 +16,33 @@ internal static class PageExtensions
     /// <summary>Blazor is interactive once the circuit is up; clicks before that would be lost.</summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
         await page.Locator(".cc-layout[data-interactive=true]").WaitForAsync();
+
+    /// <summary>
+    /// Opens <paramref name="address"/>, waits for its circuit, then cuts it and refuses every reconnect, so the page stays
+    /// "connection lost" for the rest of the test.
+    /// </summary>
+    public static async Task OpenThenLoseConnectionAsync(this IPage page, string address)
+    {
+        IWebSocketRoute? circuit = null;
+        var cutOff = false;
+        await page.RouteWebSocketAsync(new Regex("/_blazor"), ws =>
+        {
+            if (cutOff)
+            {
+                _ = ws.CloseAsync();
+                return;
+            }
+
+            circuit = ws;
+            ws.ConnectToServer();
+        });
+        await page.RouteAsync(new Regex("/_blazor"), route => cutOff ? route.AbortAsync() : route.ContinueAsync());
+        await page.GotoAsync(address);
+        await page.WaitForCircuitAsync();
+
+        cutOff = true;
+        await circuit!.CloseAsync();
+    }
 
     public static Task SignInAsync(this IPage page, DemoAccount account) => page.SignInAsync(account.Email, account.Password);
 

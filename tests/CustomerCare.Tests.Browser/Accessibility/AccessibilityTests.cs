@@ -55,6 +55,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.True(found.Count == 0, $"{found.Count} violations ({locale}, {theme}, {width} px):\n{string.Join("\n", found)}");
     }
 
+    [Theory]
+    [MemberData(nameof(Passes))]
+    public async Task The_connection_lost_panel_has_no_axe_violation(string locale, string theme, int width)
+    {
+        var page = await OpenAsync(locale, theme, width, account: null);
+
+        await page.OpenThenLoseConnectionAsync("/roadmap");
+        await page.Locator("#components-reconnect-modal .cc-reconnect-panel").WaitForAsync();
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+
+        Assert.Empty(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id} {n.Html} — {Why(n)}")));
+    }
+
     [Fact]
     public void Every_page_has_its_accessibility_views()
     {
