@@ -5,9 +5,10 @@ namespace CustomerCare.Web.Features.Complaints;
 
 /// <summary>
 /// A complaint has a new owner. Travels on the post's public topic: the customer sees the new face live, and the
-/// hand-over line (who, why) is what the complaint page shows anyway.
+/// hand-over line (who, why) is what the complaint page shows anyway. <paramref name="ById"/>: who made the change, whose
+/// own page does not announce it.
 /// </summary>
-public sealed record ComplaintOwnerChanged(int PostId, AuthorInfo Owner, HandoverView Handover, DateTime OccurredAt)
+public sealed record ComplaintOwnerChanged(int PostId, AuthorInfo Owner, HandoverView Handover, DateTime OccurredAt, string? ById = null)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
 
 public enum ComplaintActivityKind

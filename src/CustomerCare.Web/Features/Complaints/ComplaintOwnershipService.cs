@@ -120,7 +120,7 @@ public sealed class ComplaintOwnershipService(
         var names = await db.Users.AsNoTracking().Where(u => u.Id == seenOwner || u.Id == byId)
             .Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var handover = new HandoverView(seenOwner is null ? null : names.GetValueOrDefault(seenOwner), owner.DisplayName, names.GetValueOrDefault(byId), reason, now);
-        await bus.PublishAsync(new ComplaintOwnerChanged(postId, owner, handover, now), ct);
+        await bus.PublishAsync(new ComplaintOwnerChanged(postId, owner, handover, now, byId), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.OwnerChanged, now), ct);
         // The customer learns the new face: the new owner is who "is now taking care" of it.
         await notifications.NotifyAsync(new(NotificationKind.ComplaintOwner, postId, owner.Id));

@@ -42,7 +42,7 @@ internal sealed record ComplaintReopening(int PostId, string CustomerId, string 
     public async Task PublishAsync(ILiveBus bus, PostStatus back, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(bus);
-        await bus.PublishAsync(new StatusChanged(PostId, PostStatus.Solved, back, CustomerName, null, null, At), ct);
+        await bus.PublishAsync(new StatusChanged(PostId, PostStatus.Solved, back, CustomerName, null, null, At, ById: CustomerId), ct);
         await bus.PublishAsync(new ComplaintActivity(PostId, ComplaintActivityKind.Reopened, At), ct);
     }
 }

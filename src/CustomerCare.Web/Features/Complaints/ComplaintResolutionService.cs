@@ -92,7 +92,7 @@ public sealed class ComplaintResolutionService(
             return new(ResolutionOutcome.AlreadySolved);
         }
 
-        await bus.PublishAsync(new StatusChanged(postId, from, PostStatus.Solved, post.CustomerName, null, null, now, ComplaintOutcome.ConfirmedByCustomer), ct);
+        await bus.PublishAsync(new StatusChanged(postId, from, PostStatus.Solved, post.CustomerName, null, null, now, ComplaintOutcome.ConfirmedByCustomer, customerId), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.Solved, now), ct);
         return new(ResolutionOutcome.Done);
     }
@@ -256,7 +256,7 @@ public sealed class ComplaintResolutionService(
         }
 
         var byName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
-        await bus.PublishAsync(new StatusChanged(postId, status, PostStatus.Solved, byName, note, null, now, ComplaintOutcome.ClosedAfterSilence), ct);
+        await bus.PublishAsync(new StatusChanged(postId, status, PostStatus.Solved, byName, note, null, now, ComplaintOutcome.ClosedAfterSilence, userId), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.Closed, now), ct);
         return new(ResolutionOutcome.Done);
     }

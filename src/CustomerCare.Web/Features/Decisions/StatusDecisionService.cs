@@ -78,7 +78,7 @@ public sealed class StatusDecisionService(
             return new(StatusChangeOutcome.Conflict);
         }
 
-        await bus.PublishAsync(new StatusChanged(postId, current, to, byName, note, release, decision.At), ct);
+        await bus.PublishAsync(new StatusChanged(postId, current, to, byName, note, release, decision.At, ById: decision.ById), ct);
         var detail = new Notifications.NotificationDetail(to, release, note).ToJson();
         var kind = to == PostStatus.Shipped ? NotificationKind.Shipped : NotificationKind.StatusChanged;
         await notifications.NotifyAsync(new(kind, postId, userId, Detail: detail));

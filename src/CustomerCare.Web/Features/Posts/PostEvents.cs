@@ -12,11 +12,12 @@ public sealed record PostCreated(PostSummary Post, DateTime OccurredAt)
 
 /// <summary>
 /// A product owner moved an idea, or a complaint was solved or reopened; carries what the page shows in its status and
-/// history, and for a complaint how it ended (<paramref name="Outcome"/>, null while open).
+/// history, and for a complaint how it ended (<paramref name="Outcome"/>, null while open). <paramref name="ById"/> lets the
+/// person who made the change go unannounced on their own page (they see it where they acted).
 /// </summary>
 public sealed record StatusChanged(
     int PostId, PostStatus From, PostStatus To, string ByName, string? Note, string? ShippedIn, DateTime OccurredAt,
-    ComplaintOutcome? Outcome = null)
+    ComplaintOutcome? Outcome = null, string? ById = null)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
 
 /// <summary>An author or staff member edited a post; carries the new text.</summary>
