@@ -45,6 +45,11 @@ public sealed class AccessibilityTests(BrowserFixture browser)
                 }
 
                 var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
+                if (width < 1000 && await OverflowAt320Async(page) is { } overflow)
+                {
+                    found.Add($"{address} as {group.Key?.Role ?? "visitor"}: reflow — at 320 px {overflow}");
+                }
+
                 found.AddRange(result.Violations.SelectMany(v => v.Nodes.Select(n =>
                     $"{address} as {group.Key?.Role ?? "visitor"}: {v.Id} ({v.Impact}) {n.Target} {n.Html} — {Why(n)}")));
             }
@@ -66,6 +71,25 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = [.. Tags] } });
 
         Assert.Empty(result.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id} {n.Html} — {Why(n)}")));
+    }
+
+    [Fact]
+    public async Task Motion_stops_for_those_who_ask_their_system_for_less()
+    {
+        var page = await browser.OpenPageAsync();
+        await page.GotoAsync("/");
+        await page.WaitForCircuitAsync();
+        const string Longest = """
+            () => Math.max(...[...document.querySelectorAll('.mud-button-root, .mud-nav-link, .mud-drawer')]
+              .flatMap(e => getComputedStyle(e).transitionDuration.split(',').map(parseFloat)))
+            """;
+        var usual = await page.EvaluateAsync<double>(Longest);
+
+        await page.EmulateMediaAsync(new() { ReducedMotion = ReducedMotion.Reduce });
+        var reduced = await page.EvaluateAsync<double>(Longest);
+
+        Assert.True(usual > 0.05, $"MudBlazor's transitions were expected to run normally: {usual} s");
+        Assert.True(reduced < 0.001, $"transitions still take {reduced} s under prefers-reduced-motion");
     }
 
     [Fact]
@@ -91,6 +115,34 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// WCAG 1.4.10: at 320 CSS px the page reads without scrolling sideways. Null when nothing sticks out; otherwise the
+    /// page's width and the widest elements that do. The viewport is put back afterwards.
+    /// </summary>
+    private static async Task<string?> OverflowAt320Async(IPage page)
+    {
+        var size = page.ViewportSize!;
+        await page.SetViewportSizeAsync(320, size.Height);
+        try
+        {
+            return await page.EvaluateAsync<string?>("""
+                () => {
+                  const width = document.documentElement.scrollWidth;
+                  if (width <= 321) return null;
+                  const wide = [...document.querySelectorAll('body *')]
+                    .filter(e => e.getBoundingClientRect().right > 321 && getComputedStyle(e).position !== 'fixed')
+                    .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > 321))
+                    .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : ''));
+                  return `the page is ${width} px wide: ${wide.join(', ')}`;
+                }
+                """);
+        }
+        finally
+        {
+            await page.SetViewportSizeAsync(size.Width, size.Height);
+        }
     }
 
     private static string Why(AxeResultNode node) =>

@@ -24,9 +24,10 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 
-        // The skip link is the first stop and takes the focus into the page's content.
-        await page.Keyboard.PressAsync("Tab");
-        await Expect(page.GetByTestId("skip-link")).ToBeFocusedAsync();
+        // A page that opens puts the focus on its heading, so reading starts at the content; back at the top, the skip
+        // link is the first stop and takes the focus into the page's content.
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        await TabToAsync(page, "[data-testid=skip-link]", backwards: true);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#main-content")).ToBeFocusedAsync();
 
@@ -34,6 +35,7 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new Regex("/ideas/new$"));
         await page.WaitForCircuitAsync();
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         var title = $"Keyboard idea {Guid.NewGuid():N}"[..30];
         await TabToAsync(page, "[data-testid=propose-title] input, input[data-testid=propose-title]");
         await page.Keyboard.TypeAsync(title);
@@ -44,6 +46,7 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
 
         await Expect(page).ToHaveURLAsync(PostUrl());
         await Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
         var vote = page.GetByTestId("vote-button").First;
         var before = await vote.GetAttributeAsync("aria-pressed");
         await TabToAsync(page, "[data-testid=vote-button]");
@@ -51,14 +54,17 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
         await Expect(vote).ToHaveAttributeAsync("aria-pressed", before == "true" ? "false" : "true");
     }
 
-    /// <summary>Presses Tab until the focus is on (or inside) the first element matching <paramref name="selector"/>.</summary>
-    private static async Task TabToAsync(IPage page, string selector)
+    /// <summary>
+    /// Presses Tab (Shift+Tab when <paramref name="backwards"/>) until the focus is on (or inside) the first element
+    /// matching <paramref name="selector"/>.
+    /// </summary>
+    private static async Task TabToAsync(IPage page, string selector, bool backwards = false)
     {
         var target = page.Locator(selector).First;
         await target.WaitForAsync(new() { State = WaitForSelectorState.Attached });
         for (var presses = 1; presses <= MostTabs; presses++)
         {
-            await page.Keyboard.PressAsync("Tab");
+            await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
             if (await target.EvaluateAsync<bool>("e => e === document.activeElement || e.contains(document.activeElement)"))
             {
                 return;
