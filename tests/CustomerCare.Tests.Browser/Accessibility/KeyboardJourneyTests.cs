@@ -14,19 +14,14 @@ namespace CustomerCare.Tests.Browser.Accessibility;
 public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
 {
     private const int MostTabs = 80;
+    private const string Composer = "[data-testid=composer] textarea:visible";
 
     [Fact]
     public async Task A_customer_skips_to_the_content_proposes_an_idea_and_votes_with_the_keyboard_only()
     {
-        var customer = await browser.Portal.AddPersonAsync(Roles.Customer, ct: TestContext.Current.CancellationToken);
-        var page = await browser.OpenPageAsync();
-        await page.SignInAsync(customer);
-        await page.GotoAsync("/");
-        await page.WaitForCircuitAsync();
-
         // A page that opens puts the focus on its heading, so reading starts at the content; back at the top, the skip
         // link is the first stop and takes the focus into the page's content.
-        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        var page = await OpenAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct), "/");
         await TabToAsync(page, "[data-testid=skip-link]", backwards: true);
         await page.Keyboard.PressAsync("Enter");
         await Expect(page.Locator("#main-content")).ToBeFocusedAsync();
@@ -52,6 +47,132 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
         await TabToAsync(page, "[data-testid=vote-button]");
         await page.Keyboard.PressAsync("Space");
         await Expect(vote).ToHaveAttributeAsync("aria-pressed", before == "true" ? "false" : "true");
+    }
+
+    [Fact]
+    public async Task A_customer_replies_in_a_thread_with_the_keyboard_only()
+    {
+        var idea = await browser.Portal.ProposeIdeaAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        var page = await OpenAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct), $"/posts/{idea}");
+
+        var text = $"Same here, written with the keyboard ({Guid.NewGuid():N}).";
+        await TabToAsync(page, Composer);
+        await page.Keyboard.TypeAsync(text);
+        await TabToAsync(page, "[data-testid=composer-submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.Locator("[data-testid=reply]", new() { HasText = text })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_complaint_is_filed_taken_over_proposed_solved_and_rated_with_the_keyboard_only()
+    {
+        var clara = await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct);
+
+        // The customer files it: a mood chip, the title, the text, then send.
+        var customer = await OpenAsync(clara, "/complaints/new");
+        var title = $"Invoice sent twice {Guid.NewGuid():N}"[..30];
+        await TabToAsync(customer, "[data-testid=mood-angry]");
+        await customer.Keyboard.PressAsync("Enter");
+        await Expect(customer.GetByTestId("mood-angry")).ToHaveAttributeAsync("aria-checked", "true");
+        await TabToAsync(customer, "input[data-testid=complaint-title]");
+        await customer.Keyboard.TypeAsync(title);
+        await TabToAsync(customer, "textarea[data-testid=complaint-body]");
+        await customer.Keyboard.TypeAsync("The October invoice came twice, and both were charged.");
+        await TabToAsync(customer, "[data-testid=complaint-submit]");
+        await customer.Keyboard.PressAsync("Enter");
+        await Expect(customer).ToHaveURLAsync(PostUrl());
+        await Expect(customer.Locator("h1")).ToHaveTextAsync(title);
+        await Expect(customer.Locator("h1")).ToBeFocusedAsync();
+
+        // A colleague (new, so not the one it went to) takes it over and sends the answer as the proposed resolution.
+        var anna = await browser.Portal.AddPersonAsync(Roles.Staff, "Anna Keyboard", "Customer Care", Ct);
+        var staff = await OpenAsync(anna, new Uri(customer.Url).AbsolutePath);
+        await TabToAsync(staff, "[data-testid=ownership-claim]");
+        await staff.Keyboard.PressAsync("Enter");
+        await Expect(staff.GetByTestId("complaint-owner")).ToContainTextAsync(anna.DisplayName);
+        var answer = $"We refunded the second charge today ({Guid.NewGuid():N}).";
+        await TabToAsync(staff, Composer);
+        await staff.Keyboard.TypeAsync(answer);
+        const string Propose = "input[data-testid=composer-propose], [data-testid=composer-propose] input";
+        await TabToAsync(staff, Propose);
+        await staff.Keyboard.PressAsync("Space");
+        await Expect(staff.Locator(Propose).First).ToBeCheckedAsync();
+        await TabToAsync(staff, "[data-testid=composer-submit]");
+        await staff.Keyboard.PressAsync("Enter");
+
+        // The customer's page, open all along, hears it; she confirms and gives four of five stars with a comment.
+        await Expect(customer.GetByTestId("resolution-pending")).ToContainTextAsync(anna.DisplayName);
+        await TabToAsync(customer, "[data-testid=resolution-yes]");
+        await customer.Keyboard.PressAsync("Enter");
+        await Expect(customer.GetByTestId("resolution-outcome")).ToBeVisibleAsync();
+        await TabToAsync(customer, "[data-testid=resolution-stars]");
+        for (var star = 1; star <= 4; star++)
+        {
+            await customer.Keyboard.PressAsync("ArrowRight");
+        }
+
+        await TabToAsync(customer, "textarea[data-testid=resolution-rating-comment-field]");
+        await customer.Keyboard.TypeAsync("Quick and friendly.");
+        await TabToAsync(customer, "[data-testid=resolution-rate]");
+        await customer.Keyboard.PressAsync("Enter");
+        await Expect(customer.GetByTestId("resolution-rating")).ToContainTextAsync("4");
+        await Expect(staff.GetByTestId("resolution-rating-comment")).ToHaveTextAsync("Quick and friendly.");
+    }
+
+    [Fact]
+    public async Task The_product_owner_ships_an_idea_with_a_note_with_the_keyboard_only()
+    {
+        var idea = await browser.Portal.ProposeIdeaAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        var page = await OpenAsync(await browser.Portal.AddPersonAsync(Roles.ProductOwner, ct: Ct), $"/posts/{idea}");
+
+        // The status list opens with the keyboard, the arrows walk it, Enter picks "Shipped".
+        await TabToAsync(page, "[data-testid=status-decision] .mud-select");
+        await page.Keyboard.PressAsync("Enter");
+        var shipped = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Shipped" });
+        await Expect(shipped).ToBeVisibleAsync();
+        await ArrowToAsync(page, shipped);
+        await page.Keyboard.PressAsync("Enter");
+
+        var release = $"Release {Guid.NewGuid():N}"[..16];
+        await TabToAsync(page, "input[data-testid=decision-release], [data-testid=decision-release] input");
+        await page.Keyboard.TypeAsync(release);
+        await TabToAsync(page, "[data-testid=status-decision] textarea");
+        await page.Keyboard.TypeAsync("Thank you for asking, it is out today.");
+        await TabToAsync(page, "[data-testid=decision-save]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page.GetByTestId("status-chip").First).ToContainTextAsync("Shipped");
+        await Expect(page.GetByTestId("shipped-in")).ToContainTextAsync(release);
+    }
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Signs <paramref name="person"/> in (set-up) and opens <paramref name="address"/>, its focus on the page's heading.</summary>
+    private async Task<IPage> OpenAsync(TestPerson person, string address)
+    {
+        var page = await browser.OpenPageAsync();
+        await page.SignInAsync(person);
+        await page.GotoAsync(address);
+        await page.WaitForCircuitAsync();
+        await Expect(page.Locator("h1")).ToBeFocusedAsync();
+        return page;
+    }
+
+    /// <summary>Presses the down arrow in an open list until <paramref name="item"/> is the one Enter would pick.</summary>
+    private static async Task ArrowToAsync(IPage page, ILocator item)
+    {
+        for (var presses = 0; presses <= 10; presses++)
+        {
+            if (await item.EvaluateAsync<bool>("e => e.classList.contains('mud-selected-item') || e.matches('.mud-list-item-hilight, [aria-selected=true]') || e === document.activeElement"))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync("ArrowDown");
+        }
+
+        Assert.Fail("The arrow keys did not reach the list item.");
     }
 
     /// <summary>
