@@ -24,6 +24,9 @@ public enum SecurityEventKind
 
     /// <summary>The person reported a post or reply (the target and reason in the detail); the reporter is never shown to the reported.</summary>
     PostReported,
+
+    /// <summary>The person downloaded everything the portal holds about them (or an admin did for them: <see cref="ActorId"/>).</summary>
+    PersonalDataExported,
 }
 
 /// <summary>

@@ -41,6 +41,7 @@ public static class FeatureServices
         services.AddSingleton<Staff.StaffDeskService>();
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
+        services.AddSingleton<PersonalData.PersonalDataExport>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -152,6 +153,7 @@ public static class HostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
+        app.MapPersonalData();
         app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
         app.MapHealth();
     }

@@ -1,0 +1,61 @@
+namespace CustomerCare.Web.Features.PersonalData;
+
+/// <summary>
+/// Everything the portal holds about one person, as that person sees it (GDPR Art. 15 and 20): the archive's
+/// <c>data.json</c> is this record, and <c>data.md</c> says the same for reading. Other people appear by their public name
+/// only; what the person could never read in the portal (internal notes, who reported them) is not in it.
+/// </summary>
+public sealed record PersonalDataArchive(
+    DateTime ExportedAt,
+    ProfileData Profile,
+    IReadOnlyList<PostData> Ideas,
+    IReadOnlyList<PostData> Complaints,
+    IReadOnlyList<ReplyData> Replies,
+    IReadOnlyList<VoteData> Votes,
+    IReadOnlyList<FollowData> Follows,
+    IReadOnlyList<CategoryFollowData> CategoryFollows,
+    IReadOnlyList<MailSettingData> MailSettings,
+    IReadOnlyList<SolvesItData> SolvesItAnswers,
+    IReadOnlyList<NotificationData> Notifications,
+    IReadOnlyList<MailData> Mails,
+    IReadOnlyList<ReportData> Reports,
+    IReadOnlyList<SecurityEventData> SecurityEvents,
+    IReadOnlyList<DecisionData> Decisions);
+
+public sealed record ProfileData(
+    string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
+    DateTime CustomerSince, string? Language, IReadOnlyList<string> Roles, DateTime? BlockedAt, string? BlockReason);
+
+/// <summary>An idea or complaint the person wrote, with its thread as they read it on its page.</summary>
+public sealed record PostData(
+    int Id, string Title, string Body, string Status, bool IsPublic, DateTime CreatedAt, DateTime UpdatedAt, string? Category,
+    int Votes, string? ShippedIn, string? Mood, string? Reference, string? Owner, string? Outcome, int? Rating,
+    string? RatingComment, DateTime? RatedAt, bool Removed, IReadOnlyList<ThreadReplyData> Thread);
+
+/// <summary>A reply in one of the person's own threads: theirs or someone else's, as the thread shows it.</summary>
+public sealed record ThreadReplyData(long Id, string Author, bool Mine, string Body, DateTime CreatedAt, DateTime? EditedAt, bool ProposedResolution);
+
+/// <summary>A reply the person wrote anywhere (in their own threads too).</summary>
+public sealed record ReplyData(long Id, int PostId, string? PostTitle, string Body, DateTime CreatedAt, DateTime? EditedAt, bool InternalNote, bool Hidden);
+
+public sealed record VoteData(int PostId, string? PostTitle, DateTime At);
+
+public sealed record FollowData(int PostId, string? PostTitle, bool Following, string Reason, DateTime Since);
+
+public sealed record CategoryFollowData(string Category, DateTime Since);
+
+public sealed record MailSettingData(string Kind, string Delivery);
+
+public sealed record SolvesItData(int PostId, string? PostTitle, bool Solves, DateTime At);
+
+public sealed record NotificationData(string Kind, int PostId, string? PostTitle, string? From, string? Detail, DateTime CreatedAt, DateTime? ReadAt, DateTime? MailedAt);
+
+/// <summary>A mail the portal wrote to the person: what and when (the text repeats a notification or carries a one-time link).</summary>
+public sealed record MailData(string To, string Subject, DateTime CreatedAt, DateTime? SentAt, DateTime? GaveUpAt);
+
+public sealed record ReportData(int PostId, long? ReplyId, string Reason, string? Note, DateTime CreatedAt, string? Resolution, DateTime? ResolvedAt);
+
+public sealed record SecurityEventData(string Kind, string? ClientAddress, string? Detail, DateTime OccurredAt);
+
+/// <summary>What the person did as staff or product owner: status decisions, hand-overs, moderation acts.</summary>
+public sealed record DecisionData(string What, int PostId, string? PostTitle, string? Reason, DateTime At);

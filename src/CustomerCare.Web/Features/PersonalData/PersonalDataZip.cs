@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.Localization;
+
+namespace CustomerCare.Web.Features.PersonalData;
+
+/// <summary>
+/// The archive a person downloads: <c>data.json</c> (the whole <see cref="PersonalDataArchive"/>, for another service —
+/// portability) and <c>data.md</c> (the same, to read, with headings in the person's language).
+/// </summary>
+public static class PersonalDataZip
+{
+    public const string ContentType = "application/zip";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string FileName(DateTime exportedAt) =>
+        $"customercare-data-{exportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.zip";
+
+    public static async Task WriteAsync(Stream output, PersonalDataArchive archive, IStringLocalizer l, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        await using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        await using (var json = await zip.CreateEntry("data.json", CompressionLevel.Optimal).OpenAsync(ct))
+        {
+            await JsonSerializer.SerializeAsync(json, archive, Json, ct);
+        }
+
+        await using var md = new StreamWriter(await zip.CreateEntry("data.md", CompressionLevel.Optimal).OpenAsync(ct), new UTF8Encoding(false));
+        await md.WriteAsync(Readable(archive, l).AsMemory(), ct);
+    }
+
+    /// <summary>The archive as Markdown: one section per kind of data, every item with its date and what it is about.</summary>
+    public static string Readable(PersonalDataArchive archive, IStringLocalizer l)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(l);
+        var p = archive.Profile;
+        var md = new StringBuilder();
+        md.Append("# ").AppendLine(l["Data_Readme_Title", p.DisplayName]).AppendLine()
+          .AppendLine(l["Data_Readme_Intro", When(archive.ExportedAt)]).AppendLine();
+
+        Section(md, l["Data_Section_Profile"], [
+            $"{p.DisplayName} <{p.Email}>{(p.EmailConfirmed ? "" : " (unconfirmed)")}",
+            $"{l["Data_Field_Roles"]}: {string.Join(", ", p.Roles)}",
+            $"{l["Data_Field_CustomerSince"]}: {When(p.CustomerSince)}",
+            .. Optional(l["Data_Field_JobTitle"], p.JobTitle), .. Optional(l["Data_Field_Language"], p.Language),
+            .. Optional(l["Data_Field_Avatar"], p.AvatarUrl), .. Optional(l["Data_Field_Blocked"], p.BlockReason)], l);
+        Posts(md, l["Data_Section_Ideas"], archive.Ideas, l);
+        Posts(md, l["Data_Section_Complaints"], archive.Complaints, l);
+        Section(md, l["Data_Section_Replies"], archive.Replies.Select(r => $"{When(r.CreatedAt)} · {About(r.PostId, r.PostTitle)}: {OneLine(r.Body)}"), l);
+        Section(md, l["Data_Section_Votes"], archive.Votes.Select(v => $"{When(v.At)} · {About(v.PostId, v.PostTitle)}"), l);
+        Section(md, l["Data_Section_Follows"], [
+            .. archive.Follows.Select(f => $"{When(f.Since)} · {About(f.PostId, f.PostTitle)} · {(f.Following ? f.Reason : "stopped")}"),
+            .. archive.CategoryFollows.Select(f => $"{When(f.Since)} · {f.Category}")], l);
+        Section(md, l["Data_Section_MailSettings"], archive.MailSettings.Select(s => $"{s.Kind}: {s.Delivery}"), l);
+        Section(md, l["Data_Section_SolvesIt"], archive.SolvesItAnswers.Select(a => $"{When(a.At)} · {About(a.PostId, a.PostTitle)}: {(a.Solves ? "yes" : "no")}"), l);
+        Section(md, l["Data_Section_Notifications"], archive.Notifications.Select(n => $"{When(n.CreatedAt)} · {n.Kind} · {About(n.PostId, n.PostTitle)}{(n.From is null ? "" : $" · {n.From}")}"), l);
+        Section(md, l["Data_Section_Mails"], archive.Mails.Select(m => $"{When(m.CreatedAt)} · {m.To} · {m.Subject}"), l);
+        Section(md, l["Data_Section_Reports"], archive.Reports.Select(r => $"{When(r.CreatedAt)} · #{r.PostId} · {r.Reason}{(r.Note is null ? "" : $": {OneLine(r.Note)}")}"), l);
+        Section(md, l["Data_Section_Security"], archive.SecurityEvents.Select(e => $"{When(e.OccurredAt)} · {e.Kind}{(e.ClientAddress is null ? "" : $" · {e.ClientAddress}")}"), l);
+        Section(md, l["Data_Section_Decisions"], archive.Decisions.Select(d => $"{When(d.At)} · {About(d.PostId, d.PostTitle)} · {d.What}"), l);
+        return md.ToString();
+    }
+
+    private static void Posts(StringBuilder md, string heading, IReadOnlyList<PostData> posts, IStringLocalizer l)
+    {
+        md.Append("## ").AppendLine(heading).AppendLine();
+        if (posts.Count == 0)
+        {
+            md.AppendLine(l["Data_None"]).AppendLine();
+        }
+
+        foreach (var post in posts)
+        {
+            md.Append("### ").Append(post.Title).Append(" (#").Append(post.Id.ToString(CultureInfo.InvariantCulture)).AppendLine(")").AppendLine()
+              .Append("- ").Append(When(post.CreatedAt)).Append(" · ").Append(post.Status)
+              .AppendLine(post.IsPublic ? "" : $" · {l["Data_Field_Private"]}")
+              .AppendLine(post.Owner is null ? "" : $"- {l["Data_Field_Owner"]}: {post.Owner}")
+              .AppendLine(post.Rating is null ? "" : $"- {l["Data_Field_Rating"]}: {post.Rating}/5 {post.RatingComment}")
+              .AppendLine().AppendLine(Quote(post.Body)).AppendLine();
+            foreach (var reply in post.Thread)
+            {
+                md.Append("- **").Append(reply.Author).Append("**, ").Append(When(reply.CreatedAt)).Append(": ").AppendLine(OneLine(reply.Body));
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void Section(StringBuilder md, string heading, IEnumerable<string> lines, IStringLocalizer l)
+    {
+        md.Append("## ").AppendLine(heading).AppendLine();
+        var any = false;
+        foreach (var line in lines)
+        {
+            md.Append("- ").AppendLine(line);
+            any = true;
+        }
+
+        md.AppendLine(any ? "" : l["Data_None"]).AppendLine();
+    }
+
+    private static IEnumerable<string> Optional(string label, string? value) => value is null ? [] : [$"{label}: {value}"];
+
+    private static string About(int postId, string? title) => title is null ? $"#{postId}" : $"“{title}” (#{postId})";
+
+    private static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
+
+    private static string Quote(string text) => "> " + text.ReplaceLineEndings("\n> ");
+}
