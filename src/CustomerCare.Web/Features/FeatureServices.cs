@@ -1,5 +1,6 @@
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Privacy;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -41,6 +42,7 @@ public static class FeatureServices
         services.AddSingleton<Staff.StaffDeskService>();
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
+        services.AddPrivacyNotice();
         return services;
     }
 
