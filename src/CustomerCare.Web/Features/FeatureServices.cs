@@ -1,5 +1,6 @@
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Privacy;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -42,6 +43,7 @@ public static class FeatureServices
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
         services.AddSingleton<PersonalData.PersonalDataExport>();
+        services.AddPrivacyNotice();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using Ganss.Xss;
 using Markdig;
+using Markdig.Syntax;
 
 namespace CustomerCare.Web.Infrastructure;
 
@@ -27,6 +28,35 @@ public sealed class MarkdownRenderer
         }
 
         return sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
+    }
+
+    /// <summary>
+    /// Like <see cref="ToHtml(string?)"/> for a text shown below a page's own h1 (the privacy notice): its headings are
+    /// moved so that the first is <paramref name="topLevel"/> and none is more than one level deeper than the heading
+    /// before it, whatever levels the author used, so the page keeps one h1 and an unbroken heading order.
+    /// </summary>
+    public string ToHtml(string? markdown, int topLevel)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(topLevel, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(topLevel, 6);
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var document = Markdown.Parse(markdown, pipeline);
+        var headings = document.Descendants<HeadingBlock>().ToList();
+        var levels = headings.Select(h => h.Level).Distinct().Order().ToList();
+        var previous = topLevel - 1;
+        foreach (var heading in headings)
+        {
+            // The author's levels in rank order (#, ### → first, second), then no deeper than one below the last.
+            var level = Math.Min(Math.Min(topLevel + levels.IndexOf(heading.Level), previous + 1), 6);
+            heading.Level = Math.Max(level, topLevel);
+            previous = heading.Level;
+        }
+
+        return sanitizer.Sanitize(document.ToHtml(pipeline));
     }
 
     public string ToPlainText(string? markdown, int maxLength)

@@ -24,6 +24,7 @@ internal static class AccessibilityViews
         new("/complaints", "/complaints"),
         new("/not-found", "/no/such/page"),
         new("/Error", "/Error", Interactive: false),
+        new("/privacy", "/privacy", Interactive: false),
         new("/Account/Login", "/Account/Login", Interactive: false),
         new("/Account/Register", "/Account/Register", Interactive: false),
         new("/Account/ForgotPassword", "/Account/ForgotPassword", Interactive: false),

@@ -33,6 +33,7 @@ public abstract class PageMatrixTests(Cast cast)
         ["/complaints/new"] = SignedIn,
         ["/roadmap"] = Everyone,
         ["/changelog"] = Everyone,
+        ["/privacy"] = Everyone,
         ["/staff"] = p => p switch
         {
             Persona.Visitor => PageAnswer.SignIn,

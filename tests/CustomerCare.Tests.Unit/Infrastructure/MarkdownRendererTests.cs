@@ -50,4 +50,27 @@ public sealed class MarkdownRendererTests
         Assert.True(text.Length <= 41, text);
         Assert.EndsWith("…", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("# A\n\n## B\n\n# C", new[] { 2, 3, 2 })]
+    [InlineData("### A\n\n##### B\n\n###### C", new[] { 2, 3, 4 })]
+    [InlineData("#### A\n\n# B\n\n#### C", new[] { 2, 2, 3 })]
+    [InlineData("## A\n\n###### B", new[] { 2, 3 })]
+    public void Headings_below_a_page_title_start_at_the_given_level_and_never_skip_one(string markdown, int[] levels)
+    {
+        var html = Renderer.ToHtml(markdown, topLevel: 2);
+
+        var found = new HtmlParser().ParseDocument(html).QuerySelectorAll("h1, h2, h3, h4, h5, h6").Select(h => h.TagName[1] - '0');
+        Assert.Equal(levels, found);
+    }
+
+    [Fact]
+    public void Text_with_moved_headings_is_still_sanitized()
+    {
+        var html = Renderer.ToHtml("## Hi\n\n[x](javascript:alert(1)) <script>alert(1)</script>", topLevel: 2);
+
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h2>Hi</h2>", html, StringComparison.Ordinal);
+    }
 }
