@@ -3,7 +3,9 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
+using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -39,6 +41,9 @@ public static class HostingExtensions
             }
         });
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section)
+            .Validate(o => o.MaxRows is >= 1 and <= ExportOptions.MaxRowsLimit, "Export:MaxRows must be between 1 and 1000000.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -152,6 +157,8 @@ public static class HostingExtensions
         app.MapAdditionalIdentityEndpoints();
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
+        app.MapBoardExport();
+        app.MapDeskExport();
         app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
         app.MapHealth();
     }
