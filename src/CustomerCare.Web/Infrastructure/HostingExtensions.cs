@@ -3,8 +3,10 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Features;
+using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
+using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -40,6 +42,9 @@ public static class HostingExtensions
             }
         });
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<ExportOptions>().BindConfiguration(ExportOptions.Section)
+            .Validate(o => o.MaxRows is >= 1 and <= ExportOptions.MaxRowsLimit, "Export:MaxRows must be between 1 and 1000000.")
+            .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.Section);
         services.AddSingleton(TimeProvider.System);
@@ -154,6 +159,8 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
         app.MapPersonalData();
+        app.MapBoardExport();
+        app.MapDeskExport();
         app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
         app.MapHealth();
     }

@@ -27,6 +27,11 @@ internal static class PostCases
             var idea = await c.IdeaAsync();
             return (await c.Get<BoardService>().ListAsync(new(BoardSort.New), c.Viewer(p), Ct)).Ideas.Any(i => i.Id == idea);
         }),
+        Of("BoardService.ListAllAsync", Cast.Everyone.ToArray(), async (c, p) =>
+        {
+            var idea = await c.IdeaAsync();
+            return await c.Get<BoardService>().ListAllAsync(new(BoardSort.New), c.Viewer(p), 100, Ct).AnyAsync(i => i.Id == idea, Ct);
+        }),
         Of("IdeaService.ProposeAsync", SignedIn, async (c, p) =>
             (await c.Get<IdeaService>().ProposeAsync(new("A matrix proposal", "Please.", null), c.Viewer(p), Ct)).Outcome == ProposeOutcome.Created),
         Of("IdeaService.FindSimilarAsync", Cast.Everyone.ToArray(), async (c, p) =>

@@ -75,4 +75,30 @@ public sealed class BoardAddressTests
         Assert.InRange(search!.Length, 1, 999);
         Assert.Null(BoardAddress.ParseSearch("   "));
     }
+
+    [Fact]
+    public void The_page_and_its_export_read_the_same_address_into_the_same_board()
+    {
+        var query = BoardAddress.Parse("top", "under-review", "App", "true", "true", "  Rechnung  ", signedIn: true, ["app", "tarife"]);
+
+        Assert.Equal(new BoardQuery(BoardSort.Top, BoardStatusFilter.Exactly(PostStatus.UnderReview), "app", Mine: true, VotedByMe: true, Search: "Rechnung"), query);
+    }
+
+    [Fact]
+    public void An_unknown_category_shows_the_whole_board_and_mine_counts_only_when_signed_in()
+    {
+        var query = BoardAddress.Parse(null, null, "no-such-category", "true", "true", null, signedIn: false, ["app"]);
+
+        Assert.Equal(new BoardQuery(BoardSort.Trending, BoardStatusFilter.All), query);
+    }
+
+    [Fact]
+    public void The_export_link_carries_the_boards_filters_and_leaves_defaults_out()
+    {
+        Assert.Equal("/export/board.csv", BoardAddress.ExportPath(new BoardQuery(), signedIn: true));
+        Assert.Equal(
+            "/export/board.csv?sort=top&status=open-all&category=app&mine=true&q=Stra%C3%9Fe%20%26%20Co",
+            BoardAddress.ExportPath(new BoardQuery(BoardSort.Top, BoardStatusFilter.Open, "app", Mine: true, Search: "Straße & Co"), signedIn: true));
+        Assert.Equal("/export/board.csv", BoardAddress.ExportPath(new BoardQuery(Mine: true, VotedByMe: true), signedIn: false));
+    }
 }

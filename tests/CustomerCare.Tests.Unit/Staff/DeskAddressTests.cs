@@ -35,4 +35,17 @@ public sealed class DeskAddressTests
         Assert.Equal("/staff?filter=escalated", DeskAddress.Escalated);
         Assert.Equal(DeskFilter.Escalated, DeskAddress.Parse("escalated", null, null).Filter);
     }
+
+    [Fact]
+    public void The_export_link_carries_the_desks_filters_and_reads_back_as_the_same_desk()
+    {
+        var query = new DeskQuery(DeskFilter.Unassigned, ByTenure: true, MinTenureYears: 5);
+
+        var path = DeskAddress.ExportPath(query);
+
+        Assert.Equal("/export/desk.csv?filter=unassigned&tenure=5&sort=tenure", path);
+        var values = System.Web.HttpUtility.ParseQueryString(new Uri("http://x" + path).Query);
+        Assert.Equal(query, DeskAddress.Parse(values["filter"], values["tenure"], values["sort"]));
+        Assert.Equal("/export/desk.csv", DeskAddress.ExportPath(new DeskQuery()));
+    }
 }

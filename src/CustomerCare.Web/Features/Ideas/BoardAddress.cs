@@ -1,6 +1,7 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
 
 namespace CustomerCare.Web.Features.Ideas;
 
@@ -73,6 +74,29 @@ public static class BoardAddress
         var search = value?.Trim();
         return string.IsNullOrEmpty(search) ? null : search[..Math.Min(search.Length, PostSearch.MaxQueryLength)].TrimEnd();
     }
+
+    /// <summary>
+    /// The board a request's address asks for: the page and its CSV export read the same values the same way. A category
+    /// the portal does not have shows the whole board; "mine" and "voted by me" count only for someone signed in.
+    /// </summary>
+    public static BoardQuery Parse(
+        string? sort, string? status, string? category, string? mine, string? voted, string? search, bool signedIn, IEnumerable<string> categorySlugs)
+    {
+        ArgumentNullException.ThrowIfNull(categorySlugs);
+        var slug = ParseCategory(category);
+        return new(
+            ParseSort(sort),
+            ParseStatus(status),
+            slug is not null && categorySlugs.Contains(slug, StringComparer.Ordinal) ? slug : null,
+            signedIn && IsTrue(mine),
+            signedIn && IsTrue(voted),
+            ParseSearch(search));
+    }
+
+    /// <summary>The CSV export of the board as <paramref name="query"/> shows it (<see cref="BoardExport"/>).</summary>
+    public static string ExportPath(BoardQuery query, bool signedIn) => CsvDownload.Address(BoardExport.Path, ToParameters(query, signedIn));
+
+    private static bool IsTrue(string? value) => bool.TryParse(value, out var on) && on;
 
     /// <summary>
     /// The query parameters for <paramref name="query"/>; defaults become null so they drop out of the address.

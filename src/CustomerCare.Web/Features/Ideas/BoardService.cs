@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
@@ -19,10 +20,48 @@ public sealed class BoardService(IDbContextFactory<CareDb> dbs, MarkdownRenderer
     /// the next page starts after a key (<see cref="BoardCursor"/>), not at an offset, so it stays an index
     /// seek plus Take at 100,000 ideas. Merged, removed and held ideas are never listed.
     /// </summary>
-    public async Task<BoardPage> ListAsync(BoardQuery query, Viewer viewer, CancellationToken ct = default)
+    public Task<BoardPage> ListAsync(BoardQuery query, Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(viewer);
+        return PageAsync(query, viewer, PageSize, ct);
+    }
+
+    /// <summary>
+    /// The whole board as the viewer sees it with <paramref name="query"/>'s filters, for the CSV export: the same query
+    /// and rules as <see cref="ListAsync"/>, read <see cref="ExportPageSize"/> ideas at a time by key, and at most
+    /// <paramref name="limit"/> of them, so an export never holds more than one page in memory.
+    /// </summary>
+    public async IAsyncEnumerable<PostSummary> ListAllAsync(
+        BoardQuery query, Viewer viewer, int limit, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(viewer);
+        var page = query with { After = null };
+        var left = limit;
+        while (left > 0)
+        {
+            var shown = await PageAsync(page, viewer, Math.Min(left, ExportPageSize), ct);
+            foreach (var idea in shown.Ideas)
+            {
+                yield return idea;
+            }
+
+            left -= shown.Ideas.Count;
+            if (shown.Next is null)
+            {
+                yield break;
+            }
+
+            page = page with { After = shown.Next };
+        }
+    }
+
+    /// <summary>How many ideas the export reads per query: fewer round trips than the board's pages, still one index seek each.</summary>
+    public const int ExportPageSize = 500;
+
+    private async Task<BoardPage> PageAsync(BoardQuery query, Viewer viewer, int pageSize, CancellationToken ct)
+    {
         var userId = viewer.UserId;
         if ((query.Mine || query.VotedByMe) && userId is null)
         {
@@ -72,12 +111,12 @@ public sealed class BoardService(IDbContextFactory<CareDb> dbs, MarkdownRenderer
         // One round trip: the page in the board's order with each card's projection (author, viewer's vote) for the 31
         // rows only. Two (keys first, then the cards by id) cost a second plan and round trip on a server database.
         var rows = await SortAfter(ideas, query.Sort, query.After)
-            .Take(PageSize + 1)
+            .Take(pageSize + 1)
             .Select(Row(db, userId))
             .ToListAsync(ct);
-        var shown = rows.Take(PageSize).ToList();
+        var shown = rows.Take(pageSize).ToList();
         BoardCursor? next = null;
-        if (rows.Count > PageSize)
+        if (rows.Count > pageSize)
         {
             var last = shown[^1];
             var key = query.Sort switch

@@ -20,6 +20,9 @@ public static class DeskAddress
         int.TryParse(tenure, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var years)
             && DeskQuery.TenureSteps.Contains(years) ? years : null);
 
+    /// <summary>The CSV export of the desk as <paramref name="query"/> shows it (<see cref="DeskExport"/>).</summary>
+    public static string ExportPath(DeskQuery query) => Infrastructure.CsvDownload.Address(DeskExport.Path, ToParameters(query));
+
     /// <summary>The query parameters for <paramref name="query"/>; defaults become null so they drop out of the address.</summary>
     public static Dictionary<string, object?> ToParameters(DeskQuery query)
     {

@@ -33,10 +33,11 @@ public sealed record CustomerHistory(int EarlierComplaints, int EarlierSolved)
 /// <summary>
 /// One open complaint on the desk. <see cref="Clock"/> is set while the customer waits for the company
 /// (<see cref="WaitingSince"/>: filing, or their last message after a staff answer); null once staff answered.
+/// <see cref="Rating"/> is the customer's 1–5 from before they reopened it, if they gave one.
 /// </summary>
 public sealed record DeskRow(
     int Id, string Title, AuthorInfo Customer, CustomerHistory History, ComplaintMood? Mood, AuthorInfo? Owner,
-    DateTime? WaitingSince, bool FirstAnswer, ResponseState? Clock, DateTime? EscalatedAt)
+    DateTime? WaitingSince, bool FirstAnswer, ResponseState? Clock, DateTime? EscalatedAt, int? Rating = null)
 {
     public bool Waiting => Clock is not null;
 

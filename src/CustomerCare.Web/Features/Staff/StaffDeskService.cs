@@ -33,6 +33,7 @@ public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseCloc
                 p.Title,
                 p.OwnerId,
                 p.Mood,
+                p.Rating,
                 Customer = new AuthorInfo(p.AuthorId, p.Author!.DisplayName, p.Author.AvatarUrl, p.Author.JobTitle, p.Author.CustomerSince,
                     staff.Contains(p.AuthorId)),
                 Owner = p.OwnerId == null ? null : new AuthorInfo(p.OwnerId, p.Owner!.DisplayName, p.Owner.AvatarUrl, p.Owner.JobTitle,
@@ -52,7 +53,7 @@ public sealed class StaffDeskService(IDbContextFactory<CareDb> dbs, ResponseCloc
             var c = clocks[r.Id];
             var since = c.WaitingSince;
             return new DeskRow(r.Id, r.Title, r.Customer, new(r.Earlier, r.EarlierSolved), r.Mood, r.Owner,
-                since, c.FirstAnswer, ClockOf(since, c.FirstAnswer), c.EscalatedAt);
+                since, c.FirstAnswer, ClockOf(since, c.FirstAnswer), c.EscalatedAt, r.Rating);
         });
         var unanswered = all.Count(r => r.Waiting);
         IEnumerable<DeskRow> shown = query.Filter switch
