@@ -43,6 +43,7 @@ internal static class AccessibilityViews
         new("/posts/{Id:int}", "/posts/{complaint}", Customer),
         new("/notifications", "/notifications", Customer),
         new("/account/notifications", "/account/notifications", Customer),
+        new("/account/data", "/account/data", Customer),
 
         new("/staff", "/staff", Staff),
         new("/posts/{Id:int}", "/posts/{complaint}", Staff),

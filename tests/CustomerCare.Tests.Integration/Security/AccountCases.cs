@@ -3,6 +3,7 @@ using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Admin;
 using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using static CustomerCare.Tests.Integration.Security.ServiceCase;
 
@@ -15,6 +16,13 @@ internal static class AccountCases
 
     public static IEnumerable<ServiceCase> All() =>
     [
+        // Only one's own: the archive is of the person asking, so each signed-in person gets exactly theirs.
+        Of("PersonalDataExport.CollectAsync", SignedIn, async (c, p) =>
+        {
+            PersonalDataArchive? archive = null;
+            return await Permitted(async () => archive = await c.Get<PersonalDataExport>().CollectAsync(c.Viewer(p), Ct))
+                && archive?.Profile.Id == c.Person(p).Id;
+        }),
         Of("ModerationService.GetEditAccessAsync", AuthorAndWorksHere, async (c, p) =>
             (await c.Get<ModerationService>().GetEditAccessAsync(await c.IdeaAsync(), c.Viewer(p), Ct)).MayEdit),
         Of("ModerationService.EditAsync", AuthorAndWorksHere, async (c, p) =>

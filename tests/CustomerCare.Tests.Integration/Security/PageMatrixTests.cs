@@ -73,6 +73,9 @@ public abstract class PageMatrixTests(Cast cast)
         ["/notifications"] = SignedIn,
         ["/notifications/open/{Id:long}"] = SignedIn,
         ["/account/notifications"] = SignedIn,
+        // Each signed-in person downloads their own archive: the id is the cookie's, so there is nobody else's to ask for.
+        ["/account/data"] = SignedIn,
+        ["/account/data/download"] = SignedIn,
         ["/Account/Login"] = Everyone,
         ["/Account/Register"] = Everyone,
         ["/Account/ForgotPassword"] = Everyone,
