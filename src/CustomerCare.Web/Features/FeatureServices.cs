@@ -43,6 +43,8 @@ public static class FeatureServices
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
         services.AddSingleton<PersonalData.PersonalDataExport>();
+        services.AddSingleton<PersonalData.PersonalDataArchives>();
+        services.AddOptions<PersonalData.ArchiveOptions>().BindConfiguration(PersonalData.ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPrivacyNotice();
         return services;
     }

@@ -47,7 +47,7 @@ public abstract class PersonalDataExportTests(PortalFactory portal)
         await Get<VoteService>().ToggleAsync(ottosIdea, clara.Viewer, Ct);
         Assert.True(await Get<FollowService>().SetPostAsync(ottosIdea, true, clara.Viewer, Ct));
 
-        var archive = await Get<PersonalDataExport>().CollectAsync(clara.Viewer, Ct);
+        var archive = await Get<PersonalDataExport>().CollectAsync(clara.Viewer, ct: Ct);
 
         Assert.NotNull(archive);
         Assert.Equal(clara.Email, archive.Profile.Email);
@@ -109,7 +109,7 @@ public abstract class PersonalDataExportTests(PortalFactory portal)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Account/Login", response.Headers.Location?.ToString(), StringComparison.OrdinalIgnoreCase);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<PersonalDataExport>().CollectAsync(Viewer.Anonymous, Ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => Get<PersonalDataExport>().CollectAsync(Viewer.Anonymous, ct: Ct));
     }
 
     [Fact]
@@ -123,12 +123,12 @@ public abstract class PersonalDataExportTests(PortalFactory portal)
         Assert.True((await Get<ComplaintOwnershipService>().ReassignAsync(complaint, anna.Id, "Anna knows the billing system", ben.Viewer, ct: Ct)).Succeeded);
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, InternalNote, true, anna.Viewer, Ct)).Succeeded);
 
-        var archive = await Get<PersonalDataExport>().CollectAsync(ben.Viewer, Ct);
+        var archive = await Get<PersonalDataExport>().CollectAsync(ben.Viewer, ct: Ct);
 
         Assert.NotNull(archive);
         Assert.Contains(archive.Decisions, d => d.PostId == complaint && d.What.Contains("Anna Decides", StringComparison.Ordinal)
             && d.Reason == "Anna knows the billing system");
-        var annas = await Get<PersonalDataExport>().CollectAsync(anna.Viewer, Ct);
+        var annas = await Get<PersonalDataExport>().CollectAsync(anna.Viewer, ct: Ct);
         Assert.Contains(annas!.Replies, r => r is { InternalNote: true, Body: InternalNote });
     }
 }

@@ -16,11 +16,29 @@ internal static class AccountCases
 
     public static IEnumerable<ServiceCase> All() =>
     [
+        // A prepared archive is its person's only: started by anyone signed in, read and opened by the one it was made for.
+        Of("PersonalDataArchives.StartAsync", SignedIn, async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataArchives>().StartAsync(c.Viewer(p), Ct))),
+        Of("PersonalDataArchives.LatestAsync", SignedIn, async (c, p) =>
+        {
+            if (p != Persona.Visitor)
+            {
+                await c.Get<PersonalDataArchives>().StartAsync(c.Viewer(p), Ct);
+            }
+
+            return await c.Get<PersonalDataArchives>().LatestAsync(c.Viewer(p), Ct) is { } latest && latest.UserId == c.Viewer(p).UserId;
+        }),
+        Of("PersonalDataArchives.StatusAsync", [Persona.Author], async (c, p) =>
+            await c.Get<PersonalDataArchives>().StatusAsync(await AuthorsArchiveAsync(c), c.Viewer(p), Ct) is not null),
+        Of("PersonalDataArchives.OpenAsync", [Persona.Author], async (c, p) =>
+            await c.Get<PersonalDataArchives>().OpenAsync(await AuthorsArchiveAsync(c), c.Viewer(p), Ct) is not null),
+        Of("PersonalDataExport.CountAsync", SignedIn, async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataExport>().CountAsync(c.Viewer(p), Ct))),
         // Only one's own: the archive is of the person asking, so each signed-in person gets exactly theirs.
         Of("PersonalDataExport.CollectAsync", SignedIn, async (c, p) =>
         {
             PersonalDataArchive? archive = null;
-            return await Permitted(async () => archive = await c.Get<PersonalDataExport>().CollectAsync(c.Viewer(p), Ct))
+            return await Permitted(async () => archive = await c.Get<PersonalDataExport>().CollectAsync(c.Viewer(p), ct: Ct))
                 && archive?.Profile.Id == c.Person(p).Id;
         }),
         Of("ModerationService.GetEditAccessAsync", AuthorAndWorksHere, async (c, p) =>
@@ -108,5 +126,19 @@ internal static class AccountCases
         await using var db = await c.DbAsync();
         var ordered = last ? db.Categories.OrderByDescending(x => x.SortOrder) : db.Categories.OrderBy(x => x.SortOrder);
         return await ordered.Select(x => x.Id).FirstAsync(Ct);
+    }
+
+    // The author's archive, prepared and ready: the token its link carries.
+    private static async Task<string> AuthorsArchiveAsync(Cast c)
+    {
+        var archives = c.Get<PersonalDataArchives>();
+        var author = c.Viewer(Persona.Author);
+        var token = (await archives.StartAsync(author, Ct)).Token;
+        for (var tries = 0; tries < 600 && (await archives.StatusAsync(token, author, Ct))?.State == ArchiveState.Building; tries++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        return token;
     }
 }

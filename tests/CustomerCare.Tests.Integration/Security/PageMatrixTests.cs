@@ -173,6 +173,7 @@ public abstract class PageMatrixTests(Cast cast)
             ["/culture/set"] = "Localization: the language switch only sets a cookie and redirects to a local address",
             ["/unsubscribe"] = "Notifications/Mail: the signed token is the authorization",
             ["/health"] = "Hosting: the details need the monitoring key or an admin",
+            [Web.Features.PersonalData.PersonalDataArchives.ArchivePath] = "PersonalDataArchiveTests: the link opens for its person only, until it expires",
             [Web.Live.LiveHub.Path] = "HubMatrixTests",
             ["/{**path:file}"] = "static files' fallback: files that are public by nature, no one's data",
         };

@@ -14,14 +14,33 @@ public static class PersonalDataEndpoints
 {
     public const string DownloadPath = "/account/data/download";
 
-    public static void MapPersonalData(this IEndpointRouteBuilder endpoints) =>
+    public static void MapPersonalData(this IEndpointRouteBuilder endpoints)
+    {
         endpoints.MapGet(DownloadPath, DownloadAsync).RequireAuthorization().ExcludeFromDescription();
+        endpoints.MapGet(PersonalDataArchives.ArchivePath + "/{token}", ArchiveAsync).RequireAuthorization().ExcludeFromDescription();
+    }
+
+    // A prepared archive's link: only for the person it was made for, only until it expires. Anything else goes back to
+    // the page, which says the link no longer works; nothing of the archive is shown.
+    private static async Task<IResult> ArchiveAsync(
+        string token, HttpContext http, PersonalDataArchives archives, SecurityLog securityLog, TimeProvider time, CancellationToken ct)
+    {
+        var viewer = Viewer.From(http.User);
+        if (await archives.OpenAsync(token, viewer, ct) is not { } zip)
+        {
+            return Results.Redirect(YourDataPage.LinkRefusedPath);
+        }
+
+        await securityLog.RecordAsync(SecurityEventKind.PersonalDataExported, viewer.UserId, http.Connection.RemoteIpAddress, ct: ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(zip, PersonalDataZip.ContentType, PersonalDataZip.FileName(time.GetUtcNow().UtcDateTime));
+    }
 
     private static async Task<IResult> DownloadAsync(
         HttpContext http, PersonalDataExport export, SecurityLog securityLog, IStringLocalizer<Strings> l, CancellationToken ct)
     {
         var viewer = Viewer.From(http.User);
-        if (await export.CollectAsync(viewer, ct) is not { } archive)
+        if (await export.CollectAsync(viewer, ct: ct) is not { } archive)
         {
             return Results.Challenge();
         }

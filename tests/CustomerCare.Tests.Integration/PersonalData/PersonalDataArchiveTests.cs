@@ -1,0 +1,136 @@
+using System.IO.Compression;
+using System.Net;
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Integration.Accounts;
+using CustomerCare.Tests.Integration.Support;
+using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.PersonalData;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Integration.PersonalData;
+
+/// <summary>
+/// A large archive, prepared in the background (here every archive is "large": <c>DirectLimit</c> 0): progress on the
+/// person's own topic, the link shown and mailed, opened only by its person and only until it expires.
+/// </summary>
+public abstract class PersonalDataArchiveTests(PortalFactory portal)
+{
+    private readonly PortalFactory portal = portal.With("PersonalData:Archive:DirectLimit", "0");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private T Get<T>() where T : notnull => portal.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task The_archive_is_prepared_with_progress_then_opens_for_its_person_and_its_link_is_mailed()
+    {
+        var clara = await portal.AddPersonAsync(Roles.Customer, "Clara Archiv", ct: Ct);
+        var otto = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var idea = TestPeople.UniqueTitle("Invoices as PDF");
+        await portal.ProposeIdeaAsync(clara, idea, ct: Ct);
+        using var recorder = new LiveEventRecorder(Get<ILiveBus>());
+        var heard = recorder.ListenTo(LiveTopics.User(clara.Id));
+        var archives = Get<PersonalDataArchives>();
+
+        var started = await archives.StartAsync(clara.Viewer, Ct);
+        var ready = await ReadyAsync(archives, started.Token, clara.Viewer);
+
+        var steps = heard.OfType<ArchiveProgressed>().Where(e => e.Token == started.Token).ToList();
+        Assert.Equal(ArchiveState.Ready, steps[^1].State);
+        Assert.Equal(steps.Select(s => s.Percent).Order(), steps.Select(s => s.Percent));
+        Assert.True(steps.Count >= 3, $"progress was said {steps.Count} times");
+        Assert.Equal(ready.Token, (await archives.LatestAsync(clara.Viewer, Ct))?.Token);
+        var zip = await archives.OpenAsync(started.Token, clara.Viewer, Ct);
+        Assert.NotNull(zip);
+        Assert.Contains(idea, await JsonOfAsync(zip), StringComparison.Ordinal);
+
+        Assert.Null(await archives.OpenAsync(started.Token, otto.Viewer, Ct));
+        Assert.Null(await archives.StatusAsync(started.Token, otto.Viewer, Ct));
+        Assert.Null(await archives.LatestAsync(otto.Viewer, Ct));
+
+        await using var db = await Get<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        var mail = await db.OutboxMails.SingleAsync(m => m.DedupKey == $"archive:{started.Token}", Ct);
+        Assert.Equal(clara.Email, mail.ToAddress);
+        Assert.Contains($"account/data/archive/{started.Token}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_expired_link_opens_nothing()
+    {
+        var clara = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var clock = new ManualTime(DateTime.UtcNow);
+        var archives = ActivatorUtilities.CreateInstance<PersonalDataArchives>(portal.Services, (TimeProvider)clock);
+        var started = await archives.StartAsync(clara.Viewer, Ct);
+        await ReadyAsync(archives, started.Token, clara.Viewer);
+
+        clock.Advance(TimeSpan.FromDays(2).Add(TimeSpan.FromSeconds(1)));
+
+        Assert.Null(await archives.OpenAsync(started.Token, clara.Viewer, Ct));
+        Assert.Null(await archives.LatestAsync(clara.Viewer, Ct));
+    }
+
+    [Fact]
+    public async Task Over_http_the_link_gives_the_zip_to_its_person_and_sends_anyone_else_back_with_nothing()
+    {
+        var clara = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var otto = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var archives = Get<PersonalDataArchives>();
+        var started = await archives.StartAsync(clara.Viewer, Ct);
+        await ReadyAsync(archives, started.Token, clara.Viewer);
+        var link = $"{PersonalDataArchives.ArchivePath}/{started.Token}";
+
+        using (var owner = new PortalBrowser(portal))
+        {
+            await owner.SignInAsync(clara.Email, clara.Password);
+            using var response = await owner.GetAsync(link);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/zip", response.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var other = new PortalBrowser(portal))
+        {
+            await other.SignInAsync(otto.Email, otto.Password);
+            using var response = await other.GetAsync(link);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Equal(YourDataPage.LinkRefusedPath, response.Headers.Location?.ToString());
+            using var guessed = await other.GetAsync($"{PersonalDataArchives.ArchivePath}/{new string('A', 43)}");
+            Assert.Equal(YourDataPage.LinkRefusedPath, guessed.Headers.Location?.ToString());
+        }
+
+        using var visitor = new PortalBrowser(portal);
+        using var anonymous = await visitor.GetAsync(link);
+        Assert.Contains("Account/Login", anonymous.Headers.Location?.ToString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static async Task<ArchiveStatus> ReadyAsync(PersonalDataArchives archives, string token, Viewer viewer)
+    {
+        var until = DateTime.UtcNow + TestTimeouts.Wait;
+        while (DateTime.UtcNow < until)
+        {
+            if (await archives.StatusAsync(token, viewer, Ct) is { State: not ArchiveState.Building } status)
+            {
+                Assert.Equal(ArchiveState.Ready, status.State);
+                return status;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        throw new TimeoutException("The archive was not ready in time.");
+    }
+
+    private static async Task<string> JsonOfAsync(byte[] zip)
+    {
+        await using var archive = new ZipArchive(new MemoryStream(zip));
+        using var reader = new StreamReader(await archive.GetEntry("data.json")!.OpenAsync(Ct));
+        return await reader.ReadToEndAsync(Ct);
+    }
+}
+
+public sealed class SqlitePersonalDataArchiveTests(EmptyPortalFactory portal) : PersonalDataArchiveTests(portal), IClassFixture<EmptyPortalFactory>;
+
+public sealed class PostgresPersonalDataArchiveTests(EmptyPostgresPortalFactory portal) : PersonalDataArchiveTests(portal), IClassFixture<EmptyPostgresPortalFactory>;
