@@ -27,6 +27,9 @@ public enum SecurityEventKind
 
     /// <summary>The person downloaded everything the portal holds about them (or an admin did for them: <see cref="ActorId"/>).</summary>
     PersonalDataExported,
+
+    /// <summary>An admin asked for a person's data on their behalf (<see cref="ActorId"/>: who; the reason in the detail).</summary>
+    PersonalDataRequested,
 }
 
 /// <summary>

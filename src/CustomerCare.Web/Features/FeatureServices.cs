@@ -44,6 +44,7 @@ public static class FeatureServices
         services.AddSingleton<Admin.SecurityEventService>();
         services.AddSingleton<PersonalData.PersonalDataExport>();
         services.AddSingleton<PersonalData.PersonalDataArchives>();
+        services.AddSingleton<PersonalData.PersonalDataRequests>();
         services.AddOptions<PersonalData.ArchiveOptions>().BindConfiguration(PersonalData.ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddPrivacyNotice();
         return services;

@@ -54,6 +54,8 @@ internal static class AccessibilityViews
 
         new("/admin/users", "/admin/users", Admin),
         new("/admin/security", "/admin/security", Admin),
+        new("/admin/data-requests", "/admin/data-requests", Admin),
+        new("/admin/data-requests", "/admin/data-requests", Admin, Then: PickTheDemoCustomerAsync),
     ];
 
     /// <summary>Routes that show nothing of their own, and why.</summary>
@@ -61,4 +63,12 @@ internal static class AccessibilityViews
     {
         ["/notifications/open/{Id:long}"] = "marks the notification read and redirects to what it is about",
     };
+
+    // The request form as the admin fills it: the demo customer found by address and picked from the list.
+    private static async Task PickTheDemoCustomerAsync(IPage page)
+    {
+        await page.Locator("[data-testid=requests-person] input, input[data-testid=requests-person]").First.FillAsync(Customer.Email);
+        await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
+        await page.GetByTestId("requests-subject").WaitForAsync();
+    }
 }

@@ -44,9 +44,10 @@ public abstract class PersonalDataArchiveTests(PortalFactory portal)
         Assert.Equal(steps.Select(s => s.Percent).Order(), steps.Select(s => s.Percent));
         Assert.True(steps.Count >= 3, $"progress was said {steps.Count} times");
         Assert.Equal(ready.Token, (await archives.LatestAsync(clara.Viewer, Ct))?.Token);
-        var zip = await archives.OpenAsync(started.Token, clara.Viewer, Ct);
-        Assert.NotNull(zip);
-        Assert.Contains(idea, await JsonOfAsync(zip), StringComparison.Ordinal);
+        var opened = await archives.OpenAsync(started.Token, clara.Viewer, Ct);
+        Assert.NotNull(opened);
+        Assert.Equal(clara.Id, opened.Value.Status.SubjectId);
+        Assert.Contains(idea, await JsonOfAsync(opened.Value.Zip), StringComparison.Ordinal);
 
         Assert.Null(await archives.OpenAsync(started.Token, otto.Viewer, Ct));
         Assert.Null(await archives.StatusAsync(started.Token, otto.Viewer, Ct));
@@ -134,3 +135,72 @@ public abstract class PersonalDataArchiveTests(PortalFactory portal)
 public sealed class SqlitePersonalDataArchiveTests(EmptyPortalFactory portal) : PersonalDataArchiveTests(portal), IClassFixture<EmptyPortalFactory>;
 
 public sealed class PostgresPersonalDataArchiveTests(EmptyPostgresPortalFactory portal) : PersonalDataArchiveTests(portal), IClassFixture<EmptyPostgresPortalFactory>;
+
+/// <summary>An admin answers a request by letter: a reason first, in the security log; the archive is the person's, the link the admin's.</summary>
+public abstract class PersonalDataRequestTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private T Get<T>() where T : notnull => portal.Services.GetRequiredService<T>();
+
+    [Fact]
+    public async Task An_admin_prepares_a_persons_archive_with_a_recorded_reason_and_only_the_admin_opens_it()
+    {
+        var admin = await portal.AddPersonAsync(Roles.Admin, "Sabine Request", ct: Ct);
+        var clara = await portal.AddPersonAsync(Roles.Customer, "Clara Letter", ct: Ct);
+        var complaint = TestPeople.UniqueTitle("Meter reading wrong");
+        await portal.FileComplaintAsync(clara, complaint, ct: Ct);
+        var requests = Get<PersonalDataRequests>();
+
+        var result = await requests.ExportForAsync(clara.Id, "Letter of 2 December, reference 2026-118", admin.Viewer, Ct);
+
+        Assert.Equal(DataRequestOutcome.Started, result.Outcome);
+        var token = result.Archive!.Token;
+        await using (var db = await Get<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct))
+        {
+            var logged = await db.SecurityEvents.SingleAsync(e => e.Kind == SecurityEventKind.PersonalDataRequested && e.UserId == clara.Id, Ct);
+            Assert.Equal((admin.Id, "Letter of 2 December, reference 2026-118"), (logged.ActorId, logged.Detail));
+        }
+
+        var archives = Get<PersonalDataArchives>();
+        for (var tries = 0; tries < 600 && (await archives.StatusAsync(token, admin.Viewer, Ct))?.State == ArchiveState.Building; tries++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        var opened = await archives.OpenAsync(token, admin.Viewer, Ct);
+        Assert.NotNull(opened);
+        Assert.Equal(clara.Id, opened.Value.Status.SubjectId);
+        await using var zip = new ZipArchive(new MemoryStream(opened.Value.Zip));
+        using var reader = new StreamReader(await zip.GetEntry("data.json")!.OpenAsync(Ct));
+        Assert.Contains(complaint, await reader.ReadToEndAsync(Ct), StringComparison.Ordinal);
+        Assert.Null(await archives.OpenAsync(token, clara.Viewer, Ct));
+        Assert.Equal(token, (await requests.LatestForAsync(clara.Id, admin.Viewer, Ct))?.Token);
+
+        await using var check = await Get<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        Assert.Equal(admin.Email, (await check.OutboxMails.SingleAsync(m => m.DedupKey == $"archive:{token}", Ct)).ToAddress);
+    }
+
+    [Fact]
+    public async Task A_request_without_a_reason_or_for_nobody_is_refused_and_records_nothing_and_only_admins_may_ask()
+    {
+        var admin = await portal.AddPersonAsync(Roles.Admin, ct: Ct);
+        var staff = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var clara = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var requests = Get<PersonalDataRequests>();
+
+        Assert.Equal(DataRequestOutcome.ReasonRequired, (await requests.ExportForAsync(clara.Id, " \u200B ", admin.Viewer, Ct)).Outcome);
+        Assert.Equal(DataRequestOutcome.ReasonTooLong, (await requests.ExportForAsync(clara.Id, new string('x', 501), admin.Viewer, Ct)).Outcome);
+        Assert.Equal(DataRequestOutcome.PersonNotFound, (await requests.ExportForAsync("nobody", "Letter", admin.Viewer, Ct)).Outcome);
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => requests.ExportForAsync(clara.Id, "Curious", staff.Viewer, Ct));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => requests.SearchAsync(clara.Email, clara.Viewer, Ct));
+
+        await using var db = await Get<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        Assert.False(await db.SecurityEvents.AnyAsync(e => e.Kind == SecurityEventKind.PersonalDataRequested && e.UserId == clara.Id, Ct));
+        Assert.Equal(clara.Id, Assert.Single(await requests.SearchAsync(clara.Email, admin.Viewer, Ct)).Id);
+    }
+}
+
+public sealed class SqlitePersonalDataRequestTests(EmptyPortalFactory portal) : PersonalDataRequestTests(portal), IClassFixture<EmptyPortalFactory>;
+
+public sealed class PostgresPersonalDataRequestTests(EmptyPostgresPortalFactory portal) : PersonalDataRequestTests(portal), IClassFixture<EmptyPostgresPortalFactory>;

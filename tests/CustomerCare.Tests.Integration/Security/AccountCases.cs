@@ -34,6 +34,15 @@ internal static class AccountCases
             await c.Get<PersonalDataArchives>().OpenAsync(await AuthorsArchiveAsync(c), c.Viewer(p), Ct) is not null),
         Of("PersonalDataExport.CountAsync", SignedIn, async (c, p) =>
             await Permitted(() => c.Get<PersonalDataExport>().CountAsync(c.Viewer(p), Ct))),
+        // Requests on a person's behalf: admins only, with a reason.
+        Of("PersonalDataRequests.FindAsync", [Persona.Admin], async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataRequests>().FindAsync(c.Person(Persona.Author).Id, c.Viewer(p), Ct))),
+        Of("PersonalDataRequests.SearchAsync", [Persona.Admin], async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataRequests>().SearchAsync("Alma", c.Viewer(p), Ct))),
+        Of("PersonalDataRequests.ExportForAsync", [Persona.Admin], async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataRequests>().ExportForAsync(c.Person(Persona.Author).Id, "Asked by letter", c.Viewer(p), Ct))),
+        Of("PersonalDataRequests.LatestForAsync", [Persona.Admin], async (c, p) =>
+            await Permitted(() => c.Get<PersonalDataRequests>().LatestForAsync(c.Person(Persona.Author).Id, c.Viewer(p), Ct))),
         // Only one's own: the archive is of the person asking, so each signed-in person gets exactly theirs.
         Of("PersonalDataExport.CollectAsync", SignedIn, async (c, p) =>
         {

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using CustomerCare.Data;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using CustomerCare.Web.Resources;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Distributed;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -18,8 +20,11 @@ public enum ArchiveState
     Failed,
 }
 
-/// <summary>Where a person's prepared archive stands; <see cref="Token"/> is its link's secret.</summary>
-public sealed record ArchiveStatus(string Token, string UserId, ArchiveState State, int Percent, DateTime ExpiresAt);
+/// <summary>
+/// Where a prepared archive stands: <see cref="Token"/> is its link's secret, <see cref="UserId"/> the one person whose
+/// link it is (who asked), <see cref="SubjectId"/> whose data it holds (the same, unless an admin asked on their behalf).
+/// </summary>
+public sealed record ArchiveStatus(string Token, string UserId, string SubjectId, ArchiveState State, int Percent, DateTime ExpiresAt);
 
 /// <summary>
 /// A large archive, prepared in the background: progress on the person's own live topic, the finished ZIP in the
@@ -28,41 +33,51 @@ public sealed record ArchiveStatus(string Token, string UserId, ArchiveState Sta
 /// archive is gone.
 /// </summary>
 public sealed partial class PersonalDataArchives(
-    PersonalDataExport export, IDistributedCache cache, ILiveBus bus, MailQueue mail, MailLinks links, MailStrings strings,
+    PersonalDataExport export, IDbContextFactory<CareDb> dbs, IDistributedCache cache, ILiveBus bus, MailQueue mail, MailLinks links, MailStrings strings,
     IStringLocalizer<Strings> l, IOptions<ArchiveOptions> options, IOptions<PortalOptions> portal, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<PersonalDataArchives> log)
 {
     public const string ArchivePath = "/account/data/archive";
 
     /// <summary>Starts preparing the viewer's archive, unless one is being prepared; the status to show at once.</summary>
-    public async Task<ArchiveStatus> StartAsync(Viewer viewer, CancellationToken ct = default)
+    public Task<ArchiveStatus> StartAsync(Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var userId = viewer.UserId ?? throw new UnauthorizedAccessException("Only a signed-in person prepares their archive.");
-        if (await LatestAsync(viewer, ct) is { State: ArchiveState.Building } running)
+        return StartForAsync(userId, userId, ct);
+    }
+
+    /// <summary>The viewer's most recent archive of their own data while its link works; null when there is none.</summary>
+    public Task<ArchiveStatus?> LatestAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.UserId is { } userId ? LatestForAsync(userId, userId, ct) : Task.FromResult<ArchiveStatus?>(null);
+    }
+
+    /// <summary>
+    /// Prepares <paramref name="subjectId"/>'s archive for <paramref name="requesterId"/> to download: the caller has
+    /// decided the requester may (the person themselves, or an admin with a recorded reason: <see cref="PersonalDataRequests"/>).
+    /// </summary>
+    internal async Task<ArchiveStatus> StartForAsync(string requesterId, string subjectId, CancellationToken ct)
+    {
+        if (await LatestForAsync(requesterId, subjectId, ct) is { State: ArchiveState.Building } running)
         {
             return running;
         }
 
         var expires = time.GetUtcNow().Add(options.Value.LinkLifetime).UtcDateTime;
-        var status = new ArchiveStatus(WebEncoders(RandomNumberGenerator.GetBytes(32)), userId, ArchiveState.Building, 0, expires);
+        var status = new ArchiveStatus(WebEncoders(RandomNumberGenerator.GetBytes(32)), requesterId, subjectId, ArchiveState.Building, 0, expires);
         await SaveAsync(status, ct);
-        await cache.SetStringAsync(LatestKey(userId), status.Token, Expiring(), ct);
+        await cache.SetStringAsync(LatestKey(requesterId, subjectId), status.Token, Expiring(), ct);
         var culture = CultureInfo.CurrentUICulture;
-        _ = Task.Run(() => BuildAsync(status, viewer, culture), lifetime.ApplicationStopping);
+        _ = Task.Run(() => BuildAsync(status, culture), lifetime.ApplicationStopping);
         return status;
     }
 
-    /// <summary>The viewer's most recent archive while its link works; null when there is none.</summary>
-    public async Task<ArchiveStatus?> LatestAsync(Viewer viewer, CancellationToken ct = default)
+    internal async Task<ArchiveStatus?> LatestForAsync(string requesterId, string subjectId, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (viewer.UserId is not { } userId || await cache.GetStringAsync(LatestKey(userId), ct) is not { } token)
-        {
-            return null;
-        }
-
-        return await StatusAsync(token, viewer, ct);
+        var token = await cache.GetStringAsync(LatestKey(requesterId, subjectId), ct);
+        return token is null ? null : await StatusAsync(token, new Viewer(requesterId, false, false, false), ct);
     }
 
     /// <summary>The archive behind <paramref name="token"/> if it is the viewer's own and its link still works.</summary>
@@ -79,31 +94,37 @@ public sealed partial class PersonalDataArchives(
         return status?.UserId == viewer.UserId && time.GetUtcNow().UtcDateTime < status.ExpiresAt ? status : null;
     }
 
-    /// <summary>The finished ZIP for the viewer's own, unexpired link; null otherwise (someone else's, expired, unfinished).</summary>
-    public async Task<byte[]?> OpenAsync(string token, Viewer viewer, CancellationToken ct = default)
+    /// <summary>
+    /// The finished ZIP for the viewer's own, unexpired link, with whose data it holds; null otherwise (someone else's,
+    /// expired, unfinished).
+    /// </summary>
+    public async Task<(ArchiveStatus Status, byte[] Zip)?> OpenAsync(string token, Viewer viewer, CancellationToken ct = default)
     {
-        if (await StatusAsync(token, viewer, ct) is not { State: ArchiveState.Ready })
+        if (await StatusAsync(token, viewer, ct) is not { State: ArchiveState.Ready } status
+            || await cache.GetAsync(ZipKey(token), ct) is not { } zip)
         {
             return null;
         }
 
-        return await cache.GetAsync(ZipKey(token), ct);
+        return (status, zip);
     }
 
-    private async Task BuildAsync(ArchiveStatus status, Viewer viewer, CultureInfo culture)
+    private async Task BuildAsync(ArchiveStatus status, CultureInfo culture)
     {
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
         var ct = lifetime.ApplicationStopping;
         try
         {
-            var archive = await export.CollectAsync(viewer, percent => ReportAsync(status with { Percent = percent }, ct), ct)
+            // As the subject reads the portal: CollectAsync takes their roles as stored.
+            var subject = new Viewer(status.SubjectId, false, false, false);
+            var archive = await export.CollectAsync(subject, percent => ReportAsync(status with { Percent = percent }, ct), ct)
                 ?? throw new InvalidOperationException("The account is gone.");
             using var zip = new MemoryStream();
             await PersonalDataZip.WriteAsync(zip, archive, l, ct);
             await cache.SetAsync(ZipKey(status.Token), zip.ToArray(), Expiring(), ct);
             var ready = status with { State = ArchiveState.Ready, Percent = 100 };
             await ReportAsync(ready, ct);
-            await MailLinkAsync(ready, archive.Profile, culture, ct);
+            await MailLinkAsync(ready, culture, ct);
             LogReady(status.UserId, zip.Length);
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -119,9 +140,13 @@ public sealed partial class PersonalDataArchives(
         await bus.PublishAsync(new ArchiveProgressed(status.UserId, status.Token, status.Percent, status.State, status.ExpiresAt, time.GetUtcNow().UtcDateTime), ct);
     }
 
-    private async Task MailLinkAsync(ArchiveStatus ready, ProfileData profile, CultureInfo culture, CancellationToken ct)
+    // The link goes to the one who asked: the person, or the admin who answers a request by letter.
+    private async Task MailLinkAsync(ArchiveStatus ready, CultureInfo culture, CancellationToken ct)
     {
-        if (profile.Email is not { } to)
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var profile = await db.Users.AsNoTracking().Where(u => u.Id == ready.UserId)
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Language }).FirstOrDefaultAsync(ct);
+        if (profile?.Email is not { } to)
         {
             return;
         }
@@ -146,7 +171,7 @@ public sealed partial class PersonalDataArchives(
 
     private static string ZipKey(string token) => $"archive:{token}:zip";
 
-    private static string LatestKey(string userId) => $"archive-of:{userId}";
+    private static string LatestKey(string requesterId, string subjectId) => $"archive-of:{requesterId}:{subjectId}";
 
     private static string WebEncoders(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 

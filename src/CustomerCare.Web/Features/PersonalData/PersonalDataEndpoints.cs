@@ -26,12 +26,14 @@ public static class PersonalDataEndpoints
         string token, HttpContext http, PersonalDataArchives archives, SecurityLog securityLog, TimeProvider time, CancellationToken ct)
     {
         var viewer = Viewer.From(http.User);
-        if (await archives.OpenAsync(token, viewer, ct) is not { } zip)
+        if (await archives.OpenAsync(token, viewer, ct) is not { } opened)
         {
             return Results.Redirect(YourDataPage.LinkRefusedPath);
         }
 
-        await securityLog.RecordAsync(SecurityEventKind.PersonalDataExported, viewer.UserId, http.Connection.RemoteIpAddress, ct: ct);
+        var (status, zip) = opened;
+        await securityLog.RecordAsync(SecurityEventKind.PersonalDataExported, status.SubjectId, http.Connection.RemoteIpAddress,
+            actorId: status.UserId == status.SubjectId ? null : status.UserId, ct: ct);
         http.Response.Headers.CacheControl = "no-store";
         return Results.File(zip, PersonalDataZip.ContentType, PersonalDataZip.FileName(time.GetUtcNow().UtcDateTime));
     }
