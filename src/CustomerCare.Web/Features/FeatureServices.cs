@@ -1,4 +1,5 @@
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Privacy;
 using CustomerCare.Web.Infrastructure;
@@ -43,6 +44,7 @@ public static class FeatureServices
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
         services.AddSingleton<PersonalData.PersonalDataExport>();
+        services.AddRetention();
         services.AddPrivacyNotice();
         return services;
     }
