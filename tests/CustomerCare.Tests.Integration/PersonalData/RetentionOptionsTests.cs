@@ -17,6 +17,7 @@ public sealed class RetentionOptionsTests
         { "AnonymizeClosedComplaintsAfter", "7.00:00:00", "Retention:AnonymizeClosedComplaintsAfter is 7.00:00:00: anonymize closed complaints no sooner than 30 days" },
         { "BatchSize", "0", "Retention:BatchSize must be between 1 and 10000" },
         { "MaxBatchesPerRun", "0", "Retention:MaxBatchesPerRun must be at least 1" },
+        { "FirstRunAfter", "-00:05:00", "Retention:FirstRunAfter must be between 0 and 30 days" },
     };
 
     [Theory]

@@ -76,9 +76,9 @@ public sealed class RetentionOptions
             yield return $"{Section}:{nameof(MaxBatchesPerRun)} must be at least 1 (it is {MaxBatchesPerRun}).";
         }
 
-        if (FirstRunAfter < TimeSpan.Zero)
+        if (FirstRunAfter < TimeSpan.Zero || FirstRunAfter > TimeSpan.FromDays(30))
         {
-            yield return $"{Section}:{nameof(FirstRunAfter)} must not be negative (it is {FirstRunAfter}).";
+            yield return $"{Section}:{nameof(FirstRunAfter)} must be between 0 and 30 days (it is {FirstRunAfter}).";
         }
     }
 }
