@@ -127,6 +127,12 @@ public sealed class Post
 
     public DateTime? LinkedIdeaAt { get; set; }
 
+    /// <summary>
+    /// When the retention job anonymized this closed complaint: its text, reference, rating comment and thread texts are
+    /// gone and the customer is the "former customer" placeholder; kind, status, outcome, mood, rating and dates stay.
+    /// </summary>
+    public DateTime? AnonymizedAt { get; set; }
+
     public List<ComplaintHandover> Handovers { get; } = [];
 
     public List<Reply> Replies { get; } = [];

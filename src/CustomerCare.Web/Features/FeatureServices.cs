@@ -1,4 +1,5 @@
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Privacy;
 using CustomerCare.Web.Infrastructure;
@@ -46,6 +47,7 @@ public static class FeatureServices
         services.AddSingleton<PersonalData.PersonalDataArchives>();
         services.AddSingleton<PersonalData.PersonalDataRequests>();
         services.AddOptions<PersonalData.ArchiveOptions>().BindConfiguration(PersonalData.ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRetention();
         services.AddPrivacyNotice();
         return services;
     }

@@ -1,0 +1,128 @@
+using CustomerCare.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Web.Features.PersonalData;
+
+/// <summary>What one pass of the retention job did: at most one batch of each kind.</summary>
+public sealed record RetentionPass(int SecurityEventsDropped, int MailsDropped, int AccountsDeleted, int AccountsKeptWithContent, int ComplaintsAnonymized)
+{
+    /// <summary>Some kind filled its batch, so more may be waiting.</summary>
+    public bool FilledABatch(int batchSize) =>
+        SecurityEventsDropped >= batchSize || MailsDropped >= batchSize || AccountsDeleted >= batchSize || ComplaintsAnonymized >= batchSize;
+}
+
+/// <summary>
+/// Erases personal data past its retention period (<see cref="RetentionOptions"/>). Every statement is guarded by the
+/// period's own condition, so two servers running it at once, or a run repeated, change nothing more than one run.
+/// Each kind is worked in bounded batches (select the oldest ids, then erase those), which every provider runs without
+/// raw SQL.
+/// </summary>
+public sealed partial class RetentionJob(IDbContextFactory<CareDb> dbs, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> log)
+{
+    /// <summary>One pass: at most <see cref="RetentionOptions.BatchSize"/> rows of each kind; the next pass continues.</summary>
+    public async Task<RetentionPass> RunOnceAsync(CancellationToken ct = default)
+    {
+        var settings = options.Value;
+        var batch = settings.BatchSize;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+
+        var events = RetentionOptions.InForce(settings.DropSecurityEventsAfter) is { } eventsAfter
+            ? await DropSecurityEventsAsync(db, now - eventsAfter, batch, ct)
+            : 0;
+        var mails = RetentionOptions.InForce(settings.DropSentMailsAfter) is { } mailsAfter
+            ? await DropSentMailsAsync(db, now - mailsAfter, batch, ct)
+            : 0;
+        var (accounts, kept) = RetentionOptions.InForce(settings.DeleteUnconfirmedAccountsAfter) is { } accountsAfter
+            ? (await NeverConfirmedAccounts.DeleteBatchAsync(db, now - accountsAfter, batch, ct),
+               await NeverConfirmedAccounts.CountKeptAsync(db, now - accountsAfter, ct))
+            : (0, 0);
+        var complaints = 0;
+        if (RetentionOptions.InForce(settings.AnonymizeClosedComplaintsAfter) is { } complaintsAfter
+            && await ClosedComplaints.Due(db, now - complaintsAfter).AnyAsync(ct))
+        {
+            await FormerCustomer.EnsureAsync(dbs, now, ct);
+            complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, ct);
+        }
+
+        var pass = new RetentionPass(events, mails, accounts, kept, complaints);
+        LogPass(events, mails, accounts, kept, complaints);
+        return pass;
+    }
+
+    private static async Task<int> DropSecurityEventsAsync(CareDb db, DateTime cutoff, int batch, CancellationToken ct)
+    {
+        var ids = await db.SecurityEvents.Where(e => e.OccurredAt < cutoff).OrderBy(e => e.OccurredAt).ThenBy(e => e.Id)
+            .Select(e => e.Id).Take(batch).ToListAsync(ct);
+        return ids.Count == 0 ? 0 : await db.SecurityEvents.Where(e => ids.Contains(e.Id) && e.OccurredAt < cutoff).ExecuteDeleteAsync(ct);
+    }
+
+    // Pending mails stay whatever their age: only what went out (or was given up) is past its use.
+    private static async Task<int> DropSentMailsAsync(CareDb db, DateTime cutoff, int batch, CancellationToken ct)
+    {
+        var done = db.OutboxMails.Where(m => (m.SentAt != null && m.SentAt < cutoff) || (m.GaveUpAt != null && m.GaveUpAt < cutoff));
+        var ids = await done.OrderBy(m => m.Id).Select(m => m.Id).Take(batch).ToListAsync(ct);
+        return ids.Count == 0 ? 0 : await done.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention batch: {SecurityEvents} security events and {Mails} sent mails dropped, "
+        + "{Accounts} never-confirmed accounts deleted ({Kept} kept: they hold content, left for account deletion), {Complaints} closed complaints anonymized")]
+    private partial void LogPass(int securityEvents, int mails, int accounts, int kept, int complaints);
+}
+
+/// <summary>
+/// Runs the retention job once a day on the host's <see cref="TimeProvider"/>: <see cref="RetentionOptions.FirstRunAfter"/>
+/// after start, then every 24 hours. Each run works batch after batch (each logged) until every kind is done or
+/// <see cref="RetentionOptions.MaxBatchesPerRun"/> is reached. Every server runs it; the job's guards make that safe.
+/// </summary>
+public sealed partial class RetentionWorker(RetentionJob job, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionWorker> log)
+    : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(options.Value.FirstRunAfter, time, stoppingToken);
+            using var timer = new PeriodicTimer(Interval, time);
+            do
+            {
+                await RunAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task RunAsync(CancellationToken ct)
+    {
+        var settings = options.Value;
+        try
+        {
+            for (var batch = 1; batch <= settings.MaxBatchesPerRun; batch++)
+            {
+                if (!(await job.RunOnceAsync(ct)).FilledABatch(settings.BatchSize))
+                {
+                    return;
+                }
+            }
+
+            LogRunCapped(settings.MaxBatchesPerRun);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One failed run (database briefly away) must not end the job for the life of the process.
+            LogRunFailed(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention run stopped after {Batches} batches; the rest waits for the next run")]
+    private partial void LogRunCapped(int batches);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The retention run failed; trying again at the next one")]
+    private partial void LogRunFailed(Exception ex);
+}

@@ -1,0 +1,139 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.PersonalData;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Tests.Integration.PersonalData;
+
+/// <summary>
+/// The retention job on a real database: what is past its period goes (security events, never-confirmed empty accounts,
+/// the words of long-closed complaints), what is not stays, a second run changes nothing and a run does at most a batch.
+/// Rows are made now and dated back; the job's clock is now.
+/// </summary>
+public abstract class RetentionTests(PortalFactory portal)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static DateTime Now => DateTime.UtcNow;
+
+    private IDbContextFactory<CareDb> Dbs => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>();
+
+    private RetentionJob Job(Action<RetentionOptions>? configure = null)
+    {
+        var options = new RetentionOptions();
+        configure?.Invoke(options);
+        return new RetentionJob(Dbs, Options.Create(options), new ManualTime(Now), NullLogger<RetentionJob>.Instance);
+    }
+
+    [Fact]
+    public async Task Security_events_older_than_the_period_are_dropped_and_recent_ones_kept()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await AddSecurityEventsAsync(mark, Now.AddDays(-181), Now.AddDays(-400), Now.AddDays(-179), Now.AddDays(-1));
+
+        var pass = await Job().RunOnceAsync(Ct);
+
+        Assert.True(pass.SecurityEventsDropped >= 2);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var left = await db.SecurityEvents.Where(e => e.Detail == mark).Select(e => e.OccurredAt).ToListAsync(Ct);
+        Assert.Equal(2, left.Count);
+        Assert.All(left, at => Assert.True(at > Now.AddDays(-180)));
+    }
+
+    [Fact]
+    public async Task A_run_drops_at_most_one_batch_and_the_next_run_continues()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        var longAgo = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await AddSecurityEventsAsync(mark, [.. Enumerable.Range(0, 5).Select(i => longAgo.AddMinutes(i))]);
+        var job = Job(o => o.BatchSize = 2);
+
+        var first = await job.RunOnceAsync(Ct);
+        var afterFirst = await CountEventsAsync(mark);
+        await job.RunOnceAsync(Ct);
+        var afterSecond = await CountEventsAsync(mark);
+        await job.RunOnceAsync(Ct);
+
+        Assert.Equal(2, first.SecurityEventsDropped);
+        Assert.True(first.FilledABatch(2));
+        Assert.Equal((3, 1, 0), (afterFirst, afterSecond, await CountEventsAsync(mark)));
+    }
+
+    [Fact]
+    public async Task A_period_left_empty_erases_nothing_of_that_kind()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await AddSecurityEventsAsync(mark, Now.AddYears(-5));
+
+        var pass = await Job(o => o.DropSecurityEventsAfter = null).RunOnceAsync(Ct);
+
+        Assert.Equal(0, pass.SecurityEventsDropped);
+        Assert.Equal(1, await CountEventsAsync(mark));
+        await Job().RunOnceAsync(Ct);
+        Assert.Equal(0, await CountEventsAsync(mark));
+    }
+
+    [Fact]
+    public async Task A_never_confirmed_empty_account_past_the_period_is_deleted_with_its_follows_and_everyone_else_is_kept()
+    {
+        var idea = await portal.ProposeIdeaAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        var gone = await AddAccountAsync(confirmed: false, daysAgo: 31, Roles.Customer);
+        var young = await AddAccountAsync(confirmed: false, daysAgo: 29, Roles.Customer);
+        var confirmed = await AddAccountAsync(confirmed: true, daysAgo: 400, Roles.Customer);
+        var staff = await AddAccountAsync(confirmed: false, daysAgo: 400, Roles.Staff);
+        var writer = await AddAccountAsync(confirmed: false, daysAgo: 400, Roles.Customer);
+        Assert.True(await portal.Services.GetRequiredService<FollowService>().SetPostAsync(idea, true, gone.Viewer, Ct));
+        await portal.ProposeIdeaAsync(writer, ct: Ct);
+
+        var pass = await Job().RunOnceAsync(Ct);
+
+        Assert.True(pass.AccountsDeleted >= 1);
+        Assert.True(pass.AccountsKeptWithContent >= 1);
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        var left = await db.Users.Where(u => new[] { gone.Id, young.Id, confirmed.Id, staff.Id, writer.Id }.Contains(u.Id)).Select(u => u.Id).ToListAsync(Ct);
+        Assert.Equal(new[] { young.Id, confirmed.Id, staff.Id, writer.Id }.Order(StringComparer.Ordinal), left.Order(StringComparer.Ordinal));
+        Assert.False(await db.PostFollows.AnyAsync(f => f.UserId == gone.Id, Ct));
+        Assert.False(await db.UserRoles.AnyAsync(r => r.UserId == gone.Id, Ct));
+    }
+
+    private async Task<TestPerson> AddAccountAsync(bool confirmed, int daysAgo, string role)
+    {
+        await using var scope = portal.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>();
+        var email = $"retention-{Guid.NewGuid():N}@test.example";
+        var user = new CareUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = confirmed,
+            DisplayName = $"Retention {email[10..16]}",
+            CustomerSince = Now.AddDays(-daysAgo),
+        };
+        Assert.True((await users.CreateAsync(user, TestPeople.Password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        return new(user.Id, email, TestPeople.Password, user.DisplayName, role);
+    }
+
+    private async Task AddSecurityEventsAsync(string mark, params DateTime[] when)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        db.SecurityEvents.AddRange(when.Select(at => new SecurityEvent { Kind = SecurityEventKind.SignedIn, Detail = mark, ClientAddress = "192.0.2.7", OccurredAt = at }));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    private async Task<int> CountEventsAsync(string mark)
+    {
+        await using var db = await Dbs.CreateDbContextAsync(Ct);
+        return await db.SecurityEvents.CountAsync(e => e.Detail == mark, Ct);
+    }
+}
+
+public sealed class SqliteRetentionTests(EmptyPortalFactory portal) : RetentionTests(portal), IClassFixture<EmptyPortalFactory>;
+
+public sealed class PostgresRetentionTests(EmptyPostgresPortalFactory portal) : RetentionTests(portal), IClassFixture<EmptyPostgresPortalFactory>;
