@@ -27,6 +27,9 @@ public enum SecurityEventKind
 
     /// <summary>The person downloaded everything the portal holds about them (or an admin did for them: <see cref="ActorId"/>).</summary>
     PersonalDataExported,
+
+    /// <summary>The person deleted their account; the row's id is then a tombstone's (no name, no address).</summary>
+    AccountDeleted,
 }
 
 /// <summary>
