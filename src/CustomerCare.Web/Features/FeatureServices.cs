@@ -43,6 +43,10 @@ public static class FeatureServices
         services.AddSingleton<Admin.AdminService>();
         services.AddSingleton<Admin.SecurityEventService>();
         services.AddSingleton<PersonalData.PersonalDataExport>();
+        services.AddSingleton<PersonalData.AccountDeletion>();
+        services.AddOptions<PersonalData.AccountDeletionOptions>().BindConfiguration(PersonalData.AccountDeletionOptions.Section)
+            .Validate(o => Enum.IsDefined(o.PublicContent), "PersonalData:Deletion:PublicContent must be Anonymize or Remove.")
+            .ValidateOnStart();
         services.AddPrivacyNotice();
         return services;
     }
