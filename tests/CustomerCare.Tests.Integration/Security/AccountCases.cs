@@ -25,7 +25,11 @@ internal static class AccountCases
         }),
         // Only one's own: the preview counts the viewer's content; the id is the viewer's, never a parameter.
         Of("AccountDeletion.PreviewAsync", SignedIn, async (c, p) =>
-            (await c.Get<AccountDeletion>().PreviewAsync(c.Viewer(p), Ct))?.UserId == c.Person(p).Id),
+        {
+            DeletionPreview? preview = null;
+            return await Permitted(async () => preview = await c.Get<AccountDeletion>().PreviewAsync(c.Viewer(p), Ct))
+                && preview?.UserId == c.Person(p).Id;
+        }),
         // Customers may delete their own account (and nobody else's: there is no target to name); the wrong password
         // keeps the matrix's people, and answers WrongPassword only to someone allowed this far. People who work here
         // are refused (an admin removes them), visitors throw.
