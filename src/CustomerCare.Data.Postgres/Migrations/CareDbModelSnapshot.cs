@@ -97,6 +97,9 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<DateTime>("CustomerSince")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -96,6 +96,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<DateTime>("CustomerSince")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)

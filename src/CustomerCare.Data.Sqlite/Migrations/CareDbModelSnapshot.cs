@@ -89,6 +89,9 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<DateTime>("CustomerSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(80)

@@ -28,4 +28,16 @@ public sealed class CareUser : IdentityUser
     public string? BlockedById { get; set; }
 
     public string? BlockReason { get; set; }
+
+    /// <summary>
+    /// The name a deleted account keeps in <see cref="DisplayName"/>. The display layer shows it in the reader's language
+    /// ("Former customer", "Ehemaliger Kunde"); nobody may choose it as a name of their own.
+    /// </summary>
+    public const string FormerCustomerName = "Former customer";
+
+    /// <summary>
+    /// Set when the person deleted their account: the row stays as a tombstone with the same id (so votes, counters and
+    /// public posts keep their keys) but holds nothing about the person — no name, address, password or picture.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }

@@ -30,6 +30,9 @@ public enum SecurityEventKind
 
     /// <summary>An admin asked for a person's data on their behalf (<see cref="ActorId"/>: who; the reason in the detail).</summary>
     PersonalDataRequested,
+
+    /// <summary>The person deleted their account; the row's id is then a tombstone's (no name, no address).</summary>
+    AccountDeleted,
 }
 
 /// <summary>

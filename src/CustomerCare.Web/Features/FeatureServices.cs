@@ -48,6 +48,10 @@ public static class FeatureServices
         services.AddSingleton<PersonalData.PersonalDataRequests>();
         services.AddOptions<PersonalData.ArchiveOptions>().BindConfiguration(PersonalData.ArchiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRetention();
+        services.AddSingleton<PersonalData.AccountDeletion>();
+        services.AddOptions<PersonalData.AccountDeletionOptions>().BindConfiguration(PersonalData.AccountDeletionOptions.Section)
+            .Validate(o => Enum.IsDefined(o.PublicContent), "PersonalData:Deletion:PublicContent must be Anonymize or Remove.")
+            .ValidateOnStart();
         services.AddPrivacyNotice();
         return services;
     }

@@ -44,6 +44,8 @@ internal static class AccessibilityViews
         new("/notifications", "/notifications", Customer),
         new("/account/notifications", "/account/notifications", Customer),
         new("/account/data", "/account/data", Customer),
+        new("/account/delete", "/account/delete", Customer, Interactive: false),
+        new("/account/deleted", "/account/deleted", Interactive: false),
 
         new("/staff", "/staff", Staff),
         new("/posts/{Id:int}", "/posts/{complaint}", Staff),

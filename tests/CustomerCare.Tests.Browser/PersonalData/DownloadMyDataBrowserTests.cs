@@ -1,16 +1,22 @@
 using System.IO.Compression;
+using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Microsoft.Playwright.Assertions;
 
 namespace CustomerCare.Tests.Browser.PersonalData;
 
-/// <summary>A customer with an idea and a private complaint finds "Your data" in the menu and saves the archive with both inside.</summary>
+/// <summary>
+/// A customer with an idea and a private complaint finds "Your data" in the menu and saves the archive with both inside,
+/// then deletes the account: cannot sign in again, and the idea page no longer shows their name.
+/// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
 {
     [Fact]
-    public async Task A_customer_downloads_a_zip_that_holds_their_idea_and_their_private_complaint()
+    public async Task A_customer_downloads_a_zip_with_their_idea_and_private_complaint_then_deletes_the_account_and_is_gone()
     {
         var ct = TestContext.Current.CancellationToken;
         var person = await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct);
@@ -49,5 +55,32 @@ public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
         {
             File.Delete(saved);
         }
+
+        // Then deletes the account: told about the open complaint first, confirms it and the password, and is signed out.
+        var ideaId = await IdeaIdAsync(idea, ct);
+        await page.GetByTestId("your-data-delete").ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Delete my account");
+        await Expect(page.GetByTestId("delete-account-open")).ToContainTextAsync(complaint);
+        await page.GetByTestId("delete-account-confirm-open").CheckAsync();
+        await page.Locator("input[name='Input.Password']").FillAsync(person.Password);
+        await page.GetByTestId("delete-account-submit").ClickAsync();
+        await Expect(page.GetByTestId("account-deleted")).ToBeVisibleAsync();
+
+        await page.GotoAsync("Account/Login");
+        await page.Locator("input[name='Input.Email']").FillAsync(person.Email);
+        await page.Locator("input[name='Input.Password']").FillAsync(person.Password);
+        await page.Locator("form button[type=submit]").First.ClickAsync();
+        await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"posts/{ideaId}");
+        await page.WaitForCircuitAsync();
+        await Expect(page.GetByTestId("author").First).ToContainTextAsync("Former customer");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync(person.DisplayName);
+    }
+
+    private async Task<int> IdeaIdAsync(string title, CancellationToken ct)
+    {
+        await using var db = await browser.Portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(ct);
+        return await db.Posts.Where(p => p.Title == title).Select(p => p.Id).SingleAsync(ct);
     }
 }

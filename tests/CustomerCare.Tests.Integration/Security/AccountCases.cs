@@ -50,6 +50,22 @@ internal static class AccountCases
             return await Permitted(async () => archive = await c.Get<PersonalDataExport>().CollectAsync(c.Viewer(p), ct: Ct))
                 && archive?.Profile.Id == c.Person(p).Id;
         }),
+        // Only one's own: the preview counts the viewer's content; the id is the viewer's, never a parameter.
+        Of("AccountDeletion.PreviewAsync", SignedIn, async (c, p) =>
+        {
+            DeletionPreview? preview = null;
+            return await Permitted(async () => preview = await c.Get<AccountDeletion>().PreviewAsync(c.Viewer(p), Ct))
+                && preview?.UserId == c.Person(p).Id;
+        }),
+        // Customers may delete their own account (and nobody else's: there is no target to name); the wrong password
+        // keeps the matrix's people, and answers WrongPassword only to someone allowed this far. People who work here
+        // are refused (an admin removes them), visitors throw.
+        Of("AccountDeletion.DeleteAsync", [Persona.Customer, Persona.AnotherCustomer, Persona.Author], async (c, p) =>
+        {
+            DeletionResult? result = null;
+            return await Permitted(async () => result = await c.Get<AccountDeletion>().DeleteAsync(c.Viewer(p), "not the password", [], Ct))
+                && result?.Outcome == DeletionOutcome.WrongPassword;
+        }),
         Of("ModerationService.GetEditAccessAsync", AuthorAndWorksHere, async (c, p) =>
             (await c.Get<ModerationService>().GetEditAccessAsync(await c.IdeaAsync(), c.Viewer(p), Ct)).MayEdit),
         Of("ModerationService.EditAsync", AuthorAndWorksHere, async (c, p) =>

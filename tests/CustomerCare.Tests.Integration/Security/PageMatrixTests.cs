@@ -82,6 +82,9 @@ public abstract class PageMatrixTests(Cast cast)
         // Each signed-in person downloads their own archive: the id is the cookie's, so there is nobody else's to ask for.
         ["/account/data"] = SignedIn,
         ["/account/data/download"] = SignedIn,
+        // Deleting asks for the person's own password and deletes only their own account.
+        ["/account/delete"] = SignedIn,
+        ["/account/deleted"] = Everyone,
         ["/Account/Login"] = Everyone,
         ["/Account/Register"] = Everyone,
         ["/Account/ForgotPassword"] = Everyone,

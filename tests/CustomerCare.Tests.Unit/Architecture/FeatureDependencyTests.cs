@@ -25,6 +25,7 @@ public sealed class FeatureDependencyTests
         [("Complaints", "Votes")] = "the idea a complaint led to shows its live vote count",
         [("Decisions", "Votes")] = "a merge moves the duplicate's votes and announces the new count",
         [("Staff", "Complaints")] = "the desk lists open complaints by their clock and files complaints for customers",
+        [("PersonalData", "Complaints")] = "deleting an account names the open complaints it erases by the one definition of an open complaint",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 

@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Data.Entities;
 using CustomerCare.Web.Components.Account.Shared;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -12,6 +13,9 @@ public enum DisplayNameProblem
 
     /// <summary>A colleague's name: a customer must not pass for someone who works here.</summary>
     TakenByStaff,
+
+    /// <summary>The name deleted accounts are shown by ("Former customer" in any language): nobody may pass for one.</summary>
+    Reserved,
 }
 
 /// <summary>
@@ -22,6 +26,9 @@ public enum DisplayNameProblem
 /// </summary>
 public sealed class DisplayNames(IDbContextFactory<CareDb> dbs)
 {
+    private static readonly HashSet<string> Reserved =
+        new([TextRules.NameKey(CareUser.FormerCustomerName), TextRules.NameKey("Ehemaliger Kunde")], StringComparer.Ordinal);
+
     /// <summary>The name as it would be stored, and what is wrong with it (null: it may be used).</summary>
     /// <param name="userId">Who takes the name; null at registration. Staff may keep theirs, and nobody collides with themselves.</param>
     public async Task<(string Name, DisplayNameProblem? Problem)> CheckAsync(string? name, string? userId, CancellationToken ct = default)
@@ -32,6 +39,12 @@ public sealed class DisplayNames(IDbContextFactory<CareDb> dbs)
             return (clean, DisplayNameProblem.Length);
         }
 
+        var key = TextRules.NameKey(clean);
+        if (Reserved.Contains(key))
+        {
+            return (clean, DisplayNameProblem.Reserved);
+        }
+
         await using var db = await dbs.CreateDbContextAsync(ct);
         var staff = db.StaffUserIds;
         if (userId is not null && await staff.ContainsAsync(userId, ct))
@@ -40,7 +53,6 @@ public sealed class DisplayNames(IDbContextFactory<CareDb> dbs)
         }
 
         // People who work here are a few dozen: their names are compared in memory, where NFKC and look-alikes are known.
-        var key = TextRules.NameKey(clean);
         var colleagues = await db.Users.AsNoTracking().Where(u => staff.Contains(u.Id) && u.Id != userId).Select(u => u.DisplayName).ToListAsync(ct);
         return (clean, colleagues.Any(c => TextRules.NameKey(c) == key) ? DisplayNameProblem.TakenByStaff : null);
     }

@@ -48,7 +48,7 @@ public sealed record ReportResult(ReportOutcome Outcome)
 
     public bool Succeeded => Outcome is ReportOutcome.Reported or ReportOutcome.Dismissed;
 
-    public string MessageKey => Block is null ? $"Report_{Outcome}" : PostingBlock.MessageKey;
+    public string MessageKey => Block is null ? $"Report_{Outcome}" : Block.Key;
 }
 
 /// <summary>A report as the form sends it: the post, or one of its replies, and why.</summary>

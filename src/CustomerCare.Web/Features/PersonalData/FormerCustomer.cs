@@ -13,7 +13,7 @@ public static class FormerCustomer
 {
     public const string Id = "former-customer";
 
-    public const string DisplayName = "Former customer";
+    public const string DisplayName = CareUser.FormerCustomerName;
 
     public static async Task EnsureAsync(IDbContextFactory<CareDb> dbs, DateTime now, CancellationToken ct)
     {
@@ -31,6 +31,7 @@ public static class FormerCustomer
                 NormalizedUserName = Id.ToUpperInvariant(),
                 DisplayName = DisplayName,
                 CustomerSince = now,
+                DeletedAt = now,
                 LockoutEnabled = true,
                 LockoutEnd = DateTimeOffset.MaxValue,
                 SecurityStamp = Guid.NewGuid().ToString(),

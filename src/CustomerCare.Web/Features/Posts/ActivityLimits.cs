@@ -41,6 +41,13 @@ public sealed class ActivityLimits(IOptionsMonitor<RateLimitOptions> options, Ti
             await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, u => u.DisplayName), ct);
         }
 
+        // Read after the lock (SQLite: inside the write gate), so an account deleted while this act was under way is
+        // seen here and the act writes nothing: a deletion takes the same row lock first (AccountErasure).
+        if (await db.Users.AnyAsync(u => u.Id == userId && u.DeletedAt != null, ct))
+        {
+            throw new AccountDeletedException(userId);
+        }
+
         var (limit, now) = (For(act), time.GetUtcNow().UtcDateTime);
         var allowed = viewer.WorksHere ? limit.Staff : await IsNewAsync(db, userId, now, ct) ? limit.NewAccount : limit.Customer;
         var since = now - limit.Window;

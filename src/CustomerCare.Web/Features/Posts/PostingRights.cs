@@ -9,10 +9,16 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Web.Features.Posts;
 
 /// <summary>Why a person may not post: the reason the team gave, shown inside a message in the reader's language.</summary>
-public sealed record PostingBlock(string Reason, DateTime Since)
+public sealed record PostingBlock(string Reason, DateTime Since, bool AccountDeleted = false)
 {
     /// <summary>The message around the reason ("Our team has blocked your account from posting: {0}").</summary>
     public const string MessageKey = "Posting_Blocked";
+
+    /// <summary>The message for an account its owner deleted (no reason to show).</summary>
+    public const string DeletedMessageKey = "Posting_AccountDeleted";
+
+    /// <summary>The message to show for this refusal.</summary>
+    public string Key => AccountDeleted ? DeletedMessageKey : MessageKey;
 }
 
 /// <summary>What <see cref="PostingRights"/> decided for one act: refused by a block, or allowed and perhaps held for approval.</summary>
@@ -46,7 +52,15 @@ public sealed partial class PostingRights(IDbContextFactory<CareDb> dbs, IOption
     public Task<PostingCheck> CheckReplyAsync(Viewer viewer, PostKind kind, string postAuthorId, string body, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        return kind == PostKind.Complaint && postAuthorId == viewer.UserId ? Task.FromResult(PostingCheck.Allowed) : CheckAsync(viewer, body, body, ct);
+        return kind == PostKind.Complaint && postAuthorId == viewer.UserId ? CheckOwnComplaintAsync(viewer.UserId, ct) : CheckAsync(viewer, body, body, ct);
+    }
+
+    // Blocked or not, the customer answers in their own complaint; only an account its owner deleted writes nothing.
+    private async Task<PostingCheck> CheckOwnComplaintAsync(string userId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var deletedAt = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DeletedAt).FirstOrDefaultAsync(ct);
+        return deletedAt is { } at ? new(new PostingBlock("", at, AccountDeleted: true), null) : PostingCheck.Allowed;
     }
 
     /// <summary>Tells the moderation queue that an idea or reply waits (staff-only topic); called after its commit.</summary>
@@ -66,8 +80,13 @@ public sealed partial class PostingRights(IDbContextFactory<CareDb> dbs, IOption
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var person = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new { u.BlockedAt, u.BlockReason, u.EmailConfirmed, u.CustomerSince })
+            .Select(u => new { u.BlockedAt, u.BlockReason, u.EmailConfirmed, u.CustomerSince, u.DeletedAt })
             .FirstOrDefaultAsync(ct);
+        if (person?.DeletedAt is { } deletedAt)
+        {
+            return new(new PostingBlock("", deletedAt, AccountDeleted: true), null);
+        }
+
         if (person?.BlockedAt is { } blockedAt)
         {
             return new(new PostingBlock(person.BlockReason ?? "", blockedAt), null);

@@ -60,7 +60,7 @@ public sealed record ThreadResult(ThreadOutcome Outcome, ReplyView? Reply = null
     /// <summary>Set when <see cref="Outcome"/> is <see cref="ThreadOutcome.Blocked"/>: its reason goes into the message.</summary>
     public PostingBlock? Block { get; init; }
 
-    public string MessageKey => Block is null ? $"Thread_{Outcome}" : PostingBlock.MessageKey;
+    public string MessageKey => Block is null ? $"Thread_{Outcome}" : Block.Key;
 
     /// <summary>The wait in whole minutes, the value of the <see cref="ThreadOutcome.LimitReached"/> message (the others have none).</summary>
     public int WaitMinutes => ActivityLimits.Minutes(RetryAfter ?? TimeSpan.Zero);

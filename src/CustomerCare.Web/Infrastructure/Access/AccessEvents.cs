@@ -11,6 +11,9 @@ public enum AccessChangeReason
 
     /// <summary>Staff blocked the person from posting (BlockService).</summary>
     Blocked,
+
+    /// <summary>The person deleted their account (AccountDeletion).</summary>
+    Deleted,
 }
 
 /// <summary>

@@ -1,0 +1,139 @@
+using CustomerCare.Data;
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Infrastructure.Access;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Web.Features.PersonalData;
+
+/// <summary>
+/// "Delete my account" (GDPR Art. 17) for the person themselves: only the viewer's own account (the id is the viewer's,
+/// never a parameter), only after they typed their password again, and only after they were told which open complaints
+/// it ends. What it does to each table is <see cref="AccountErasure"/> and docs/privacy.md; what the person is shown
+/// first is <see cref="PreviewAsync"/>. People who work here are refused: an admin removes them.
+/// </summary>
+public sealed class AccountDeletion(
+    IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptionsMonitor<AccountDeletionOptions> options,
+    AccessChanges access, SecurityLog securityLog, ILiveBus bus, TimeProvider time)
+{
+    /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
+    public async Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var userId = SignedIn(viewer);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeletedAt == null, ct))
+        {
+            return null;
+        }
+
+        var complaints = db.Posts.Where(p => p.AuthorId == userId && p.Kind == PostKind.Complaint);
+        return new DeletionPreview(
+            userId,
+            await db.Posts.CountAsync(p => p.AuthorId == userId && p.Kind == PostKind.Idea, ct),
+            await db.Replies.CountAsync(r => r.AuthorId == userId && !complaints.Any(c => c.Id == r.PostId), ct),
+            await complaints.CountAsync(ct),
+            await db.Replies.CountAsync(r => complaints.Any(c => c.Id == r.PostId), ct),
+            await db.Votes.CountAsync(v => v.UserId == userId, ct),
+            await db.PostFollows.CountAsync(f => f.UserId == userId, ct) + await db.CategoryFollows.CountAsync(f => f.UserId == userId, ct),
+            await db.Notifications.CountAsync(n => n.UserId == userId, ct),
+            await OpenComplaintsAsync(db, userId, ct),
+            options.CurrentValue.PublicContent,
+            await db.StaffUserIds.ContainsAsync(userId, ct));
+    }
+
+    /// <summary>
+    /// Deletes the viewer's account if <paramref name="password"/> is theirs and every open complaint it would erase is in
+    /// <paramref name="confirmedOpenComplaints"/> (a complaint filed after the person read the page is told first, not
+    /// erased unasked). One transaction; afterwards their sessions end on every server and device.
+    /// </summary>
+    public async Task<DeletionResult> DeleteAsync(
+        Viewer viewer, string password, IReadOnlyCollection<int> confirmedOpenComplaints, CancellationToken ct = default)
+    {
+        var userId = SignedIn(viewer);
+        ArgumentNullException.ThrowIfNull(confirmedOpenComplaints);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.DeletedAt == null, ct);
+        if (user is null)
+        {
+            return DeletionResult.Of(DeletionOutcome.Gone);
+        }
+
+        if (await db.StaffUserIds.ContainsAsync(userId, ct))
+        {
+            return DeletionResult.Of(DeletionOutcome.WorksHere);
+        }
+
+        if (!await PasswordMatchesAsync(user, password))
+        {
+            return DeletionResult.Of(DeletionOutcome.WrongPassword);
+        }
+
+        var open = await OpenComplaintsAsync(db, userId, ct);
+        var unconfirmed = open.Where(c => !confirmedOpenComplaints.Contains(c.Id)).ToList();
+        if (unconfirmed.Count > 0)
+        {
+            return new(DeletionOutcome.OpenComplaintsNotConfirmed, unconfirmed);
+        }
+
+        var now = time.StoredUtcNow();
+        var mode = options.CurrentValue.PublicContent;
+        var strategy = db.Database.CreateExecutionStrategy();
+        var erased = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var tx = await db.BeginWriteTransactionAsync(ct);
+            if (!await AccountErasure.TombstoneAsync(db, userId, now, ct))
+            {
+                await tx.RollbackAsync(ct);
+                return null;
+            }
+
+            var complaints = await AccountErasure.EraseComplaintsAsync(db, userId, ct);
+            await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
+            var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
+            await AccountErasure.ScrubMailsAsync(db, user.DisplayName, user.Email, ct);
+            await tx.CommitAsync(ct);
+            return (IReadOnlyList<int>?)[.. complaints, .. ideas];
+        });
+        if (erased is null)
+        {
+            return DeletionResult.Of(DeletionOutcome.Gone);
+        }
+
+        // After the commit: open pages and hub connections of the person end now, the desk and boards drop what went.
+        await access.EndSessionsAsync(userId, AccessChangeReason.Deleted, ct);
+        foreach (var postId in erased)
+        {
+            await bus.PublishAsync(new PostRemoved(postId, now), ct);
+        }
+
+        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, ct: ct);
+        return DeletionResult.Of(DeletionOutcome.Deleted);
+    }
+
+    private static string SignedIn(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        return viewer.UserId ?? throw new UnauthorizedAccessException("Only a signed-in person deletes their account.");
+    }
+
+    private async Task<bool> PasswordMatchesAsync(CareUser user, string password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return false;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>().CheckPasswordAsync(user, password);
+    }
+
+    private static async Task<IReadOnlyList<OpenComplaint>> OpenComplaintsAsync(CareDb db, string userId, CancellationToken ct) =>
+        await OpenComplaints.Query(db).AsNoTracking().Where(p => p.AuthorId == userId)
+            .OrderBy(p => p.Id).Select(p => new OpenComplaint(p.Id, p.Title)).ToListAsync(ct);
+}
