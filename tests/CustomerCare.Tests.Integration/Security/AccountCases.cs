@@ -43,6 +43,16 @@ internal static class AccountCases
             await Permitted(() => c.Get<PersonalDataRequests>().ExportForAsync(c.Person(Persona.Author).Id, "Asked by letter", c.Viewer(p), Ct))),
         Of("PersonalDataRequests.LatestForAsync", [Persona.Admin], async (c, p) =>
             await Permitted(() => c.Get<PersonalDataRequests>().LatestForAsync(c.Person(Persona.Author).Id, c.Viewer(p), Ct))),
+        Of("AccountDeletion.PreviewForAsync", [Persona.Admin], async (c, p) =>
+            await Permitted(() => c.Get<AccountDeletion>().PreviewForAsync(c.Person(Persona.Author).Id, c.Viewer(p), Ct))),
+        Of("AccountDeletion.DeleteForAsync", [Persona.Admin], async (c, p) =>
+        {
+            // A customer of its own each time: the matrix's author is needed by the other rows.
+            var person = await c.Portal.AddPersonAsync(Roles.Customer, ct: Ct);
+            DeletionResult? result = null;
+            return await Permitted(async () => result = await c.Get<AccountDeletion>().DeleteForAsync(person.Id, "Asked by letter", [], c.Viewer(p), Ct))
+                && result?.Outcome == DeletionOutcome.Deleted;
+        }),
         // Only one's own: the archive is of the person asking, so each signed-in person gets exactly theirs.
         Of("PersonalDataExport.CollectAsync", SignedIn, async (c, p) =>
         {

@@ -22,9 +22,17 @@ public sealed class AccountDeletion(
     AccessChanges access, SecurityLog securityLog, ILiveBus bus, TimeProvider time)
 {
     /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
-    public async Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default)
+    public Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default) => PreviewOfAsync(SignedIn(viewer), ct);
+
+    /// <summary>What deleting <paramref name="personId"/>'s account would do, for an admin answering their request.</summary>
+    public Task<DeletionPreview?> PreviewForAsync(string personId, Viewer viewer, CancellationToken ct = default)
     {
-        var userId = SignedIn(viewer);
+        EnsureAdmin(viewer);
+        return PreviewOfAsync(personId, ct);
+    }
+
+    private async Task<DeletionPreview?> PreviewOfAsync(string userId, CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Users.AnyAsync(u => u.Id == userId && u.DeletedAt == null, ct))
         {
@@ -80,6 +88,50 @@ public sealed class AccountDeletion(
             return new(DeletionOutcome.OpenComplaintsNotConfirmed, unconfirmed);
         }
 
+        return await EraseAsync(db, user, actor: null, reason: null, ct);
+    }
+
+    /// <summary>
+    /// An admin deletes <paramref name="personId"/>'s account on their behalf (asked by letter): with a reason, recorded
+    /// with who and why, and only with every open complaint it erases confirmed. Not the admin's own account: that is
+    /// the person's own path, with their password.
+    /// </summary>
+    public async Task<DeletionResult> DeleteForAsync(
+        string personId, string? reason, IReadOnlyCollection<int> confirmedOpenComplaints, Viewer viewer, CancellationToken ct = default)
+    {
+        EnsureAdmin(viewer);
+        ArgumentNullException.ThrowIfNull(confirmedOpenComplaints);
+        var why = TextRules.Block(reason).Trim();
+        if (why.Length == 0 || why.Length > PersonalDataRequests.ReasonMaxLength)
+        {
+            return DeletionResult.Of(DeletionOutcome.ReasonRequired);
+        }
+
+        if (personId == viewer.UserId)
+        {
+            return DeletionResult.Of(DeletionOutcome.OwnAccount);
+        }
+
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == personId && u.DeletedAt == null, ct);
+        if (user is null)
+        {
+            return DeletionResult.Of(DeletionOutcome.Gone);
+        }
+
+        var unconfirmed = (await OpenComplaintsAsync(db, personId, ct)).Where(c => !confirmedOpenComplaints.Contains(c.Id)).ToList();
+        if (unconfirmed.Count > 0)
+        {
+            return new(DeletionOutcome.OpenComplaintsNotConfirmed, unconfirmed);
+        }
+
+        return await EraseAsync(db, user, viewer.UserId, why, ct);
+    }
+
+    // One transaction; afterwards the person's sessions end on every server and device.
+    private async Task<DeletionResult> EraseAsync(CareDb db, CareUser user, string? actor, string? reason, CancellationToken ct)
+    {
+        var userId = user.Id;
         var now = time.StoredUtcNow();
         var mode = options.CurrentValue.PublicContent;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -112,8 +164,17 @@ public sealed class AccountDeletion(
             await bus.PublishAsync(new PostRemoved(postId, now), ct);
         }
 
-        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, ct: ct);
+        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, actorId: actor, detail: reason, ct: ct);
         return DeletionResult.Of(DeletionOutcome.Deleted);
+    }
+
+    private static void EnsureAdmin(Viewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (!viewer.IsAdmin || viewer.UserId is null)
+        {
+            throw new UnauthorizedAccessException("Only admins delete an account on someone's behalf.");
+        }
     }
 
     private static string SignedIn(Viewer viewer)

@@ -52,6 +52,12 @@ public enum DeletionOutcome
 
     /// <summary>The account is already deleted (a second click, another tab).</summary>
     Gone,
+
+    /// <summary>An admin acting on someone's behalf said no reason (or too long a one): it is recorded with the deletion.</summary>
+    ReasonRequired,
+
+    /// <summary>An admin asked to delete their own account on the admin path: that is the person's own path, with the password.</summary>
+    OwnAccount,
 }
 
 /// <summary>The answer to a deletion: done, or why not (with the open complaints still to confirm).</summary>

@@ -123,8 +123,9 @@ public sealed partial class PersonalDataArchives(
             await PersonalDataZip.WriteAsync(zip, archive, l, ct);
             await cache.SetAsync(ZipKey(status.Token), zip.ToArray(), Expiring(), ct);
             var ready = status with { State = ArchiveState.Ready, Percent = 100 };
-            await ReportAsync(ready, ct);
+            // Mailed before it is said to be ready: whoever sees "ready" also finds the mail in the outbox.
             await MailLinkAsync(ready, culture, ct);
+            await ReportAsync(ready, ct);
             LogReady(status.UserId, zip.Length);
         }
         catch (Exception e) when (e is not OperationCanceledException)
