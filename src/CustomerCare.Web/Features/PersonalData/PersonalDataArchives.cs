@@ -77,21 +77,26 @@ public sealed partial class PersonalDataArchives(
     internal async Task<ArchiveStatus?> LatestForAsync(string requesterId, string subjectId, CancellationToken ct)
     {
         var token = await cache.GetStringAsync(LatestKey(requesterId, subjectId), ct);
-        return token is null ? null : await StatusAsync(token, new Viewer(requesterId, false, false, false), ct);
+        return token is null ? null : await StatusOfAsync(token, requesterId, ct);
     }
 
     /// <summary>The archive behind <paramref name="token"/> if it is the viewer's own and its link still works.</summary>
-    public async Task<ArchiveStatus?> StatusAsync(string token, Viewer viewer, CancellationToken ct = default)
+    public Task<ArchiveStatus?> StatusAsync(string token, Viewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
-        if (viewer.UserId is null || !IsToken(token) || await cache.GetStringAsync(StatusKey(token), ct) is not { } json)
+        return viewer.UserId is { } userId ? StatusOfAsync(token, userId, ct) : Task.FromResult<ArchiveStatus?>(null);
+    }
+
+    private async Task<ArchiveStatus?> StatusOfAsync(string token, string ownerId, CancellationToken ct)
+    {
+        if (!IsToken(token) || await cache.GetStringAsync(StatusKey(token), ct) is not { } json)
         {
             return null;
         }
 
         // The cache forgets it at the same moment; asking the clock too keeps the promise exact on every server.
         var status = JsonSerializer.Deserialize<ArchiveStatus>(json);
-        return status?.UserId == viewer.UserId && time.GetUtcNow().UtcDateTime < status.ExpiresAt ? status : null;
+        return status?.UserId == ownerId && time.GetUtcNow().UtcDateTime < status.ExpiresAt ? status : null;
     }
 
     /// <summary>
