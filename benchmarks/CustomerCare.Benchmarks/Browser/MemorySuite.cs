@@ -79,15 +79,19 @@ public static class MemorySuite
 
     private static async Task<(Kind, double, double, string)> MeasureAsync(BenchOptions options, BrowserHost host, DatabaseProvider provider, Kind kind, int n)
     {
+        // A tab whose unload beacon got lost leaves its circuit kept as disconnected for minutes (Blazor's
+        // retention): the count is taken relative to what the server already holds, which is in the heap before too.
+        var held = host.Circuits.Open;
         var (heapBefore, wsBefore) = Measure();
         var context = await host.NewContextAsync();
-        var expected = kind.Selector is null ? 0 : n;
+        var opened = kind.Selector is null ? 0 : n;
+        var expected = held + opened;
         try
         {
             await BrowserHost.OpenManyAsync(n, 4, _ => OpenAsync(context, kind));
             if (!await host.Circuits.WaitForAsync(expected, TimeSpan.FromSeconds(30)))
             {
-                throw new BenchmarkCheckException($"{n} pages of {kind.Name} are open but the server counts {host.Circuits.Open} circuits, not {expected}.");
+                throw new BenchmarkCheckException($"{n} pages of {kind.Name} are open but the server counts {host.Circuits.Open} circuits, not {expected} ({held} held before).");
             }
 
             // Idle: let the first renders' buffers and the circuits' initial traffic settle.
@@ -102,10 +106,10 @@ public static class MemorySuite
             var heap = (heapAfter - heapBefore) / n / 1024.0;
             var ws = (wsAfter - wsBefore) / n / 1024.0;
             await CloseAllAsync(context);
-            var released = await host.Circuits.WaitForAsync(0, TimeSpan.FromSeconds(30));
+            var released = await host.Circuits.WaitForAsync(held, TimeSpan.FromSeconds(30));
             const double MiB = 1024.0 * 1024;
             var row = string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} | {kind.Name} | {expected} | {components} | {heapBefore / MiB:F1} | {heapAfter / MiB:F1} | {heap:F1} | {ws:F1} | {(released ? "yes" : $"no ({host.Circuits.Open} left)")} |");
+                $"| {provider} | {kind.Name} | {opened} | {components} | {heapBefore / MiB:F1} | {heapAfter / MiB:F1} | {heap:F1} | {ws:F1} | {(released ? "yes" : $"no ({host.Circuits.Open - held} left)")} |");
             return (kind, heap, ws, row);
         }
         finally
