@@ -133,6 +133,13 @@ public sealed class Post
     /// </summary>
     public DateTime? AnonymizedAt { get; set; }
 
+    /// <summary>
+    /// The title an anonymized complaint keeps in <see cref="Title"/>: a fixed marker, not words for a reader. The display
+    /// layer shows it in the reader's language ("Anonymized complaint", "Anonymisierte Reklamation"). Its value is the
+    /// English words complaints were anonymized with before, so those need no migration.
+    /// </summary>
+    public const string AnonymizedTitle = "Anonymized complaint";
+
     public List<ComplaintHandover> Handovers { get; } = [];
 
     public List<Reply> Replies { get; } = [];

@@ -15,8 +15,11 @@ namespace CustomerCare.Web.Features.PersonalData;
 /// </summary>
 internal static class ClosedComplaints
 {
-    /// <summary>The title an anonymized complaint keeps; the search index then holds only these words.</summary>
-    public const string AnonymizedTitle = "Anonymized complaint";
+    /// <summary>
+    /// The title an anonymized complaint keeps (<see cref="Post.AnonymizedTitle"/>, shown in the reader's language); the
+    /// search index then holds only these words.
+    /// </summary>
+    public const string AnonymizedTitle = Post.AnonymizedTitle;
 
     private static readonly string[] StaffRoleIds = [.. Roles.StaffRoleIds];
 
