@@ -16,7 +16,10 @@ public enum RoleChange
     UserNotFound,
 }
 
-/// <summary>One line of the security log; <see cref="Person"/> is "name &lt;address&gt;", or null for a name that is no account.</summary>
+/// <summary>
+/// One line of the security log; <see cref="Person"/> and <see cref="Actor"/> are "name &lt;address&gt;" (the name alone for
+/// a deleted account, which has no address), or null for a name that is no account.
+/// </summary>
 public sealed record SecurityEventRow(
     long Id, SecurityEventKind Kind, DateTime OccurredAt, string? UserId, string? Person, string? AccountHash, string? Actor,
     string? ClientAddress, string? Detail);

@@ -50,7 +50,10 @@ public sealed class SecurityEventService(IDbContextFactory<CareDb> dbs)
         var people = rows.SelectMany(r => new[] { r.UserId, r.ActorId }).OfType<string>().Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id))
             .Select(u => new { u.Id, u.DisplayName, u.Email }).ToDictionaryAsync(u => u.Id, ct);
-        string? NameOf(string? id) => id is null ? null : names.TryGetValue(id, out var u) ? $"{u.DisplayName} <{u.Email}>" : id;
+        // A deleted account has no address left: its name alone, which the page shows in the reader's language.
+        string? NameOf(string? id) => id is null ? null
+            : !names.TryGetValue(id, out var u) ? id
+            : u.Email is null ? u.DisplayName : $"{u.DisplayName} <{u.Email}>";
 
         return new(
             [.. rows.Select(r => new SecurityEventRow(
