@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Resources;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Resources;
 
 namespace CustomerCare.Web.Features.Notifications;
@@ -25,27 +25,28 @@ public sealed record RenderedNotification(string Title, string Text, string? Not
 /// <summary>
 /// The one place a notification becomes words, for the bell's list and for mails alike:
 /// <c>NotificationText.Render(facts, culture)</c> gives the text in that culture (English or German; anything else
-/// falls back to English) and a link relative to the portal's root, e.g. <c>/posts/42#reply-7</c>.
+/// falls back to English) and a link relative to the portal's root, e.g. <c>/posts/42#reply-7</c>. Names and titles as
+/// stored (a deleted account's, an anonymized complaint's) are shown in that culture too.
 /// </summary>
 public static class NotificationText
 {
-    private static readonly ResourceManager Resources = new(typeof(Strings).FullName!, typeof(Strings).Assembly);
 
     public static RenderedNotification Render(NotificationFacts facts, CultureInfo culture)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(culture);
         var detail = NotificationDetail.Parse(facts.Detail);
-        var title = facts.PostTitle;
-        var actor = facts.ActorName ?? Get("Notification_Someone", culture);
+        var title = PostTitle.Shown(facts.PostTitle, culture);
+        var actor = facts.ActorName is { } actorName ? PersonName.Shown(actorName, culture) : Get("Notification_Someone", culture);
+        var author = facts.AuthorName is { } authorName ? PersonName.Shown(authorName, culture) : actor;
         var text = facts.Kind switch
         {
             NotificationKind.Reply => Format("Notification_Reply", culture, actor, title),
             NotificationKind.StatusChanged => Format("Notification_StatusChanged", culture, title,
                 detail.Status is { } status ? Get($"Status_{status}", culture) : Get("Status_Open", culture)),
             NotificationKind.Shipped when detail.Release is { } release =>
-                Format("Notification_ShippedIn", culture, release, title, facts.AuthorName ?? actor),
-            NotificationKind.Shipped => Format("Notification_Shipped", culture, title, facts.AuthorName ?? actor),
+                Format("Notification_ShippedIn", culture, release, title, author),
+            NotificationKind.Shipped => Format("Notification_Shipped", culture, title, author),
             NotificationKind.ComplaintOwner => Format("Notification_ComplaintOwner", culture, actor, title),
             NotificationKind.ResolutionProposed => Format("Notification_ResolutionProposed", culture, actor, title),
             NotificationKind.NewIdea => Format("Notification_NewIdea", culture, CategoryName(facts.Category, culture), title),
@@ -62,7 +63,7 @@ public static class NotificationText
     private static string CategoryName(CategoryNames? category, CultureInfo culture) =>
         category is null ? "" : culture.TwoLetterISOLanguageName == "de" ? category.German : category.English;
 
-    private static string Get(string key, CultureInfo culture) => Resources.GetString(key, culture) ?? key;
+    private static string Get(string key, CultureInfo culture) => StringsIn.Get(key, culture);
 
     private static string Format(string key, CultureInfo culture, params object[] args) =>
         string.Format(culture, Get(key, culture), args);
