@@ -1,4 +1,5 @@
 using CsvHelper.Configuration;
+using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Resources;
@@ -7,14 +8,18 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Ideas;
 
-/// <summary>One idea as the board's CSV export has it: what its card shows, status as in the board's address.</summary>
+/// <summary>
+/// One idea as the board's CSV export has it: what its card shows, status as in the board's address, the author's name in
+/// the exporter's language where it is a deleted account's.
+/// </summary>
 public sealed record BoardCsvRow(
     int Id, string Title, string Status, int Votes, int Replies, string Author, DateTime CreatedAt, string? ShippedIn, string Summary)
 {
-    public static BoardCsvRow From(PostSummary idea)
+    public static BoardCsvRow From(PostSummary idea, IStringLocalizer<Strings> text)
     {
         ArgumentNullException.ThrowIfNull(idea);
-        return new(idea.Id, idea.Title, BoardAddress.StatusValue(idea.Status), idea.VoteCount, idea.ReplyCount, idea.Author.DisplayName,
+        return new(idea.Id, idea.Title, BoardAddress.StatusValue(idea.Status), idea.VoteCount, idea.ReplyCount,
+            PersonName.Shown(idea.Author.DisplayName, text),
             idea.CreatedAt, idea.ShippedIn, idea.Excerpt);
     }
 }
@@ -38,7 +43,7 @@ public static class BoardExport
         var viewer = Viewer.From(http.User);
         var slugs = (await categories.ListAsync(ct)).Select(c => c.Slug);
         var query = BoardAddress.Parse(sort, status, category, mine, voted, q, viewer.IsSignedIn, slugs);
-        var rows = board.ListAllAsync(query, viewer, options.Value.MaxRows, ct).Select(BoardCsvRow.From);
+        var rows = board.ListAllAsync(query, viewer, options.Value.MaxRows, ct).Select(idea => BoardCsvRow.From(idea, text));
         return CsvDownload.File($"ideas-{CsvDownload.Today(time)}.csv", new Columns(text), rows, ct);
     }
 

@@ -1,5 +1,6 @@
 using CsvHelper.Configuration;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Components.Shared;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -10,18 +11,20 @@ namespace CustomerCare.Web.Features.Staff;
 
 /// <summary>
 /// One open complaint as the desk's CSV export has it: the customer and their history, mood, owner, the response clock
-/// (waits in business minutes, dates in UTC) and a rating the customer gave before reopening it.
+/// (waits in business minutes, dates in UTC) and a rating the customer gave before reopening it. Names and titles as
+/// stored for a deleted account or an anonymized complaint are written in the exporter's language.
 /// </summary>
 public sealed record DeskCsvRow(
     int Id, string Title, string Customer, DateTime CustomerSince, int EarlierComplaints, int EarlierSolved, ComplaintMood? Mood,
     string? Owner, DateTime? WaitingSince, bool FirstAnswer, DateTime? AnswerDueAt, int? WaitedMinutes, bool Overdue,
     DateTime? EscalatedAt, int? Rating)
 {
-    public static DeskCsvRow From(DeskRow row)
+    public static DeskCsvRow From(DeskRow row, IStringLocalizer<Strings> text)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return new(row.Id, row.Title, row.Customer.DisplayName, row.Customer.CustomerSince, row.History.EarlierComplaints,
-            row.History.EarlierSolved, row.Mood, row.Owner?.DisplayName, row.WaitingSince, row.FirstAnswer, row.Clock?.DueAt,
+        return new(row.Id, PostTitle.Shown(row.Title, text), PersonName.Shown(row.Customer.DisplayName, text), row.Customer.CustomerSince,
+            row.History.EarlierComplaints, row.History.EarlierSolved, row.Mood,
+            row.Owner is { } owner ? PersonName.Shown(owner.DisplayName, text) : null, row.WaitingSince, row.FirstAnswer, row.Clock?.DueAt,
             row.Clock is { } clock ? (int)clock.Waited.TotalMinutes : null, row.Overdue, row.EscalatedAt, row.Rating);
     }
 }
@@ -52,7 +55,7 @@ public static class DeskExport
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, detail: text["Export_DeskRefused"]);
         }
 
-        var rows = view.Rows.Take(options.Value.MaxRows).Select(DeskCsvRow.From).ToAsyncEnumerable();
+        var rows = view.Rows.Take(options.Value.MaxRows).Select(row => DeskCsvRow.From(row, text)).ToAsyncEnumerable();
         return CsvDownload.File($"desk-{CsvDownload.Today(time)}.csv", new Columns(text), rows, ct);
     }
 
