@@ -3,13 +3,16 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CustomerCare.Web.Components.Shared;
 using Microsoft.Extensions.Localization;
 
 namespace CustomerCare.Web.Features.PersonalData;
 
 /// <summary>
 /// The archive a person downloads: <c>data.json</c> (the whole <see cref="PersonalDataArchive"/>, for another service —
-/// portability) and <c>data.md</c> (the same, to read, with headings in the person's language).
+/// portability) and <c>data.md</c> (the same, to read, with headings in the person's language). The JSON keeps other people's
+/// names and the titles as stored; the text shows a deleted account's name and an anonymized complaint's title in the
+/// person's language, as the portal's pages do.
 /// </summary>
 public static class PersonalDataZip
 {
@@ -55,18 +58,18 @@ public static class PersonalDataZip
             .. Optional(l["Data_Field_Avatar"], p.AvatarUrl), .. Optional(l["Data_Field_Blocked"], p.BlockReason)], l);
         Posts(md, l["Data_Section_Ideas"], archive.Ideas, l);
         Posts(md, l["Data_Section_Complaints"], archive.Complaints, l);
-        Section(md, l["Data_Section_Replies"], archive.Replies.Select(r => $"{When(r.CreatedAt)} · {About(r.PostId, r.PostTitle)}: {OneLine(r.Body)}"), l);
-        Section(md, l["Data_Section_Votes"], archive.Votes.Select(v => $"{When(v.At)} · {About(v.PostId, v.PostTitle)}"), l);
+        Section(md, l["Data_Section_Replies"], archive.Replies.Select(r => $"{When(r.CreatedAt)} · {About(r.PostId, r.PostTitle, l)}: {OneLine(r.Body)}"), l);
+        Section(md, l["Data_Section_Votes"], archive.Votes.Select(v => $"{When(v.At)} · {About(v.PostId, v.PostTitle, l)}"), l);
         Section(md, l["Data_Section_Follows"], [
-            .. archive.Follows.Select(f => $"{When(f.Since)} · {About(f.PostId, f.PostTitle)} · {(f.Following ? f.Reason : "stopped")}"),
+            .. archive.Follows.Select(f => $"{When(f.Since)} · {About(f.PostId, f.PostTitle, l)} · {(f.Following ? f.Reason : "stopped")}"),
             .. archive.CategoryFollows.Select(f => $"{When(f.Since)} · {f.Category}")], l);
         Section(md, l["Data_Section_MailSettings"], archive.MailSettings.Select(s => $"{s.Kind}: {s.Delivery}"), l);
-        Section(md, l["Data_Section_SolvesIt"], archive.SolvesItAnswers.Select(a => $"{When(a.At)} · {About(a.PostId, a.PostTitle)}: {(a.Solves ? "yes" : "no")}"), l);
-        Section(md, l["Data_Section_Notifications"], archive.Notifications.Select(n => $"{When(n.CreatedAt)} · {n.Kind} · {About(n.PostId, n.PostTitle)}{(n.From is null ? "" : $" · {n.From}")}"), l);
+        Section(md, l["Data_Section_SolvesIt"], archive.SolvesItAnswers.Select(a => $"{When(a.At)} · {About(a.PostId, a.PostTitle, l)}: {(a.Solves ? "yes" : "no")}"), l);
+        Section(md, l["Data_Section_Notifications"], archive.Notifications.Select(n => $"{When(n.CreatedAt)} · {n.Kind} · {About(n.PostId, n.PostTitle, l)}{(n.From is null ? "" : $" · {PersonName.Shown(n.From, l)}")}"), l);
         Section(md, l["Data_Section_Mails"], archive.Mails.Select(m => $"{When(m.CreatedAt)} · {m.To} · {m.Subject}"), l);
         Section(md, l["Data_Section_Reports"], archive.Reports.Select(r => $"{When(r.CreatedAt)} · #{r.PostId} · {r.Reason}{(r.Note is null ? "" : $": {OneLine(r.Note)}")}"), l);
         Section(md, l["Data_Section_Security"], archive.SecurityEvents.Select(e => $"{When(e.OccurredAt)} · {e.Kind}{(e.ClientAddress is null ? "" : $" · {e.ClientAddress}")}"), l);
-        Section(md, l["Data_Section_Decisions"], archive.Decisions.Select(d => $"{When(d.At)} · {About(d.PostId, d.PostTitle)} · {d.What}"), l);
+        Section(md, l["Data_Section_Decisions"], archive.Decisions.Select(d => $"{When(d.At)} · {About(d.PostId, d.PostTitle, l)} · {d.What}"), l);
         return md.ToString();
     }
 
@@ -83,12 +86,12 @@ public static class PersonalDataZip
             md.Append("### ").Append(post.Title).Append(" (#").Append(post.Id.ToString(CultureInfo.InvariantCulture)).AppendLine(")").AppendLine()
               .Append("- ").Append(When(post.CreatedAt)).Append(" · ").Append(post.Status)
               .AppendLine(post.IsPublic ? "" : $" · {l["Data_Field_Private"]}")
-              .AppendLine(post.Owner is null ? "" : $"- {l["Data_Field_Owner"]}: {post.Owner}")
+              .AppendLine(post.Owner is null ? "" : $"- {l["Data_Field_Owner"]}: {PersonName.Shown(post.Owner, l)}")
               .AppendLine(post.Rating is null ? "" : $"- {l["Data_Field_Rating"]}: {post.Rating}/5 {post.RatingComment}")
               .AppendLine().AppendLine(Quote(post.Body)).AppendLine();
             foreach (var reply in post.Thread)
             {
-                md.Append("- **").Append(reply.Author).Append("**, ").Append(When(reply.CreatedAt)).Append(": ").AppendLine(OneLine(reply.Body));
+                md.Append("- **").Append(PersonName.Shown(reply.Author, l)).Append("**, ").Append(When(reply.CreatedAt)).Append(": ").AppendLine(OneLine(reply.Body));
             }
 
             md.AppendLine();
@@ -110,7 +113,8 @@ public static class PersonalDataZip
 
     private static IEnumerable<string> Optional(string label, string? value) => value is null ? [] : [$"{label}: {value}"];
 
-    private static string About(int postId, string? title) => title is null ? $"#{postId}" : $"“{title}” (#{postId})";
+    private static string About(int postId, string? title, IStringLocalizer l) =>
+        title is null ? $"#{postId}" : $"“{PostTitle.Shown(title, l)}” (#{postId})";
 
     private static string When(DateTime utc) => utc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
