@@ -68,6 +68,23 @@ public sealed class PostCardTests : ComponentTestContext
     }
 
     [Fact]
+    public void An_anonymized_complaint_and_a_deleted_author_read_in_the_readers_language()
+    {
+        UseDatabase();
+        SignIn("s1", Roles.Staff);
+        UseCulture("de");
+        var former = LoyalCustomer with { Id = "former-customer", DisplayName = CareUser.FormerCustomerName };
+        var complaint = Idea(PostStatus.Solved) with { Kind = PostKind.Complaint, IsPublic = false, Title = Post.AnonymizedTitle, Author = former };
+
+        var card = Render<PostCard>(p => p.Add(c => c.Post, complaint));
+
+        Assert.Equal("Anonymisierte Reklamation", card.Find("[data-testid=post-title]").TextContent.Trim());
+        Assert.Contains("Ehemaliger Kunde", card.Find("[data-testid=author]").TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(Post.AnonymizedTitle, card.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(CareUser.FormerCustomerName, card.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply_count_follows_a_live_reply_without_a_reload()
     {
         UseDatabase(); // the card carries the vote button's service, ideas or not

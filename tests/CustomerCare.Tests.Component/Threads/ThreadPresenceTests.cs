@@ -82,6 +82,19 @@ public sealed class ThreadPresenceTests : ComponentTestContext
     }
 
     [Fact]
+    public async Task A_person_with_the_stored_name_of_a_deleted_account_is_named_in_the_readers_language()
+    {
+        UseCulture("de");
+        var line = Render<ThreadPresence>(p => p.Add(x => x.PostId, PostId));
+        var former = new PresencePerson("gone-id", CareUser.FormerCustomerName);
+        using var here = Presence.Enter(PostId, former, worksHere: false, _ => Task.CompletedTask);
+
+        await Presence.TypingAsync(PostId, former, typing: true, internalNote: false, Ct);
+
+        line.WaitForAssertion(() => Assert.Equal("Ehemaliger Kunde schreibt…", line.Find("[data-testid=presence-typing]").TextContent.Trim()));
+    }
+
+    [Fact]
     public async Task Leaving_the_page_leaves_no_subscription_behind()
     {
         var bus = Services.GetRequiredService<InMemoryLiveBus>();
