@@ -4,6 +4,7 @@ using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.PersonalData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -134,9 +135,28 @@ public abstract class BoardExportTests(PortalFactory portal)
         Assert.Equal(["Nummer", "Titel", "Status", "Stimmen", "Antworten", "Verfasst von", "Erstellt (UTC)", "Ausgeliefert in", "Zusammenfassung"], csv.Headers);
     }
 
-    private async Task<CsvFile> DownloadAsync(TestPerson person, string query)
+    [Fact]
+    public async Task An_idea_of_a_deleted_account_is_exported_as_by_a_former_customer_in_the_askers_language()
     {
-        using var browser = new PortalBrowser(portal, language: "en");
+        var author = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var admin = await portal.AddPersonAsync(Roles.Admin, ct: Ct);
+        var reader = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var word = UniqueWord();
+        var idea = await AddIdeaAsync(author, $"Deleted {word} author");
+        var deleted = await portal.Services.GetRequiredService<AccountDeletion>().DeleteForAsync(author.Id, "Asked by letter.", [], admin.Viewer, Ct);
+        Assert.True(deleted.Succeeded);
+
+        var english = await DownloadAsync(reader, $"?q={word}");
+        var german = await DownloadAsync(reader, $"?q={word}", "de");
+
+        Assert.Equal("Former customer", english.Row(idea)!["Author"]);
+        Assert.Equal("Ehemaliger Kunde", german.Row(idea)!["Verfasst von"]);
+        Assert.DoesNotContain(author.DisplayName, english.Text + german.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<CsvFile> DownloadAsync(TestPerson person, string query, string language = "en")
+    {
+        using var browser = new PortalBrowser(portal, language: language);
         await browser.SignInAsync(person.Email, person.Password);
         using var response = await browser.GetAsync(BoardExport.Path + query);
         return await CsvFile.ReadAsync(response, "ideas-");

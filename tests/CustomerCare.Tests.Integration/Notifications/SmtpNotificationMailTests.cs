@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using CustomerCare.Data.Entities;
@@ -7,6 +8,7 @@ using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Roadmap;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Features.Votes;
@@ -133,6 +135,35 @@ public abstract partial class SmtpNotificationMailTests(SmtpPortalFactory portal
         Assert.Contains($"{SmtpPortalFactory.PublicUrl}/posts/{idea}?solves=no#solves", shipped.Text, StringComparison.Ordinal);
         Assert.Contains("Löst das Ihr Problem?", versandt.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("solves=", planned.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_idea_of_a_deleted_account_ships_with_mails_and_bell_naming_a_former_customer_in_each_readers_language()
+    {
+        var author = await mail.AddPersonAsync(Roles.Customer, "en", Ct, name: "Dora Deleted");
+        var voter = await mail.AddPersonAsync(Roles.Customer, "en", Ct);
+        var german = await mail.AddPersonAsync(Roles.Customer, "de", Ct);
+        var owner = await mail.AddPersonAsync(Roles.ProductOwner, "en", Ct);
+        var admin = await mail.AddPersonAsync(Roles.Admin, "en", Ct);
+        var title = NewTitle("Meter photo");
+        var idea = await ProposeAsync(title, author);
+        await mail.Get<VoteService>().ToggleAsync(idea, voter.Viewer, Ct);
+        await mail.Get<VoteService>().ToggleAsync(idea, german.Viewer, Ct);
+        Assert.True((await mail.Get<AccountDeletion>().DeleteForAsync(author.Id, "Asked by letter.", [], admin.Viewer, Ct)).Succeeded);
+
+        await mail.Get<StatusDecisionService>().ChangeStatusAsync(idea, PostStatus.Shipped, null, "3.3", owner.Viewer, Ct);
+        var shipped = await portal.Smtp.WaitForAsync(voter.Email, Ct);
+        var versandt = await portal.Smtp.WaitForAsync(german.Email, Ct);
+        var bell = (await mail.Get<NotificationInbox>().ListAsync(german.Viewer, ct: Ct)).Items.Single(i => i.Facts.PostId == idea);
+
+        Assert.Equal($"Shipped in 3.3: {title} — idea by Former customer", shipped.Message.Subject);
+        Assert.Equal($"Ausgeliefert in 3.3: {title} — Idee von Ehemaliger Kunde", versandt.Message.Subject);
+        Assert.Contains("Idee von Ehemaliger Kunde", versandt.Text, StringComparison.Ordinal);
+        Assert.Contains("Idee von Ehemaliger Kunde", versandt.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Former customer", versandt.Text + versandt.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dora Deleted", shipped.Text + versandt.Text, StringComparison.Ordinal);
+        Assert.Equal($"Ausgeliefert in 3.3: {title} — Idee von Ehemaliger Kunde",
+            NotificationText.Render(bell.Facts, CultureInfo.GetCultureInfo("de")).Text);
     }
 
     [Fact]

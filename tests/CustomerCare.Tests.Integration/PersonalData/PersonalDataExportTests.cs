@@ -101,6 +101,32 @@ public abstract class PersonalDataExportTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task The_readable_archive_names_a_deleted_account_in_the_persons_language_and_the_json_keeps_it_as_stored()
+    {
+        var clara = await portal.AddPersonAsync(Roles.Customer, "Clara Liest", ct: Ct);
+        var otto = await portal.AddPersonAsync(Roles.Customer, "Otto Geht", ct: Ct);
+        var admin = await portal.AddPersonAsync(Roles.Admin, ct: Ct);
+        var idea = await portal.ProposeIdeaAsync(clara, TestPeople.UniqueTitle("Invoices as PDF"), ct: Ct);
+        Assert.True((await Get<ThreadService>().ReplyAsync(idea, null, "Yes, please.", false, otto.Viewer, Ct)).Succeeded);
+        Assert.True((await Get<AccountDeletion>().DeleteForAsync(otto.Id, "Asked by letter.", [], admin.Viewer, Ct)).Succeeded);
+        using var browser = new PortalBrowser(portal, language: "de-DE");
+        await browser.SignInAsync(clara.Email, clara.Password);
+
+        using var response = await browser.GetAsync(PersonalDataEndpoints.DownloadPath);
+
+        await using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(Ct));
+        using var json = await JsonDocument.ParseAsync(await zip.GetEntry("data.json")!.OpenAsync(Ct), cancellationToken: Ct);
+        using var reader = new StreamReader(await zip.GetEntry("data.md")!.OpenAsync(Ct));
+        var markdown = await reader.ReadToEndAsync(Ct);
+        Assert.Contains("- **Ehemaliger Kunde**, ", markdown, StringComparison.Ordinal);
+        Assert.Contains(" · Ehemaliger Kunde", markdown, StringComparison.Ordinal); // the reply's notification, from whom
+        Assert.DoesNotContain(CareUser.FormerCustomerName, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Otto Geht", markdown + json.RootElement.GetRawText(), StringComparison.Ordinal);
+        var thread = json.RootElement.GetProperty("ideas")[0].GetProperty("thread");
+        Assert.Equal(CareUser.FormerCustomerName, thread[0].GetProperty("author").GetString());
+    }
+
+    [Fact]
     public async Task A_visitor_is_sent_to_sign_in_and_gets_no_archive()
     {
         using var browser = new PortalBrowser(portal);
