@@ -50,4 +50,33 @@ internal static class RetentionTesting
         Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         return new(user.Id, email, TestPeople.Password, user.DisplayName, role);
     }
+
+    /// <summary>Outbox mails keyed <c>{mark}:{name}</c>, written long ago, sent or given up when given (or waiting).</summary>
+    public static async Task AddMailsAsync(this PortalFactory portal, string mark, params (string Name, DateTime? SentAt, DateTime? GaveUpAt)[] mails)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        db.OutboxMails.AddRange(mails.Select(m => new OutboxMail
+        {
+            DedupKey = $"{mark}:{m.Name}",
+            ToAddress = "someone@test.example",
+            Subject = "A reply in a thread you follow",
+            TextBody = "Kept for the retention period.",
+            HtmlBody = "<p>Kept for the retention period.</p>",
+            CreatedAt = LongAgo,
+            NextAttemptAt = LongAgo,
+            Attempts = m.SentAt is null && m.GaveUpAt is null ? 0 : 1,
+            SentAt = m.SentAt,
+            GaveUpAt = m.GaveUpAt,
+        }));
+        await db.SaveChangesAsync(Ct);
+    }
+
+    /// <summary>The names of the mails of <paramref name="mark"/> still in the outbox, in order.</summary>
+    public static async Task<IReadOnlyList<string>> MailsLeftAsync(this PortalFactory portal, string mark)
+    {
+        await using var db = await portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
+        var prefix = mark + ":"; // a GUID: found anywhere, it is the start
+        var keys = await db.OutboxMails.Where(m => m.DedupKey.Contains(prefix)).Select(m => m.DedupKey).ToListAsync(Ct);
+        return [.. keys.Select(k => k[prefix.Length..]).Order(StringComparer.Ordinal)];
+    }
 }

@@ -9,9 +9,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Tests.Integration.PersonalData;
 
 /// <summary>
-/// The retention job on a real database: what is past its period goes (security events, never-confirmed empty
-/// accounts), what is not stays and a run does at most a batch. Rows are made now and dated back; the job's clock is
-/// now. Closed complaints and accounts with content have their own classes.
+/// The retention job on a real database: what is past its period goes (security events, sent mails, never-confirmed
+/// empty accounts), what is not stays and a run does at most a batch. Rows are made now and dated back; the job's clock
+/// is now. Closed complaints, accounts with content and every kind's batch have their own classes.
 /// </summary>
 public abstract class RetentionTests(PortalFactory portal)
 {
@@ -54,6 +54,36 @@ public abstract class RetentionTests(PortalFactory portal)
         Assert.Equal(2, first.SecurityEventsDropped);
         Assert.True(first.FilledABatch(2));
         Assert.Equal((3, 1, 0), (afterFirst, afterSecond, await CountEventsAsync(mark)));
+    }
+
+    [Fact]
+    public async Task Sent_mails_older_than_the_period_are_dropped_and_waiting_or_recent_ones_kept()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await portal.AddMailsAsync(
+            mark,
+            ("sent-31-days-ago", Now.AddDays(-31), null),
+            ("given-up-40-days-ago", null, Now.AddDays(-40)),
+            ("sent-29-days-ago", Now.AddDays(-29), null),
+            ("given-up-2-days-ago", null, Now.AddDays(-2)),
+            ("waiting-since-2001", null, null));
+
+        var pass = await Job().RunOnceAsync(Ct);
+
+        Assert.True(pass.MailsDropped >= 2);
+        Assert.Equal(["given-up-2-days-ago", "sent-29-days-ago", "waiting-since-2001"], await portal.MailsLeftAsync(mark));
+    }
+
+    [Fact]
+    public async Task Sent_mails_are_kept_while_their_period_is_off()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await portal.AddMailsAsync(mark, ("sent-in-2001", RetentionTesting.LongAgo, null));
+
+        var pass = await Job(o => o.DropSentMailsAfter = TimeSpan.Zero).RunOnceAsync(Ct);
+
+        Assert.Equal(0, pass.MailsDropped);
+        Assert.Equal(["sent-in-2001"], await portal.MailsLeftAsync(mark));
     }
 
     [Fact]
