@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Resources;
 using System.Text.RegularExpressions;
+using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Resources;
 
@@ -19,6 +20,18 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
         Assert.NotEmpty(english);
         Assert.Equal(english.Keys.Order(), german.Keys.Order());
         Assert.All(english, e => Assert.Equal(Placeholders(e.Value), Placeholders(german[e.Key])));
+    }
+
+    [Fact]
+    public void Every_security_event_kind_has_a_label_in_both_languages()
+    {
+        var resources = new ResourceManager(typeof(AccountStrings).FullName!, typeof(AccountStrings).Assembly);
+        foreach (var culture in new[] { CultureInfo.InvariantCulture, CultureInfo.GetCultureInfo("de") })
+        {
+            var labels = Entries(resources.GetResourceSet(culture, createIfNotExists: true, tryParents: false)!);
+            var missing = Enum.GetNames<SecurityEventKind>().Where(kind => !labels.ContainsKey($"Security_Kind_{kind}")).ToList();
+            Assert.True(missing.Count == 0, $"The security page would show a key for {string.Join(", ", missing)} ({culture.Name}).");
+        }
     }
 
     [Theory]

@@ -7,8 +7,6 @@ using CustomerCare.Web.Features.Threads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Integration.PersonalData;
 
@@ -26,8 +24,7 @@ public abstract class ClosedComplaintRetentionTests(PortalFactory portal)
 
     private ThreadService Threads => portal.Services.GetRequiredService<ThreadService>();
 
-    private RetentionJob Job() =>
-        new(Dbs, Options.Create(new RetentionOptions()), new ManualTime(DateTime.UtcNow), NullLogger<RetentionJob>.Instance);
+    private RetentionJob Job() => RetentionTesting.Job(portal);
 
     [Fact]
     public async Task A_complaint_solved_longer_ago_than_the_period_keeps_its_numbers_and_loses_its_words_and_its_customer()

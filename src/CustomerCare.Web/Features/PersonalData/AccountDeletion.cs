@@ -88,7 +88,7 @@ public sealed class AccountDeletion(
             return new(DeletionOutcome.OpenComplaintsNotConfirmed, unconfirmed);
         }
 
-        return await EraseAsync(db, user, actor: null, reason: null, ct);
+        return await EraseAsync(db, user, actor: null, reason: null, stillDue: null, ct);
     }
 
     /// <summary>
@@ -125,11 +125,26 @@ public sealed class AccountDeletion(
             return new(DeletionOutcome.OpenComplaintsNotConfirmed, unconfirmed);
         }
 
-        return await EraseAsync(db, user, viewer.UserId, why, ct);
+        return await EraseAsync(db, user, viewer.UserId, why, stillDue: null, ct);
+    }
+
+    /// <summary>
+    /// The retention job's path for a never-confirmed account that holds content (<see cref="NeverConfirmedAccounts"/>):
+    /// the same erasure, unasked (nobody proved the address theirs), logged as <c>AccountDeleted</c> with
+    /// <paramref name="reason"/>. <paramref name="stillDue"/> is the transaction's first statement; when it says no (the
+    /// person confirmed meanwhile) nothing changes. True when the account was deleted.
+    /// </summary>
+    internal async Task<bool> DeleteUnaskedAsync(
+        string userId, Func<CareDb, CancellationToken, Task<bool>> stillDue, string reason, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.DeletedAt == null, ct);
+        return user is not null && (await EraseAsync(db, user, actor: null, reason, stillDue, ct)).Succeeded;
     }
 
     // One transaction; afterwards the person's sessions end on every server and device.
-    private async Task<DeletionResult> EraseAsync(CareDb db, CareUser user, string? actor, string? reason, CancellationToken ct)
+    private async Task<DeletionResult> EraseAsync(
+        CareDb db, CareUser user, string? actor, string? reason, Func<CareDb, CancellationToken, Task<bool>>? stillDue, CancellationToken ct)
     {
         var userId = user.Id;
         var now = time.StoredUtcNow();
@@ -139,7 +154,7 @@ public sealed class AccountDeletion(
         {
             db.ChangeTracker.Clear();
             await using var tx = await db.BeginWriteTransactionAsync(ct);
-            if (!await AccountErasure.TombstoneAsync(db, userId, now, ct))
+            if ((stillDue is not null && !await stillDue(db, ct)) || !await AccountErasure.TombstoneAsync(db, userId, now, ct))
             {
                 await tx.RollbackAsync(ct);
                 return null;

@@ -4,21 +4,27 @@ using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.PersonalData;
 
-/// <summary>What one pass of the retention job did: at most one batch of each kind.</summary>
-public sealed record RetentionPass(int SecurityEventsDropped, int MailsDropped, int AccountsDeleted, int AccountsKeptWithContent, int ComplaintsAnonymized)
+/// <summary>
+/// What one pass of the retention job did: at most one batch of each kind. Never-confirmed accounts share one batch:
+/// <see cref="AccountsDeleted"/> held nothing and are gone, <see cref="AccountsErased"/> held content and are tombstones.
+/// </summary>
+public sealed record RetentionPass(int SecurityEventsDropped, int MailsDropped, int AccountsDeleted, int AccountsErased, int ComplaintsAnonymized)
 {
     /// <summary>Some kind filled its batch, so more may be waiting.</summary>
     public bool FilledABatch(int batchSize) =>
-        SecurityEventsDropped >= batchSize || MailsDropped >= batchSize || AccountsDeleted >= batchSize || ComplaintsAnonymized >= batchSize;
+        SecurityEventsDropped >= batchSize || MailsDropped >= batchSize || AccountsDeleted + AccountsErased >= batchSize
+        || ComplaintsAnonymized >= batchSize;
 }
 
 /// <summary>
 /// Erases personal data past its retention period (<see cref="RetentionOptions"/>). Every statement is guarded by the
 /// period's own condition, so two servers running it at once, or a run repeated, change nothing more than one run.
 /// Each kind is worked in bounded batches (select the oldest ids, then erase those), which every provider runs without
-/// raw SQL.
+/// raw SQL. A never-confirmed account that holds content is erased by <see cref="AccountDeletion"/>, as its owner
+/// would erase it.
 /// </summary>
-public sealed partial class RetentionJob(IDbContextFactory<CareDb> dbs, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> log)
+public sealed partial class RetentionJob(
+    IDbContextFactory<CareDb> dbs, AccountDeletion deletion, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> log)
 {
     /// <summary>One pass: at most <see cref="RetentionOptions.BatchSize"/> rows of each kind; the next pass continues.</summary>
     public async Task<RetentionPass> RunOnceAsync(CancellationToken ct = default)
@@ -34,9 +40,8 @@ public sealed partial class RetentionJob(IDbContextFactory<CareDb> dbs, IOptions
         var mails = RetentionOptions.InForce(settings.DropSentMailsAfter) is { } mailsAfter
             ? await DropSentMailsAsync(db, now - mailsAfter, batch, ct)
             : 0;
-        var (accounts, kept) = RetentionOptions.InForce(settings.DeleteUnconfirmedAccountsAfter) is { } accountsAfter
-            ? (await NeverConfirmedAccounts.DeleteBatchAsync(db, now - accountsAfter, batch, ct),
-               await NeverConfirmedAccounts.CountKeptAsync(db, now - accountsAfter, ct))
+        var (accounts, erased) = RetentionOptions.InForce(settings.DeleteUnconfirmedAccountsAfter) is { } accountsAfter
+            ? await DeleteNeverConfirmedAsync(db, now - accountsAfter, accountsAfter, batch, ct)
             : (0, 0);
         var complaints = 0;
         if (RetentionOptions.InForce(settings.AnonymizeClosedComplaintsAfter) is { } complaintsAfter
@@ -46,9 +51,17 @@ public sealed partial class RetentionJob(IDbContextFactory<CareDb> dbs, IOptions
             complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, ct);
         }
 
-        var pass = new RetentionPass(events, mails, accounts, kept, complaints);
-        LogPass(events, mails, accounts, kept, complaints);
+        var pass = new RetentionPass(events, mails, accounts, erased, complaints);
+        LogPass(events, mails, accounts, erased, complaints);
         return pass;
+    }
+
+    // The security log's AccountDeleted event says why, for the admin who finds a tombstone nobody asked for.
+    private async Task<(int Deleted, int Erased)> DeleteNeverConfirmedAsync(CareDb db, DateTime cutoff, TimeSpan after, int batch, CancellationToken ct)
+    {
+        var due = await NeverConfirmedAccounts.NextBatchAsync(db, cutoff, batch, ct);
+        var reason = $"Retention: address not confirmed within {after} ({RetentionOptions.Section}:{nameof(RetentionOptions.DeleteUnconfirmedAccountsAfter)})";
+        return await NeverConfirmedAccounts.DeleteAsync(db, deletion, due, cutoff, reason, ct);
     }
 
     private static async Task<int> DropSecurityEventsAsync(CareDb db, DateTime cutoff, int batch, CancellationToken ct)
@@ -67,8 +80,8 @@ public sealed partial class RetentionJob(IDbContextFactory<CareDb> dbs, IOptions
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention batch: {SecurityEvents} security events and {Mails} sent mails dropped, "
-        + "{Accounts} never-confirmed accounts deleted ({Kept} kept: they hold content, left for account deletion), {Complaints} closed complaints anonymized")]
-    private partial void LogPass(int securityEvents, int mails, int accounts, int kept, int complaints);
+        + "{Accounts} empty never-confirmed accounts deleted, {Erased} with content erased as account deletion does, {Complaints} closed complaints anonymized")]
+    private partial void LogPass(int securityEvents, int mails, int accounts, int erased, int complaints);
 }
 
 /// <summary>

@@ -17,7 +17,10 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan? AnonymizeClosedComplaintsAfter { get; set; } = TimeSpan.FromDays(3 * 365);
 
-    /// <summary>An account whose address was never confirmed, registered longer ago than this, is deleted (when it holds no content).</summary>
+    /// <summary>
+    /// An account whose address was never confirmed, registered longer ago than this, is deleted: outright when it holds
+    /// nothing, as its owner would delete it when it holds content (<see cref="NeverConfirmedAccounts"/>).
+    /// </summary>
     public TimeSpan? DeleteUnconfirmedAccountsAfter { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>Security events (sign-ins, failures, role changes, with IP addresses) older than this are dropped.</summary>
