@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
@@ -19,7 +20,7 @@ namespace CustomerCare.Web.Features.PersonalData;
 /// </summary>
 public sealed class AccountDeletion(
     IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptionsMonitor<AccountDeletionOptions> options,
-    AccessChanges access, SecurityLog securityLog, ILiveBus bus, TimeProvider time)
+    AccessChanges access, SecurityLog securityLog, ILiveBus bus, NotificationService notifications, TimeProvider time)
 {
     /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
     public Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default) => PreviewOfAsync(SignedIn(viewer), ct);
@@ -128,7 +129,8 @@ public sealed class AccountDeletion(
         return await EraseAsync(db, user, viewer.UserId, why, ct);
     }
 
-    // One transaction; afterwards the person's sessions end on every server and device.
+    // One transaction; afterwards the person's sessions end on every server and device, and other people's open pages
+    // hear what went (ErasureNews).
     private async Task<DeletionResult> EraseAsync(CareDb db, CareUser user, string? actor, string? reason, CancellationToken ct)
     {
         var userId = user.Id;
@@ -142,29 +144,27 @@ public sealed class AccountDeletion(
             if (!await AccountErasure.TombstoneAsync(db, userId, now, ct))
             {
                 await tx.RollbackAsync(ct);
-                return null;
+                return (ErasureNews?)null;
             }
 
+            var news = await ErasureNews.GatherAsync(db, userId, mode, ct);
             var complaints = await AccountErasure.EraseComplaintsAsync(db, userId, ct);
             await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
             var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
             await AccountErasure.ScrubMailsAsync(db, user.DisplayName, user.Email, ct);
             await tx.CommitAsync(ct);
-            return (IReadOnlyList<int>?)[.. complaints, .. ideas];
+            return news with { ErasedComplaints = complaints, RemovedIdeas = ideas };
         });
         if (erased is null)
         {
             return DeletionResult.Of(DeletionOutcome.Gone);
         }
 
-        // After the commit: open pages and hub connections of the person end now, the desk and boards drop what went.
+        // After the commit: open pages and hub connections of the person end now; the record before the news, which
+        // only open pages miss if it fails.
         await access.EndSessionsAsync(userId, AccessChangeReason.Deleted, ct);
-        foreach (var postId in erased)
-        {
-            await bus.PublishAsync(new PostRemoved(postId, now), ct);
-        }
-
         await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, actorId: actor, detail: reason, ct: ct);
+        await erased.TellAsync(dbs, bus, notifications, now, ct);
         return DeletionResult.Of(DeletionOutcome.Deleted);
     }
 
