@@ -18,9 +18,10 @@ namespace CustomerCare.Web.Features.PersonalData;
 /// it ends. What it does to each table is <see cref="AccountErasure"/> and docs/privacy.md; what the person is shown
 /// first is <see cref="PreviewAsync"/>. People who work here are refused: an admin removes them.
 /// </summary>
-public sealed class AccountDeletion(
+public sealed partial class AccountDeletion(
     IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptionsMonitor<AccountDeletionOptions> options,
-    AccessChanges access, SecurityLog securityLog, ILiveBus bus, NotificationService notifications, TimeProvider time)
+    AccessChanges access, SecurityLog securityLog, ILiveBus bus, NotificationService notifications, TimeProvider time,
+    ILogger<AccountDeletion> log)
 {
     /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
     public Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default) => PreviewOfAsync(SignedIn(viewer), ct);
@@ -164,7 +165,17 @@ public sealed class AccountDeletion(
         // only open pages miss if it fails.
         await access.EndSessionsAsync(userId, AccessChangeReason.Deleted, ct);
         await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, actorId: actor, detail: reason, ct: ct);
-        await erased.TellAsync(dbs, bus, notifications, now, ct);
+        try
+        {
+            // Done is done: the request going away does not stop the news, and news that fails is logged, not made a
+            // failed deletion (the pages show the erasure on their next read).
+            await erased.TellAsync(dbs, bus, notifications, now, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogNewsFailed(e, userId);
+        }
+
         return DeletionResult.Of(DeletionOutcome.Deleted);
     }
 
@@ -193,6 +204,9 @@ public sealed class AccountDeletion(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>().CheckPasswordAsync(user, password);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {UserId} was deleted, but open pages could not all be told")]
+    private partial void LogNewsFailed(Exception e, string userId);
 
     private static async Task<IReadOnlyList<OpenComplaint>> OpenComplaintsAsync(CareDb db, string userId, CancellationToken ct) =>
         await OpenComplaints.Query(db).AsNoTracking().Where(p => p.AuthorId == userId)
