@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.RegularExpressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
@@ -9,8 +10,8 @@ using static Microsoft.Playwright.Assertions;
 namespace CustomerCare.Tests.Browser.PersonalData;
 
 /// <summary>
-/// A customer with an idea and a private complaint finds "Your data" in the menu and saves the archive with both inside,
-/// then deletes the account: cannot sign in again, and the idea page no longer shows their name.
+/// Issue 19's journey: a new customer writes an idea and a private complaint, finds "Your data" in the menu and saves the
+/// archive with both inside, then deletes the account: cannot sign in again, and the idea page no longer shows their name.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
@@ -22,10 +23,29 @@ public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
         var person = await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct);
         var idea = TestPeople.UniqueTitle("Paper invoices by post");
         var complaint = TestPeople.UniqueTitle("Technician never came");
-        await browser.Portal.ProposeIdeaAsync(person, idea, ct: ct);
-        await browser.Portal.FileComplaintAsync(person, complaint, ct: ct);
         var page = await browser.OpenPageAsync();
         await page.SignInAsync(person);
+
+        // Writes both as a customer does, in the forms.
+        await page.GotoAsync("/ideas/new");
+        await page.WaitForCircuitAsync();
+        await page.Locator("input[data-testid=propose-title], [data-testid=propose-title] input").First.FillAsync(idea);
+        await page.Locator("[data-testid=propose-body-tabs] textarea").First.FillAsync("Please send the invoices by post again.");
+        await page.GetByTestId("propose-submit").ClickAsync();
+        await page.WaitForURLAsync(PostUrl());
+        await Expect(page.Locator("h1")).ToHaveTextAsync(idea);
+        var ideaUrl = new Uri(page.Url).AbsolutePath;
+
+        await page.GotoAsync("/complaints/new");
+        await page.WaitForCircuitAsync();
+        await page.GetByTestId("mood-disappointed").ClickAsync();
+        await page.Locator("input[data-testid=complaint-title]").FillAsync(complaint);
+        await page.Locator("textarea[data-testid=complaint-body]").FillAsync("Nobody came on Tuesday, and nobody called.");
+        await page.GetByTestId("complaint-submit").ClickAsync();
+        await page.WaitForURLAsync(PostUrl());
+        await Expect(page.Locator("h1")).ToHaveTextAsync(complaint);
+        Assert.False(await IsPublicAsync(complaint, ct));
+
         await page.GotoAsync("/");
         await page.WaitForCircuitAsync();
 
@@ -57,7 +77,6 @@ public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
         }
 
         // Then deletes the account: told about the open complaint first, confirms it and the password, and is signed out.
-        var ideaId = await IdeaIdAsync(idea, ct);
         await page.GetByTestId("your-data-delete").ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Delete my account");
         await Expect(page.GetByTestId("delete-account-open")).ToContainTextAsync(complaint);
@@ -72,15 +91,17 @@ public sealed class DownloadMyDataBrowserTests(BrowserFixture browser)
         await page.Locator("form button[type=submit]").First.ClickAsync();
         await Expect(page.GetByTestId("login-error")).ToBeVisibleAsync();
 
-        await page.GotoAsync($"posts/{ideaId}");
+        await page.GotoAsync(ideaUrl);
         await page.WaitForCircuitAsync();
         await Expect(page.GetByTestId("author").First).ToContainTextAsync("Former customer");
         await Expect(page.Locator("body")).Not.ToContainTextAsync(person.DisplayName);
     }
 
-    private async Task<int> IdeaIdAsync(string title, CancellationToken ct)
+    private async Task<bool> IsPublicAsync(string title, CancellationToken ct)
     {
         await using var db = await browser.Portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(ct);
-        return await db.Posts.Where(p => p.Title == title).Select(p => p.Id).SingleAsync(ct);
+        return await db.Posts.Where(p => p.Title == title).Select(p => p.IsPublic).SingleAsync(ct);
     }
+
+    private static Regex PostUrl() => new(@"/posts/\d+$");
 }

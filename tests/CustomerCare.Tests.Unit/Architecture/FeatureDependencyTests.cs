@@ -26,6 +26,8 @@ public sealed class FeatureDependencyTests
         [("Decisions", "Votes")] = "a merge moves the duplicate's votes and announces the new count",
         [("Staff", "Complaints")] = "the desk lists open complaints by their clock and files complaints for customers",
         [("PersonalData", "Complaints")] = "deleting an account names the open complaints it erases by the one definition of an open complaint",
+        [("PersonalData", "Threads")] = "an erased account's replies reach open threads as the thread's own ReplyEdited (by 'Former customer', a removed text gone), and a pinned answer of theirs is unpinned with OfficialAnswerChanged, as hiding does",
+        [("PersonalData", "Moderation")] = "what an erasure takes from the moderation queue (waiting or reported ideas, replies, complaints) is announced with the queue's own ModerationDecided, as moderation's removals are",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 

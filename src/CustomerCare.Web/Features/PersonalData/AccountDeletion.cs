@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
@@ -17,9 +18,10 @@ namespace CustomerCare.Web.Features.PersonalData;
 /// it ends. What it does to each table is <see cref="AccountErasure"/> and docs/privacy.md; what the person is shown
 /// first is <see cref="PreviewAsync"/>. People who work here are refused: an admin removes them.
 /// </summary>
-public sealed class AccountDeletion(
+public sealed partial class AccountDeletion(
     IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptionsMonitor<AccountDeletionOptions> options,
-    AccessChanges access, SecurityLog securityLog, ILiveBus bus, TimeProvider time)
+    AccessChanges access, SecurityLog securityLog, ILiveBus bus, NotificationService notifications, TimeProvider time,
+    ILogger<AccountDeletion> log)
 {
     /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
     public Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default) => PreviewOfAsync(SignedIn(viewer), ct);
@@ -142,7 +144,8 @@ public sealed class AccountDeletion(
         return user is not null && (await EraseAsync(db, user, actor: null, reason, stillDue, ct)).Succeeded;
     }
 
-    // One transaction; afterwards the person's sessions end on every server and device.
+    // One transaction; afterwards the person's sessions end on every server and device, and other people's open pages
+    // hear what went (ErasureNews).
     private async Task<DeletionResult> EraseAsync(
         CareDb db, CareUser user, string? actor, string? reason, Func<CareDb, CancellationToken, Task<bool>>? stillDue, CancellationToken ct)
     {
@@ -157,29 +160,37 @@ public sealed class AccountDeletion(
             if ((stillDue is not null && !await stillDue(db, ct)) || !await AccountErasure.TombstoneAsync(db, userId, now, ct))
             {
                 await tx.RollbackAsync(ct);
-                return null;
+                return (ErasureNews?)null;
             }
 
+            var news = await ErasureNews.GatherAsync(db, userId, mode, ct);
             var complaints = await AccountErasure.EraseComplaintsAsync(db, userId, ct);
             await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
             var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
             await AccountErasure.ScrubMailsAsync(db, user.DisplayName, user.Email, ct);
             await tx.CommitAsync(ct);
-            return (IReadOnlyList<int>?)[.. complaints, .. ideas];
+            return news with { ErasedComplaints = complaints, RemovedIdeas = ideas };
         });
         if (erased is null)
         {
             return DeletionResult.Of(DeletionOutcome.Gone);
         }
 
-        // After the commit: open pages and hub connections of the person end now, the desk and boards drop what went.
+        // After the commit: open pages and hub connections of the person end now; the record before the news, which
+        // only open pages miss if it fails.
         await access.EndSessionsAsync(userId, AccessChangeReason.Deleted, ct);
-        foreach (var postId in erased)
+        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, actorId: actor, detail: reason, ct: ct);
+        try
         {
-            await bus.PublishAsync(new PostRemoved(postId, now), ct);
+            // Done is done: the request going away does not stop the news, and news that fails is logged, not made a
+            // failed deletion (the pages show the erasure on their next read).
+            await erased.TellAsync(dbs, bus, notifications, now, CancellationToken.None);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            LogNewsFailed(e, userId);
         }
 
-        await securityLog.RecordAsync(SecurityEventKind.AccountDeleted, userId, null, actorId: actor, detail: reason, ct: ct);
         return DeletionResult.Of(DeletionOutcome.Deleted);
     }
 
@@ -208,6 +219,9 @@ public sealed class AccountDeletion(
         await using var scope = scopes.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<UserManager<CareUser>>().CheckPasswordAsync(user, password);
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Account {UserId} was deleted, but open pages could not all be told")]
+    private partial void LogNewsFailed(Exception e, string userId);
 
     private static async Task<IReadOnlyList<OpenComplaint>> OpenComplaintsAsync(CareDb db, string userId, CancellationToken ct) =>
         await OpenComplaints.Query(db).AsNoTracking().Where(p => p.AuthorId == userId)
