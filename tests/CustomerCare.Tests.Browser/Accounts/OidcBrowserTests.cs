@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -200,11 +202,38 @@ public sealed partial class OidcBrowserTests(BrowserFixture browser, OidcPortal 
 
         await SignInThroughProviderAsync(page, account);
         await Expect(page.GetByTestId("external-name-intro")).ToBeVisibleAsync();
+        Assert.Empty(await AxeViolationsAsync(page));
         await page.Locator("input[name='Input.DisplayName']").FillAsync("Anna from Berlin");
         await page.GetByTestId("external-name-submit").ClickAsync();
 
         await Expect(page.GetByTestId("user-name")).ToHaveTextAsync("Anna from Berlin");
         await page.Context.CloseAsync();
+    }
+
+    [Theory]
+    [InlineData("en-US")]
+    [InlineData("de-DE")]
+    public async Task The_provider_buttons_and_messages_have_no_axe_violation(string locale)
+    {
+        await oidc.StartAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = oidc.Root.ToString(), Locale = locale });
+        var page = await context.NewPageAsync();
+        var found = new List<string>();
+        foreach (var address in new[] { "Account/Login", "Account/Register", $"Account/Login?external=unavailable&provider={OidcPortal.GoneKey}", "Account/ExternalLogin" })
+        {
+            await page.GotoAsync(address);
+            found.AddRange((await AxeViolationsAsync(page)).Select(v => $"{address}: {v}"));
+        }
+
+        await Expect(page.GetByTestId("external-refused")).ToBeVisibleAsync();
+        Assert.Empty(found);
+        await context.CloseAsync();
+    }
+
+    private static async Task<IReadOnlyList<string>> AxeViolationsAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+        return [.. result.Violations.SelectMany(v => v.Nodes.Select(n => $"{v.Id} ({v.Impact}) {n.Html}"))];
     }
 
     private async Task<IPage> OpenAsync()

@@ -31,7 +31,7 @@ public static class ExternalSignInWiring
             .ValidateOnStart();
         var providers = ExternalProviders.From(options);
         builder.Services.AddSingleton(providers);
-        builder.Services.AddScoped<ExternalAccounts>();
+        builder.Services.AddSingleton<ExternalAccounts>();
         if (options.Problems().Any())
         {
             return; // the validation above stops the start with the reason
