@@ -6,6 +6,9 @@
 # PostgreSQL and Redis on 127.0.0.1 for this run only, and stops them again when it ends. Under
 # CI=true a dependency that could not be provided makes the tests that need it fail, not skip.
 #
+# The sign-in tests' OpenID Connect provider is the npm package oidc-provider, installed into tests/oidc-provider with
+# npm ci from its lock file.
+#
 # Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Providers]
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -50,6 +53,9 @@ install_missing() {
   [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
   # aiosmtpd is the real SMTP server the mail tests start on 127.0.0.1 (Debian's python3, not a pyenv one).
   /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+  # node and npm run the real OpenID Connect provider (the npm package oidc-provider) of the sign-in tests.
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
   if [[ ${#missing[@]} -eq 0 ]]; then return 0; fi
   log "Installing ${missing[*]} (apt-get)"
   if as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
@@ -87,7 +93,23 @@ start_redis() {
   export CUSTOMERCARE_TEST_REDIS="127.0.0.1:$port"
 }
 
+# The OpenID Connect provider's packages, exactly as tests/oidc-provider/package-lock.json pins them. A rerun with the
+# same lock file installs nothing (and needs no network); a changed lock file installs afresh.
+install_oidc_provider() {
+  local dir="$ROOT/tests/oidc-provider" stamp
+  if ! command -v npm >/dev/null; then echo "npm is not installed: the OpenID Connect tests will skip (fail under CI)." >&2; return 0; fi
+  stamp="$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)"
+  if [[ -f "$dir/node_modules/.customercare-lock" && "$(cat "$dir/node_modules/.customercare-lock")" == "$stamp" ]]; then return 0; fi
+  log "Installing the test OpenID Connect provider (npm ci)"
+  if (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null); then
+    echo "$stamp" > "$dir/node_modules/.customercare-lock"
+  else
+    echo "npm ci failed in tests/oidc-provider: the OpenID Connect tests will skip (fail under CI)." >&2
+  fi
+}
+
 install_missing
+install_oidc_provider
 start_postgres
 start_redis
 # A browser already named (CUSTOMERCARE_CHROMIUM=/nonexistent shows how a missing one is reported) is kept.

@@ -19,6 +19,8 @@ public static class TestDependencies
     /// <summary>Debian's python3, not a pyenv or venv one: python3-aiosmtpd is installed for it by apt-get.</summary>
     public const string DefaultPython = "/usr/bin/python3";
 
+    public const string NodeVariable = "CUSTOMERCARE_NODE";
+
     private static readonly Lazy<string?> AiosmtpdProblem = new(FindAiosmtpdProblem);
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
@@ -85,6 +87,31 @@ public static class TestDependencies
             }
 
             return Python;
+        }
+    }
+
+    /// <summary>
+    /// node, to run the real OpenID Connect provider (tests/oidc-provider/server.mjs with the npm package oidc-provider,
+    /// which ./test.sh installs with npm ci); see <see cref="OidcTestProvider"/>.
+    /// </summary>
+    public static string OidcProviderNode
+    {
+        get
+        {
+            var node = Environment.GetEnvironmentVariable(NodeVariable) is { Length: > 0 } n
+                ? n
+                : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(dir => Path.Combine(dir, "node")).FirstOrDefault(File.Exists);
+            if (node is null || !File.Exists(node))
+            {
+                Missing("node", $"it is not on PATH (or {NodeVariable}); run ./test.sh, which installs nodejs with apt-get");
+            }
+
+            if (!File.Exists(Path.Combine(OidcTestProvider.Folder, "node_modules", "oidc-provider", "package.json")))
+            {
+                Missing("The npm package oidc-provider", $"it is not installed in {OidcTestProvider.Folder}; run ./test.sh, which runs npm ci there");
+            }
+
+            return node!;
         }
     }
 

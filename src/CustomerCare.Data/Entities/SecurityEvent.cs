@@ -33,6 +33,21 @@ public enum SecurityEventKind
 
     /// <summary>The person deleted their account; the row's id is then a tombstone's (no name, no address).</summary>
     AccountDeleted,
+
+    /// <summary>Signed in through an OpenID Connect provider (its name in the detail).</summary>
+    SignedInExternally,
+
+    /// <summary>A provider's login was linked to the account, whose address the provider verified.</summary>
+    ExternalLoginLinked,
+
+    /// <summary>The account was made at a first sign-in through a provider.</summary>
+    ExternalAccountCreated,
+
+    /// <summary>A provider named the account's address without verifying it: not linked.</summary>
+    ExternalLinkRefused,
+
+    /// <summary>A provider's answer was refused (tampered state or nonce, an error, the provider unreachable); no account is known.</summary>
+    ExternalSignInFailed,
 }
 
 /// <summary>

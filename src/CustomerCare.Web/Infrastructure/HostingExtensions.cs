@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
+using CustomerCare.Web.Components.Account.External;
 using CustomerCare.Web.Features;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications.Mail;
@@ -92,12 +93,13 @@ public static class HostingExtensions
         services.AddCascadingAuthenticationState();
         services.AddScoped<IdentityRedirectManager>();
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
-        services.AddAuthentication(o =>
+        var authentication = services.AddAuthentication(o =>
             {
                 o.DefaultScheme = IdentityConstants.ApplicationScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
-            })
-            .AddIdentityCookies();
+            });
+        authentication.AddIdentityCookies();
+        builder.AddExternalSignIn(authentication);
         services.AddAuthorization();
 
         services.AddIdentityCore<CareUser>(o =>
@@ -156,6 +158,7 @@ public static class HostingExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapAdditionalIdentityEndpoints();
+        app.MapExternalSignIn();
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
         app.MapPersonalData();

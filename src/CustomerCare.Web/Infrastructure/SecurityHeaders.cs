@@ -21,6 +21,12 @@ public sealed class SecurityHeadersOptions
 
     /// <summary>How long a browser that once reached the portal over HTTPS refuses plain HTTP (HSTS; HTTPS answers only).</summary>
     public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// Origins a form may lead to besides the portal (<c>form-action</c>): the OpenID Connect providers, which the
+    /// sign-in and sign-out forms reach through the portal's redirect. Filled by the sign-in wiring, not by settings.
+    /// </summary>
+    public IList<string> FormTargets { get; } = [];
 }
 
 /// <summary>
@@ -57,6 +63,7 @@ public static partial class SecurityHeaders
         ArgumentNullException.ThrowIfNull(app);
         var options = app.Services.GetRequiredService<IOptions<SecurityHeadersOptions>>().Value;
         var frameAncestors = options.FrameAncestors.Trim();
+        var formTargets = string.Concat(options.FormTargets.Distinct(StringComparer.Ordinal).Select(t => " " + t));
         var frameOptions = frameAncestors switch
         {
             "'self'" => "SAMEORIGIN",
@@ -71,7 +78,7 @@ public static partial class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = Policy(context.Request, nonce, frameAncestors);
+                headers.ContentSecurityPolicy = Policy(context.Request, nonce, frameAncestors, formTargets);
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers["Permissions-Policy"] = PermissionsPolicy;
@@ -100,13 +107,13 @@ public static partial class SecurityHeaders
     /// nonce cannot cover, hence 'unsafe-inline' for styles only. Connections: the circuit's and the hub's WebSockets
     /// on this host ('self' covers them in current browsers; the explicit ws(s) source helps older Safari).
     /// </summary>
-    internal static string Policy(HttpRequest request, string nonce, string frameAncestors)
+    internal static string Policy(HttpRequest request, string nonce, string frameAncestors, string formTargets = "")
     {
         var socket = request.Host.HasValue && HostRegex().IsMatch(request.Host.Value)
             ? $" {(request.IsHttps ? "wss" : "ws")}://{request.Host.Value}"
             : "";
         return $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + $"connect-src 'self'{socket}; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {frameAncestors}";
+            + $"connect-src 'self'{socket}; object-src 'none'; base-uri 'self'; form-action 'self'{formTargets}; frame-ancestors {frameAncestors}";
     }
 
     private static string NewNonce()

@@ -34,6 +34,7 @@ internal static class AccessibilityViews
         new("/Account/Lockout", "/Account/Lockout", Interactive: false),
         new("/Account/AccessDenied", "/Account/AccessDenied", Interactive: false),
         new("/Account/ConfirmEmail", "/Account/ConfirmEmail?userId=x&code=y", Interactive: false),
+        new("/Account/ExternalLogin", "/Account/ExternalLogin", Interactive: false),
 
         new("/", "/", Customer),
         new("/posts/{Id:int}", "/posts/{idea}", Customer),

@@ -43,6 +43,8 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
     [InlineData("/Account/Lockout", "en")]
     [InlineData("/Account/ConfirmEmail?userId=x&code=abc", "en")]
     [InlineData("/Account/ResendEmailConfirmation", "en")]
+    [InlineData("/Account/ExternalLogin", "en")]
+    [InlineData("/Account/Login?external=unavailable&provider=x", "en")]
     [InlineData("/Account/Login", "de")]
     [InlineData("/Account/Register", "de")]
     [InlineData("/Account/ForgotPassword", "de")]
@@ -51,6 +53,8 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
     [InlineData("/Account/Lockout", "de")]
     [InlineData("/Account/ConfirmEmail?userId=x&code=abc", "de")]
     [InlineData("/Account/ResendEmailConfirmation", "de")]
+    [InlineData("/Account/ExternalLogin", "de")]
+    [InlineData("/Account/Login?external=unavailable&provider=x", "de")]
     public async Task Account_page_shows_no_resource_keys_and_no_bootstrap(string url, string language)
     {
         using var browser = new PortalBrowser(portal, language);
@@ -74,6 +78,6 @@ public sealed partial class AccountStringsTests(EmptyPortalFactory portal) : ICl
     private static partial Regex PlaceholderRegex();
 
     // A key the localizer did not find is rendered as the key itself, e.g. "Login_Title".
-    [GeneratedRegex(@"\b(Field|Validation|Identity|Login|Register|Forgot|Reset|ResetDone|Lockout|Admin|Confirm|Resend)_[A-Z][A-Za-z]+\b")]
+    [GeneratedRegex(@"\b(Field|Validation|Identity|Login|Register|Forgot|Reset|ResetDone|Lockout|Admin|Confirm|Resend|External)_[A-Z][A-Za-z]+\b")]
     private static partial Regex ResourceKeyRegex();
 }

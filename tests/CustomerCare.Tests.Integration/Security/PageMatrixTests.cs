@@ -93,6 +93,8 @@ public abstract class PageMatrixTests(Cast cast)
         ["/Account/ResendEmailConfirmation"] = Everyone,
         ["/Account/ConfirmEmail"] = Everyone,
         ["/Account/Lockout"] = Everyone,
+        // Where a provider's answer lands: without one in the external cookie it only says to start again.
+        ["/Account/ExternalLogin"] = Everyone,
         ["/Account/AccessDenied"] = p => PageAnswer.Denied,
         ["/not-found"] = p => PageAnswer.NotFound,
         ["/Error"] = Everyone,

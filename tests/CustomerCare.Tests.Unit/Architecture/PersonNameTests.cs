@@ -10,8 +10,9 @@ namespace CustomerCare.Tests.Unit.Architecture;
 /// </summary>
 public sealed class PersonNameTests
 {
-    // Members named "…Name" on the portal's records that hold no person's name: the SMTP server's login.
-    private static readonly HashSet<string> NoPersonsName = new(StringComparer.Ordinal) { "UserName" };
+    // Members named "…Name" on the portal's records that never show another person's name: the SMTP server's login, and
+    // the name a sign-in provider suggests for the person's own name field (ExternalOutcome).
+    private static readonly HashSet<string> NoPersonsName = new(StringComparer.Ordinal) { "UserName", "SuggestedName" };
 
     [Fact]
     public void Every_razor_file_shows_a_persons_name_through_PersonName_Shown()
@@ -52,6 +53,7 @@ public sealed class PersonNameTests
     [InlineData("messages.Add(editContext.Field(nameof(Input.DisplayName)), text)")]
     [InlineData("<option value=\"@category.Slug\">@category.Name</option> @(release.Name ?? L[\"Other\"])")]
     [InlineData("@* shows @owner.DisplayName *@")]
+    [InlineData("@Text[\"External_ContinueWith\", provider.DisplayName]")]
     public void The_check_leaves_alone_what_shows_no_stored_name(string razor)
     {
         Assert.Empty(StoredNames.Unmapped(razor));

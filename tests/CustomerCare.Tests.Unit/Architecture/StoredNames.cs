@@ -20,10 +20,10 @@ internal static partial class StoredNames
         "DisplayName", "ActorName", "AuthorName", "ByName", "CustomerName", "FromName", "ProposerName", "ToName", "Name",
     };
 
-    /// <summary>What a bare <c>.Name</c> belongs to when that is no person (the member just before it).</summary>
+    /// <summary>What a <c>.Name</c> or <c>.DisplayName</c> belongs to when that is no person (the member just before it): a sign-in provider's name too.</summary>
     public static readonly IReadOnlySet<string> NotPeople = new HashSet<string>(StringComparer.Ordinal)
     {
-        "category", "Category", "release", "Identity",
+        "category", "Category", "release", "Identity", "provider",
     };
 
     private const string Mapping = nameof(PersonName) + "." + nameof(PersonName.Shown) + "(";
@@ -56,7 +56,7 @@ internal static partial class StoredNames
             || (after.StartsWith('=') && !after.StartsWith("=>", StringComparison.Ordinal))
             || segments[0] == "Input"
             || (segments.Length == 2 && IsConstant(segments[0], name))
-            || (name == "Name" && segments.Length >= 2 && NotPeople.Contains(segments[^2]));
+            || (name is "Name" or "DisplayName" && segments.Length >= 2 && NotPeople.Contains(segments[^2]));
     }
 
     // A type of the portal's that declares the member as static (a const or a static field or property).

@@ -1,6 +1,8 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Components.Account.External;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -20,6 +22,7 @@ internal static class IdentityEndpoints
             [FromForm] string? returnUrl) =>
         {
             var userId = signInManager.UserManager.GetUserId(http.User);
+            var signedIn = (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties;
             await signInManager.SignOutAsync();
             if (userId is not null)
             {
@@ -29,7 +32,10 @@ internal static class IdentityEndpoints
                 await securityLog.RecordAsync(SecurityEventKind.SignedOut, userId, http.Connection.RemoteIpAddress, ct: http.RequestAborted);
             }
 
-            return TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
+            // Signed in through a provider: its session ends too (end_session), then the provider sends the person back.
+            return await ExternalLoginEndpoints.SignOutAtProviderAsync(http, signedIn, LocalUrl.OrRoot(returnUrl))
+                ? Results.Empty
+                : TypedResults.LocalRedirect(LocalUrl.OrRoot(returnUrl));
         });
         return accountGroup;
     }
