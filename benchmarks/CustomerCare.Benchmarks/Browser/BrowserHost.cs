@@ -5,6 +5,7 @@ using CustomerCare.Data;
 using CustomerCare.Web.Components;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,6 +33,9 @@ public sealed class BrowserHost : IAsyncDisposable
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
     ];
+
+    /// <summary>How long a circuit whose page left without telling the server is kept (the portal's default: 3 minutes).</summary>
+    public static readonly TimeSpan DisconnectedRetention = TimeSpan.FromSeconds(10);
 
     private readonly IPlaywright playwright;
 
@@ -72,6 +76,9 @@ public sealed class BrowserHost : IAsyncDisposable
             b.Configuration[WebHostDefaults.StaticWebAssetsKey] = Path.Combine(AppContext.BaseDirectory, WebAssets + ".runtime.json");
             b.WebHost.UseStaticWebAssets();
             b.Services.AddSingleton<CircuitCounter>();
+            // A tab whose unload beacon is lost (a loaded machine drops some) leaves its circuit disconnected, kept
+            // for reconnection: three minutes by default. The memory suite waits for that instead, and says so.
+            b.Services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = DisconnectedRetention);
             b.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter.Handler>());
         });
         try
