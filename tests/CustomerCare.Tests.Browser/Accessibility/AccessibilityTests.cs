@@ -10,10 +10,12 @@ namespace CustomerCare.Tests.Browser.Accessibility;
 /// <summary>
 /// axe-core (WCAG 2.0 and 2.1, A and AA) over every page a person reaches, as the one who reaches it, on the demo
 /// company's portal (its statuses, owners and threads are the states people see). Language, theme and width take
-/// their values in four passes that hold every pair of them once (English and German × light and dark × 1280 and
-/// 390 px, pairwise: a fault that needs two of them together shows; all eight passes cost the 2-core CI machine twice
-/// the time). Beside axe, each view is checked for one h1 and its heading order, the narrow passes for reflow at
-/// 320 px and the wide ones for text at 200 %. A page the portal gains without a row here fails
+/// each of their values in two passes: English, light, 1280 px and German, dark, 390 px. The second is the hardest
+/// of each kind together: the longer language on the narrow screen (where text overflows), with the theme whose
+/// contrasts were made later. Contrast does not change with the language or the width, and English text is shorter
+/// than German, so the pairs left out (English narrow, German wide, light narrow, dark wide) are the ones least likely
+/// to fail alone; the four pairwise passes cost the 2-core CI machine twice the time. Beside axe, each view is checked for one h1 and its heading order, the narrow pass
+/// for reflow at 320 px and the wide one for text at 200 %. A page the portal gains without a row here fails
 /// <see cref="Every_page_has_its_accessibility_views"/>.
 /// </summary>
 [Collection(BrowserTests.Name)]
@@ -24,9 +26,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     public static TheoryData<string, string, int> Passes => new()
     {
         { "en-US", "light", 1280 },
-        { "en-US", "dark", 390 },
-        { "de-DE", "light", 390 },
-        { "de-DE", "dark", 1280 },
+        { "de-DE", "dark", 390 },
     };
 
     [Theory]

@@ -47,7 +47,7 @@ public sealed partial class NotificationMailer
             }
 
             var visible = items.Where(i => to.Sees.Contains(i.Facts.PostId)).ToList();
-            if (visible.Count > 0 && await MarkAndEnqueueAsync(db, [.. visible.Select(i => i.Id)], Digest(to, visible, day), utcNow, ct))
+            if (visible.Count > 0 && await MarkAndEnqueueAsync(db, visible, Digest(to, visible, day), utcNow, ct))
             {
                 queued++;
             }

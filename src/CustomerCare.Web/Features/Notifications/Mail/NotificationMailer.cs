@@ -27,7 +27,13 @@ public sealed partial class NotificationMailer(
         kind == NotificationKind.NewIdea ? MailDelivery.DailyDigest : MailDelivery.Instantly;
 
     /// <summary>Enqueues one mail per notification whose recipient wants it at once; returns how many.</summary>
-    public async Task<int> MailInstantAsync(CancellationToken ct = default)
+    public Task<int> MailInstantAsync(CancellationToken ct = default) => MailInstantAsync(afterWriting: null, ct);
+
+    /// <summary>
+    /// <paramref name="afterWriting"/> runs between writing a mail and storing it: what another server or a person can do
+    /// in that moment (tests use it to delete an account the mail names).
+    /// </summary>
+    internal async Task<int> MailInstantAsync(Func<CancellationToken, Task>? afterWriting, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -42,7 +48,12 @@ public sealed partial class NotificationMailer(
             }
 
             var mail = Instant(to, item);
-            if (await MarkAndEnqueueAsync(db, [item.Id], mail, now, ct))
+            if (afterWriting is not null)
+            {
+                await afterWriting(ct);
+            }
+
+            if (await MarkAndEnqueueAsync(db, [item], mail, now, ct))
             {
                 mailed++;
             }
@@ -86,15 +97,19 @@ public sealed partial class NotificationMailer(
 
     /// <summary>
     /// Marks the notifications mailed and stores the mail, in one transaction. The guarded update finds them all still
-    /// unmailed or the whole step is rolled back (another server got there first).
+    /// unmailed or the whole step is rolled back (another server got there first). The mail was written from
+    /// <paramref name="rendered"/> before the transaction: when a person it names deleted their account since, the facts
+    /// read now differ (the name is "Former customer") and nothing is stored; the next pass writes the mail anew.
     /// </summary>
-    private async Task<bool> MarkAndEnqueueAsync(CareDb db, IReadOnlyList<long> ids, OutgoingMail mail, DateTime now, CancellationToken ct)
+    private async Task<bool> MarkAndEnqueueAsync(CareDb db, IReadOnlyList<NotificationItem> rendered, OutgoingMail mail, DateTime now, CancellationToken ct)
     {
+        var ids = rendered.Select(i => i.Id).ToList();
         db.ChangeTracker.Clear();
         await using var transaction = await db.BeginWriteTransactionAsync(ct);
+        await HoldNamedPeopleAsync(db, ids, ct);
         var marked = await db.Notifications.Where(n => ids.Contains(n.Id) && n.EmailedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.EmailedAt, now), ct);
-        if (marked != ids.Count)
+        if (marked != ids.Count || !await StillAsRenderedAsync(db, rendered, ct))
         {
             await transaction.RollbackAsync(ct);
             return false;
@@ -110,6 +125,29 @@ public sealed partial class NotificationMailer(
         await transaction.CommitAsync(ct);
         LogQueued(mail.DedupKey, ids.Count);
         return true;
+    }
+
+    /// <summary>
+    /// Updates the rows of the people the notifications name to what they are, first in the transaction (the order an
+    /// account deletion takes too: the person's row, then their content). A deletion under way holds such a row, so
+    /// this waits for it and <see cref="StillAsRenderedAsync"/> then reads the new name; a deletion that starts later
+    /// waits for this transaction, and its scrub of the outbox finds the stored mail. On SQLite the write gate already
+    /// runs the two one after the other.
+    /// </summary>
+    private static async Task HoldNamedPeopleAsync(CareDb db, List<long> ids, CancellationToken ct)
+    {
+        var named = await db.Notifications.Where(n => ids.Contains(n.Id))
+            .Select(n => new { n.ActorId, n.Post!.AuthorId }).ToListAsync(ct);
+        var people = named.SelectMany(n => new[] { n.ActorId, n.AuthorId }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        await db.Users.Where(u => people.Contains(u.Id)).ExecuteUpdateAsync(s => s.SetProperty(u => u.DisplayName, u => u.DisplayName), ct);
+    }
+
+    /// <summary>Whether the notifications still read as they did when the mail was written.</summary>
+    private static async Task<bool> StillAsRenderedAsync(CareDb db, IReadOnlyList<NotificationItem> rendered, CancellationToken ct)
+    {
+        var ids = rendered.Select(i => i.Id).ToList();
+        var now = await db.Notifications.Where(n => ids.Contains(n.Id)).Select(NotificationInbox.Item).ToDictionaryAsync(i => i.Id, ct);
+        return rendered.All(i => now.TryGetValue(i.Id, out var current) && current.Facts == i.Facts);
     }
 
     private static IQueryable<Notification> Pending(CareDb db, DateTime since, MailDelivery delivery)
