@@ -4,6 +4,7 @@ using CustomerCare.Data.Seeding;
 using CustomerCare.Web.Components.Account;
 using CustomerCare.Web.Components.Account.External;
 using CustomerCare.Web.Features;
+using CustomerCare.Web.Features.Api;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
@@ -69,6 +70,7 @@ public static class HostingExtensions
         builder.AddHealth();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
+        services.AddApi();
         services.AddLimitsAndHonestText();
     }
 
@@ -95,10 +97,12 @@ public static class HostingExtensions
         services.AddScoped<AuthenticationStateProvider, IdentityRevalidatingAuthenticationStateProvider>();
         var authentication = services.AddAuthentication(o =>
             {
-                o.DefaultScheme = IdentityConstants.ApplicationScheme;
+                // The Identity cookie, except under /api, where a personal access token may speak instead (ApiAuthentication).
+                o.DefaultScheme = ApiAuthenticationHandler.SelectorScheme;
                 o.DefaultSignInScheme = IdentityConstants.ExternalScheme;
             });
         authentication.AddIdentityCookies();
+        authentication.AddApiAuthentication();
         builder.AddExternalSignIn(authentication);
         services.AddAuthorization();
 
@@ -164,6 +168,7 @@ public static class HostingExtensions
         app.MapPersonalData();
         app.MapBoardExport();
         app.MapDeskExport();
+        app.MapApi();
         app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
         app.MapHealth();
     }

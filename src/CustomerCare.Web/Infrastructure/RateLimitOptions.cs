@@ -26,6 +26,12 @@ public sealed class RateLimitOptions
 
     public RequestLimit Unsubscribe { get; set; } = new() { PerAddress = 60, PerAccount = 10, Window = TimeSpan.FromMinutes(10) };
 
+    /// <summary>
+    /// REST API requests (<c>/api/v1</c>, every method): per token (a cookie caller: per person) as
+    /// <see cref="RequestLimit.PerAccount"/>, per client address for callers nobody signed in as <see cref="RequestLimit.PerAddress"/>.
+    /// </summary>
+    public RequestLimit Api { get; set; } = new() { PerAddress = 120, PerAccount = 600, Window = TimeSpan.FromMinutes(1) };
+
     public ActLimit Ideas { get; set; } = new() { NewAccount = 3, Customer = 10, Staff = 60, Window = TimeSpan.FromHours(1) };
 
     public ActLimit Complaints { get; set; } = new() { NewAccount = 3, Customer = 5, Staff = 60, Window = TimeSpan.FromHours(1) };
@@ -67,7 +73,7 @@ public sealed class RateLimitOptions
     private IEnumerable<(string Name, RequestLimit Limit)> Requests() =>
     [
         (nameof(SignIn), SignIn), (nameof(Registration), Registration), (nameof(ForgotPassword), ForgotPassword),
-        (nameof(ResendConfirmation), ResendConfirmation), (nameof(Unsubscribe), Unsubscribe),
+        (nameof(ResendConfirmation), ResendConfirmation), (nameof(Unsubscribe), Unsubscribe), (nameof(Api), Api),
     ];
 
     private IEnumerable<(string Name, ActLimit Limit)> Acts() =>

@@ -109,12 +109,27 @@ public static partial class SecurityHeaders
     /// </summary>
     internal static string Policy(HttpRequest request, string nonce, string frameAncestors, string formTargets = "")
     {
+        if (request.Path.StartsWithSegments("/api/docs", StringComparison.OrdinalIgnoreCase))
+        {
+            return DocsPolicy(frameAncestors);
+        }
+
         var socket = request.Host.HasValue && HostRegex().IsMatch(request.Host.Value)
             ? $" {(request.IsHttps ? "wss" : "ws")}://{request.Host.Value}"
             : "";
         return $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
             + $"connect-src 'self'{socket}; object-src 'none'; base-uri 'self'; form-action 'self'{formTargets}; frame-ancestors {frameAncestors}";
     }
+
+    /// <summary>
+    /// The API reference page (Scalar) alone: its page starts with an inline module script that the package writes and
+    /// this portal cannot give a nonce, and it draws with inline styles. Everything still comes from the portal itself
+    /// (Scalar's scripts are served from its package), so nothing is loaded from elsewhere; the page holds no one's data,
+    /// and the portal's own pages keep the strict policy above.
+    /// </summary>
+    private static string DocsPolicy(string frameAncestors) =>
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
+        + $"connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors {frameAncestors}";
 
     private static string NewNonce()
     {

@@ -46,6 +46,7 @@ internal static class AccessibilityViews
         new("/account/notifications", "/account/notifications", Customer),
         new("/account/data", "/account/data", Customer),
         new("/account/delete", "/account/delete", Customer, Interactive: false),
+        new("/account/tokens", "/account/tokens", Customer, Interactive: false),
         new("/account/deleted", "/account/deleted", Interactive: false),
 
         new("/staff", "/staff", Staff),

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Api;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications;
@@ -44,6 +45,7 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "Thanks!", false, zelda.Viewer, Ct)).Succeeded);
         await Get<VoteService>().ToggleAsync(ottosIdea, zelda.Viewer, Ct);
         Assert.True(await Get<FollowService>().SetPostAsync(ottosIdea, true, zelda.Viewer, Ct));
+        Assert.Empty((await Get<AccessTokenService>().CreateAsync($"{name}'s laptop", TokenScope.Write, DateTime.UtcNow.AddDays(30), zelda.Viewer, Ct)).Errors);
         await using (var db = await DbAsync())
         {
             // A mail to Otto that names Zelda, and an account mail to her address, as the outbox holds them.
@@ -74,6 +76,7 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         Assert.Equal((1, 1), (ottos.VoteCount, await after.Votes.CountAsync(v => v.PostId == ottosIdea, Ct)));
         Assert.Equal(ottos.ReplyCount, await after.Replies.CountAsync(r => r.PostId == ottosIdea && !r.IsInternalNote && r.HeldAt == null, Ct));
         Assert.False(await after.PostFollows.AnyAsync(f => f.UserId == zelda.Id, Ct));
+        Assert.False(await after.PersonalAccessTokens.AnyAsync(t => t.UserId == zelda.Id, Ct));
         Assert.False(await after.Notifications.AnyAsync(n => n.UserId == zelda.Id, Ct));
         Assert.Contains("Former customer replied", await after.OutboxMails.Where(m => m.DedupKey == "reply-to-otto").Select(m => m.Subject).SingleAsync(Ct));
         Assert.False(await after.OutboxMails.AnyAsync(m => m.DedupKey == "account-zelda", Ct));

@@ -85,6 +85,8 @@ public abstract class PageMatrixTests(Cast cast)
         // Deleting asks for the person's own password and deletes only their own account.
         ["/account/delete"] = SignedIn,
         ["/account/deleted"] = Everyone,
+        // Each signed-in person lists, makes and revokes only their own access tokens.
+        ["/account/tokens"] = SignedIn,
         ["/Account/Login"] = Everyone,
         ["/Account/Register"] = Everyone,
         ["/Account/ForgotPassword"] = Everyone,
@@ -186,6 +188,9 @@ public abstract class PageMatrixTests(Cast cast)
             ["/health"] = "Hosting: the details need the monitoring key or an admin",
             [Web.Features.PersonalData.PersonalDataArchives.ArchivePath] = "PersonalDataArchiveTests: the link opens for its person only, until it expires",
             [Web.Live.LiveHub.Path] = "HubMatrixTests",
+            [Web.Features.Api.ApiPaths.Root] = "Api/ApiMatrixTests: every /api/v1 endpoint × person, and token scopes",
+            [Web.Features.Api.ApiEndpoints.DocumentPath] = "Api/ApiDocumentTests: the OpenAPI document describes the API, public by nature",
+            [Web.Features.Api.ApiEndpoints.DocsPath] = "Api/ApiDocumentTests: the API's reference page and its scripts, public by nature",
             ["/{**path:file}"] = "static files' fallback: files that are public by nature, no one's data",
         };
         var endpoints = cast.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -28,6 +28,13 @@ public sealed class FeatureDependencyTests
         [("PersonalData", "Complaints")] = "deleting an account names the open complaints it erases by the one definition of an open complaint",
         [("PersonalData", "Threads")] = "an erased account's replies reach open threads as the thread's own ReplyEdited (by 'Former customer', a removed text gone), and a pinned answer of theirs is unpinned with OfficialAnswerChanged, as hiding does",
         [("PersonalData", "Moderation")] = "what an erasure takes from the moderation queue (waiting or reported ideas, replies, complaints) is announced with the queue's own ModerationDecided, as moderation's removals are",
+        [("Api", "Ideas")] = "the REST API lists, shows and proposes ideas with the board's and the proposal's own services, so it has no rules of its own",
+        [("Api", "Moderation")] = "an idea edited through the API goes through the moderation service's edit, with the author's window and the audit entry",
+        [("Api", "Threads")] = "replies through the API are the thread service's, with its internal-note and limit rules",
+        [("Api", "Complaints")] = "complaints through the API are the complaints service's list (own or all) and filing",
+        [("Api", "Decisions")] = "status decisions through the API are the decision service's, with its one permission",
+        [("Api", "Admin")] = "the users list through the API is the admin service's, which checks the stored admin role",
+        [("Api", "Votes")] = "votes through the API are the vote service's toggle and the voter list's staff-only rule",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 

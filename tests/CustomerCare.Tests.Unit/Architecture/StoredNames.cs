@@ -24,6 +24,8 @@ internal static partial class StoredNames
     public static readonly IReadOnlySet<string> NotPeople = new HashSet<string>(StringComparer.Ordinal)
     {
         "category", "Category", "release", "Identity", "provider",
+        // A personal access token's name is its owner's label for it ("CI export"), shown only to that owner.
+        "token",
     };
 
     private const string Mapping = nameof(PersonName) + "." + nameof(PersonName.Shown) + "(";

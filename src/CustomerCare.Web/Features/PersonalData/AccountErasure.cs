@@ -53,6 +53,7 @@ internal static class AccountErasure
         await db.UserClaims.Where(c => c.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserLogins.Where(l => l.UserId == userId).ExecuteDeleteAsync(ct);
         await db.UserTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
+        await db.PersonalAccessTokens.Where(t => t.UserId == userId).ExecuteDeleteAsync(ct);
         return true;
     }
 

@@ -20,7 +20,8 @@ public sealed record PersonalDataArchive(
     IReadOnlyList<MailData> Mails,
     IReadOnlyList<ReportData> Reports,
     IReadOnlyList<SecurityEventData> SecurityEvents,
-    IReadOnlyList<DecisionData> Decisions);
+    IReadOnlyList<DecisionData> Decisions,
+    IReadOnlyList<AccessTokenData> AccessTokens);
 
 public sealed record ProfileData(
     string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
@@ -58,4 +59,7 @@ public sealed record ReportData(int PostId, long? ReplyId, string Reason, string
 public sealed record SecurityEventData(string Kind, string? ClientAddress, string? Detail, DateTime OccurredAt);
 
 /// <summary>What the person did as staff or product owner: status decisions, hand-overs, moderation acts.</summary>
+/// <summary>A personal access token of the person: its name and dates, never its secret (the portal holds only a hash).</summary>
+public sealed record AccessTokenData(string Name, string Prefix, string Scope, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
 public sealed record DecisionData(string What, int PostId, string? PostTitle, string? Reason, DateTime At);

@@ -84,6 +84,9 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             .Select(r => new { r.PostId, r.ReplyId, r.Reason, r.Note, r.CreatedAt, r.Resolution, r.ResolvedAt }).ToListAsync(ct);
         var security = await db.SecurityEvents.AsNoTracking().Where(e => e.UserId == userId).OrderBy(e => e.Id)
             .Select(e => new { e.Kind, e.ClientAddress, e.Detail, e.OccurredAt }).ToListAsync(ct);
+        var tokens = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
+            .Select(t => new AccessTokenData(t.Name, t.Prefix, t.Scope.ToString(), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(ct);
         var decisions = await DecisionsAsync(db, userId, ct);
         await progress(80);
 
@@ -108,7 +111,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             mails,
             [.. reports.Select(r => new ReportData(r.PostId, r.ReplyId, r.Reason.ToString(), r.Note, r.CreatedAt, r.Resolution?.ToString(), r.ResolvedAt))],
             [.. security.Select(e => new SecurityEventData(e.Kind.ToString(), e.ClientAddress, e.Detail, e.OccurredAt))],
-            [.. decisions.OrderBy(d => d.At).Select(d => d with { PostTitle = Title(d.PostId) })]);
+            [.. decisions.OrderBy(d => d.At).Select(d => d with { PostTitle = Title(d.PostId) })],
+            tokens);
     }
 
     // The person's own ideas and complaints, removed ones included (their text is still held), each with its thread as

@@ -70,6 +70,8 @@ public static class PersonalDataZip
         Section(md, l["Data_Section_Reports"], archive.Reports.Select(r => $"{When(r.CreatedAt)} · #{r.PostId} · {r.Reason}{(r.Note is null ? "" : $": {OneLine(r.Note)}")}"), l);
         Section(md, l["Data_Section_Security"], archive.SecurityEvents.Select(e => $"{When(e.OccurredAt)} · {e.Kind}{(e.ClientAddress is null ? "" : $" · {e.ClientAddress}")}"), l);
         Section(md, l["Data_Section_Decisions"], archive.Decisions.Select(d => $"{When(d.At)} · {About(d.PostId, d.PostTitle, l)} · {d.What}"), l);
+        Section(md, l["Data_Section_Tokens"], archive.AccessTokens.Select(t =>
+            $"{t.Name} ({t.Prefix}…, {t.Scope}) · {When(t.CreatedAt)} – {When(t.ExpiresAt)}{(t.RevokedAt is { } r ? $" · ✕ {When(r)}" : "")}"), l);
         return md.ToString();
     }
 
