@@ -39,6 +39,10 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use
     /// <c>staff.Contains(x.AuthorId)</c> inside a projection, so "who is staff" is decided in one place.
