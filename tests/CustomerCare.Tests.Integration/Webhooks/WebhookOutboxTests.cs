@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CustomerCare.Tests.Integration.Webhooks;
 
 /// <summary>The outbox's promises: one send per delivery whatever the number of senders; a failing endpoint is switched off.</summary>
-public sealed class WebhookOutboxTests(WebhookPortal portal) : IClassFixture<WebhookPortal>
+public abstract class WebhookOutboxTests(WebhookPortal portal)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -95,3 +95,7 @@ public sealed class WebhookOutboxTests(WebhookPortal portal) : IClassFixture<Web
         Assert.Contains("\"votes\":3", receiver.Received.Last().Body, StringComparison.Ordinal);
     }
 }
+
+public sealed class SqliteWebhookOutboxTests(WebhookPortal portal) : WebhookOutboxTests(portal), IClassFixture<WebhookPortal>;
+
+public sealed class PostgresWebhookOutboxTests(PostgresWebhookPortal portal) : WebhookOutboxTests(portal), IClassFixture<PostgresWebhookPortal>;

@@ -11,10 +11,15 @@ namespace CustomerCare.Tests.Integration.Webhooks;
 /// A portal whose webhooks may call loopback (the test receivers) and whose timings are short: an attempt times out after
 /// two seconds, a retry follows after a fifth of a second, an endpoint is switched off after four failures in a row.
 /// </summary>
-public sealed class WebhookPortal : PortalFactory
+public class WebhookPortal : PortalFactory
 {
     public WebhookPortal()
-        : base(DatabaseProvider.Sqlite, seedDemo: false)
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected WebhookPortal(DatabaseProvider provider)
+        : base(provider, seedDemo: false)
     {
         With("Webhooks:AllowPrivateTargets", "true");
         With("Webhooks:Timeout", "00:00:02");
@@ -24,9 +29,12 @@ public sealed class WebhookPortal : PortalFactory
         With("Webhooks:DisableAfterFailures", "4");
         With("Webhooks:LeaseDuration", "00:00:10");
         With("Webhooks:PollInterval", "00:00:00.1");
-        With("Webhooks:VoteBatch", "00:00:00.5");
+        With("Webhooks:VoteBatch", "00:00:03");
     }
 }
+
+/// <summary>The same over a fresh PostgreSQL database: the outbox's claims and counters on a server database.</summary>
+public sealed class PostgresWebhookPortal() : WebhookPortal(DatabaseProvider.Postgres);
 
 public static class WebhookTesting
 {

@@ -89,8 +89,10 @@ public sealed partial class WebhookSender(
         {
             return new(null, $"No answer within {Options.Timeout.TotalSeconds:0.#} s (timed out).", false);
         }
-        catch (Exception ex) when (ex is HttpRequestException or System.Security.Cryptography.CryptographicException or FormatException or UriFormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            // Whatever went wrong (refused target, connection reset, a secret Data Protection cannot read) is this attempt's
+            // failure, recorded and retried; an escaping exception would leave the row leased and retried without a trace.
             LogAttemptFailed(delivery.Id, ex.Message);
             return new(null, (ex.InnerException as WebhookTargetRefusedException ?? ex).Message, false);
         }
