@@ -31,5 +31,8 @@ internal sealed class WebhookDeliveryConfiguration : IEntityTypeConfiguration<We
         delivery.HasIndex(d => d.DedupKey).IsUnique();
         delivery.HasIndex(d => new { d.DeliveredAt, d.GaveUpAt, d.NextAttemptAt });
         delivery.HasIndex(d => new { d.EndpointId, d.Id });
+        // An account deletion removes the deliveries about the posts and replies whose text it erases.
+        delivery.HasIndex(d => d.PostId);
+        delivery.HasIndex(d => d.ReplyId);
     }
 }

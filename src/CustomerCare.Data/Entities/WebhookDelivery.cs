@@ -20,6 +20,12 @@ public sealed class WebhookDelivery
 
     public WebhookEndpoint? Endpoint { get; set; }
 
+    /// <summary>The post the event is about (null for a test event): its deliveries go when the post is erased.</summary>
+    public int? PostId { get; set; }
+
+    /// <summary>The reply the event is about, if any: its deliveries go when the reply's text is erased.</summary>
+    public long? ReplyId { get; set; }
+
     /// <summary>"idea.created", "complaint.rated", "webhook.test" …</summary>
     public required string EventType { get; set; }
 

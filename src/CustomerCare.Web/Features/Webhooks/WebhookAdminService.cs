@@ -148,7 +148,8 @@ public sealed class WebhookAdminService(
         await WebhookPublisher.TryAddAsync(db, new WebhookDelivery
         {
             EndpointId = original.EndpointId, EventType = original.EventType, DedupKey = key[..Math.Min(key.Length, WebhookDelivery.DedupKeyMaxLength)],
-            MessageId = original.MessageId, Payload = original.Payload, CreatedAt = now, NextAttemptAt = now,
+            MessageId = original.MessageId, Payload = original.Payload, PostId = original.PostId, ReplyId = original.ReplyId,
+            CreatedAt = now, NextAttemptAt = now,
         }, ct);
         publisher.Wake();
         return true;

@@ -97,7 +97,7 @@ public sealed partial class WebhookPublisher(
             stored += await TryAddAsync(db, new WebhookDelivery
             {
                 EndpointId = endpoint.Id, EventType = trigger.Type, DedupKey = key, MessageId = NewMessageId(), Payload = payload,
-                CreatedAt = now, NextAttemptAt = sendAt ?? now,
+                PostId = trigger.PostId, ReplyId = trigger.ReplyId, CreatedAt = now, NextAttemptAt = sendAt ?? now,
             }, ct) ? 1 : 0;
         }
 
