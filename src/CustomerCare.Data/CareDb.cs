@@ -40,6 +40,9 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     /// <summary>
     /// Everyone who works here (Staff, ProductOwner, Admin) as a subquery: assign it to a local and use

@@ -2,6 +2,7 @@ using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Privacy;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 
@@ -53,6 +54,7 @@ public static class FeatureServices
             .Validate(o => Enum.IsDefined(o.PublicContent), "PersonalData:Deletion:PublicContent must be Anonymize or Remove.")
             .ValidateOnStart();
         services.AddPrivacyNotice();
+        services.AddWebhooks();
         return services;
     }
 

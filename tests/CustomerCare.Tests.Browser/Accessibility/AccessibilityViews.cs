@@ -58,6 +58,7 @@ internal static class AccessibilityViews
 
         new("/admin/users", "/admin/users", Admin),
         new("/admin/security", "/admin/security", Admin),
+        new("/admin/webhooks", "/admin/webhooks", Admin),
         new("/admin/data-requests", "/admin/data-requests", Admin),
         new("/admin/data-requests", "/admin/data-requests", Admin, Then: PickTheDemoCustomerAsync),
     ];

@@ -118,6 +118,13 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Web.Features.Threads.IReplyEffects, ComplaintReplies>());
         // Shipped ideas ask "Does this solve it for you?".
         Services.TryAddSingleton<Web.Features.SolvesIt.SolvesItService>();
+        // Every act that other systems hear of stores its webhook events (none here: no endpoint is registered).
+        Services.AddOptions<Web.Features.Webhooks.WebhookOptions>();
+        Services.AddOptions<Web.Infrastructure.PortalOptions>();
+        Services.TryAddSingleton<Microsoft.AspNetCore.Hosting.Server.IServer, NoServer>();
+        Services.TryAddSingleton<Web.Features.Notifications.Mail.MailLinks>();
+        Services.TryAddSingleton<Web.Features.Webhooks.WebhookPayloads>();
+        Services.TryAddSingleton<Web.Features.Webhooks.WebhookPublisher>();
         var factory = Services.GetRequiredService<IDbContextFactory<CareDb>>();
         using (var db = factory.CreateDbContext())
         {
@@ -232,4 +239,19 @@ internal sealed class TestingEnvironment : Microsoft.Extensions.Hosting.IHostEnv
 
     public Microsoft.Extensions.FileProviders.IFileProvider ContentRootFileProvider { get; set; } =
         new Microsoft.Extensions.FileProviders.NullFileProvider();
+}
+
+/// <summary>No server listens in a component test; links are made from <c>Portal:PublicUrl</c> or localhost.</summary>
+internal sealed class NoServer : Microsoft.AspNetCore.Hosting.Server.IServer
+{
+    public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+
+    public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+        where TContext : notnull => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public void Dispose()
+    {
+    }
 }

@@ -38,14 +38,16 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private PostingRights Rights => portal.Services.GetRequiredService<PostingRights>();
 
-    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits, Rights);
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits, Rights, Webhooks);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights);
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks);
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 
-    private ComplaintResolutionService Resolutions => new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), Notifications);
+    private ComplaintResolutionService Resolutions => new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), Notifications, Webhooks);
+
+    private CustomerCare.Web.Features.Webhooks.WebhookPublisher Webhooks => portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>();
 
     private PostService Posts => portal.Services.GetRequiredService<PostService>();
 

@@ -100,7 +100,8 @@ public abstract class NotificationRecipientsTests(PortalFactory portal)
         }
 
         var escalation = new ComplaintEscalation(
-            Dbs, Get<ILiveBus>(), Clock(time: new ManualTime(Utc("2027-03-08 09:01"))), Notifications, NullLogger<ComplaintEscalation>.Instance);
+            Dbs, Get<ILiveBus>(), Clock(time: new ManualTime(Utc("2027-03-08 09:01"))), Notifications,
+            Get<CustomerCare.Web.Features.Webhooks.WebhookPublisher>(), NullLogger<ComplaintEscalation>.Instance);
         var escalated = new List<int>();
         for (var batch = await escalation.RunOnceAsync(Ct); batch.Count > 0; batch = await escalation.RunOnceAsync(Ct))
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
@@ -51,6 +52,17 @@ public abstract class AccountDeletionTests(PortalFactory portal)
             // A mail to Otto that names Zelda, and an account mail to her address, as the outbox holds them.
             db.OutboxMails.Add(Mail("reply-to-otto", otto.Id, otto.Email, $"{name} replied", $"{name} wrote: Yes please."));
             db.OutboxMails.Add(Mail("account-zelda", null, zelda.Email, "Confirm your address", "Click the link."));
+            // Webhook events as the log keeps them: one about her complaint, one naming her (JSON-encoded) on Otto's idea.
+            var endpoint = new WebhookEndpoint
+            {
+                Url = "https://hooks.example.com/in", Events = "*", IncludeInternal = true, ProtectedSecret = "x",
+                CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+            };
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync(Ct);
+            db.WebhookDeliveries.Add(Hook(endpoint.Id, "about-complaint", complaint, """{"data":{"post":{"title":"Charged twice"}}}"""));
+            var author = JsonSerializer.Serialize(new { name, email = zelda.Email });
+            db.WebhookDeliveries.Add(Hook(endpoint.Id, "naming-zelda", ottosIdea, $$"""{"data":{"reply":{"author":{{author}}}}}"""));
             await db.SaveChangesAsync(Ct);
         }
 
@@ -80,6 +92,8 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         Assert.False(await after.Notifications.AnyAsync(n => n.UserId == zelda.Id, Ct));
         Assert.Contains("Former customer replied", await after.OutboxMails.Where(m => m.DedupKey == "reply-to-otto").Select(m => m.Subject).SingleAsync(Ct));
         Assert.False(await after.OutboxMails.AnyAsync(m => m.DedupKey == "account-zelda", Ct));
+        Assert.False(await after.WebhookDeliveries.AnyAsync(d => d.DedupKey == "about-complaint", Ct));
+        Assert.Contains("\"name\":\"Former customer\"", await after.WebhookDeliveries.Where(d => d.DedupKey == "naming-zelda").Select(d => d.Payload).SingleAsync(Ct), StringComparison.Ordinal);
         Assert.True(await after.SecurityEvents.AnyAsync(e => e.UserId == zelda.Id && e.Kind == SecurityEventKind.AccountDeleted, Ct));
 
         // The idea page names nobody: its author line reads "Former customer".
@@ -180,6 +194,12 @@ public abstract class AccountDeletionTests(PortalFactory portal)
             return false;
         }
     }
+
+    private static WebhookDelivery Hook(int endpointId, string key, int postId, string payload) => new()
+    {
+        EndpointId = endpointId, EventType = "reply.created", DedupKey = key, MessageId = "msg_" + key, Payload = payload, PostId = postId,
+        CreatedAt = DateTime.UtcNow, NextAttemptAt = DateTime.UtcNow,
+    };
 
     private static OutboxMail Mail(string key, string? userId, string to, string subject, string body) => new()
     {

@@ -75,6 +75,47 @@ public abstract class RetentionTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Webhook_deliveries_done_longer_ago_than_the_period_are_dropped_and_waiting_ones_kept()
+    {
+        var mark = Guid.NewGuid().ToString("N");
+        await using (var db = await Dbs.CreateDbContextAsync(Ct))
+        {
+            // Switched off: the portal's own sender leaves its deliveries alone while the job looks at them.
+            var endpoint = new WebhookEndpoint
+            {
+                Url = "https://hooks.example.com/" + mark, Events = "idea.created", ProtectedSecret = "x",
+                CreatedAt = RetentionTesting.LongAgo, UpdatedAt = RetentionTesting.LongAgo, DisabledAt = RetentionTesting.LongAgo,
+            };
+            db.WebhookEndpoints.Add(endpoint);
+            await db.SaveChangesAsync(Ct);
+            foreach (var (name, delivered, gaveUp) in new (string, DateTime?, DateTime?)[]
+                     {
+                         ("delivered-31-days-ago", Now.AddDays(-31), null), ("given-up-40-days-ago", null, Now.AddDays(-40)),
+                         ("delivered-29-days-ago", Now.AddDays(-29), null), ("waiting-since-2001", null, null),
+                     })
+            {
+                db.WebhookDeliveries.Add(new WebhookDelivery
+                {
+                    EndpointId = endpoint.Id, EventType = "idea.created", DedupKey = $"{mark}:{name}", MessageId = "msg_" + name,
+                    Payload = "{}", CreatedAt = RetentionTesting.LongAgo, NextAttemptAt = RetentionTesting.LongAgo,
+                    DeliveredAt = delivered, GaveUpAt = gaveUp,
+                });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var pass = await Job().RunOnceAsync(Ct);
+        var off = await Job(o => o.DropWebhookDeliveriesAfter = TimeSpan.Zero).RunOnceAsync(Ct);
+
+        Assert.True(pass.WebhookDeliveriesDropped >= 2);
+        Assert.Equal(0, off.WebhookDeliveriesDropped);
+        await using var after = await Dbs.CreateDbContextAsync(Ct);
+        var left = await after.WebhookDeliveries.Where(d => d.DedupKey.StartsWith(mark)).Select(d => d.DedupKey).ToListAsync(Ct);
+        Assert.Equal([$"{mark}:delivered-29-days-ago", $"{mark}:waiting-since-2001"], left.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Sent_mails_are_kept_while_their_period_is_off()
     {
         var mark = Guid.NewGuid().ToString("N");

@@ -68,6 +68,12 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
+        ["/admin/webhooks"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
         // The exports answer as the pages they download: the board to anyone, the desk to the people the desk admits.
         ["/export/board.csv"] = Everyone,
         ["/export/desk.csv"] = p => p switch

@@ -199,7 +199,8 @@ public abstract class StaffDeskTests(PortalFactory portal)
 
     private ComplaintEscalation Escalation(ManualTime time) =>
         new(Dbs, portal.Services.GetRequiredService<ILiveBus>(), Clock(time: time),
-            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), NullLogger<ComplaintEscalation>.Instance);
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>(), NullLogger<ComplaintEscalation>.Instance);
 
     private async Task<int> AddComplaintAsync(string authorId, ComplaintMood mood, DateTime createdAt, string? ownerId = null)
     {

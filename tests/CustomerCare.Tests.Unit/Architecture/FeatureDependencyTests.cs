@@ -10,6 +10,9 @@ public sealed class FeatureDependencyTests
     /// <summary>How every feature tells people: notifications and follows. They depend on Posts only.</summary>
     private const string Notifications = "Notifications";
 
+    /// <summary>How every feature tells other systems (webhook receivers), after its commit as it notifies people.</summary>
+    private const string Webhooks = "Webhooks";
+
     // The post page and the board card are where the features meet: they compose every feature's panels.
     private static readonly HashSet<string> CompositionFiles = new(StringComparer.Ordinal)
     {
@@ -35,16 +38,17 @@ public sealed class FeatureDependencyTests
         [("Api", "Decisions")] = "status decisions through the API are the decision service's, with its one permission",
         [("Api", "Admin")] = "the users list through the API is the admin service's, which checks the stored admin role",
         [("Api", "Votes")] = "votes through the API are the vote service's toggle and the voter list's staff-only rule",
+        [("Webhooks", "Admin")] = "endpoints are the admins' to manage, checked by the one admin check",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 
     [Fact]
-    public void Features_name_only_the_shared_place_notifications_and_their_named_collaborators()
+    public void Features_name_only_the_shared_place_notifications_webhooks_and_their_named_collaborators()
     {
         var unexpected = new List<string>();
         foreach (var (from, to, file, names) in Edges())
         {
-            if (to != "Posts" && to != Notifications && !Collaborations.ContainsKey((from, to)))
+            if (to != "Posts" && to != Notifications && to != Webhooks && !Collaborations.ContainsKey((from, to)))
             {
                 unexpected.Add($"{file} names {to}: {string.Join(", ", names)}");
             }

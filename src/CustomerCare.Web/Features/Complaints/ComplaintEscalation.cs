@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,8 @@ namespace CustomerCare.Web.Features.Complaints;
 /// Admins (the team leads) get an Escalated notification in the bell as well.
 /// </summary>
 public sealed partial class ComplaintEscalation(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, ResponseClock clock, Notifications.NotificationService notifications, ILogger<ComplaintEscalation> log)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, ResponseClock clock, Notifications.NotificationService notifications,
+    WebhookPublisher webhooks, ILogger<ComplaintEscalation> log)
 {
     /// <summary>Bounded work per tick: the longest waits are looked at first, the rest on the next tick.</summary>
     public const int BatchSize = 200;
@@ -45,6 +47,7 @@ public sealed partial class ComplaintEscalation(
             LogEscalated(id, state.DueAt, state.OverdueBy);
             await bus.PublishAsync(new ComplaintActivity(id, ComplaintActivityKind.Escalated, now), ct);
             await notifications.NotifyAsync(new(Data.Entities.NotificationKind.Escalated, id, ActorId: null));
+            await webhooks.PublishAsync(new(WebhookEvents.ComplaintEscalated, id, $"{id}:{now.Ticks}"));
             escalated.Add(id);
         }
 

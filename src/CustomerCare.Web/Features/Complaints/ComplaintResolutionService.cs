@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +16,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintResolutionService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response,
-    Notifications.NotificationService notifications)
+    Notifications.NotificationService notifications, WebhookPublisher webhooks)
 {
     /// <summary>Only the owner of an open complaint proposes its resolution (<see cref="ProposeAsync"/> checks it again).</summary>
     public static bool MayPropose(Viewer viewer, PostStatus status, ComplaintInfo? complaint) =>
@@ -94,6 +95,7 @@ public sealed class ComplaintResolutionService(
 
         await bus.PublishAsync(new StatusChanged(postId, from, PostStatus.Solved, post.CustomerName, null, null, now, ComplaintOutcome.ConfirmedByCustomer, customerId), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.Solved, now), ct);
+        await PublishResolvedAsync(postId, ComplaintOutcome.ConfirmedByCustomer, now);
         return new(ResolutionOutcome.Done);
     }
 
@@ -142,6 +144,9 @@ public sealed class ComplaintResolutionService(
         }
 
         await bus.PublishAsync(new ComplaintRated(postId, new(stars, comment, now), now), ct);
+        // The rating and its comment are for the customer and the team (see ComplaintRated): internal payloads only.
+        await webhooks.PublishAsync(new(WebhookEvents.ComplaintRatedByCustomer, postId, $"{postId}",
+            InternalExtra: new Dictionary<string, object?> { ["rating"] = new { stars, comment } }));
         return new(ResolutionOutcome.Done);
     }
 
@@ -258,8 +263,13 @@ public sealed class ComplaintResolutionService(
         var byName = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "";
         await bus.PublishAsync(new StatusChanged(postId, status, PostStatus.Solved, byName, note, null, now, ComplaintOutcome.ClosedAfterSilence, userId), ct);
         await bus.PublishAsync(new ComplaintActivity(postId, ComplaintActivityKind.Closed, now), ct);
+        await PublishResolvedAsync(postId, ComplaintOutcome.ClosedAfterSilence, now);
         return new(ResolutionOutcome.Done);
     }
+
+    private Task<int> PublishResolvedAsync(int postId, ComplaintOutcome outcome, DateTime at) =>
+        webhooks.PublishAsync(new(WebhookEvents.ComplaintResolved, postId, $"{postId}:{at.Ticks}",
+            Extra: new Dictionary<string, object?> { ["outcome"] = outcome.ToString() }));
 
     /// <summary>The complaint as its customer may act on it; a refusal for anyone else, or when it was removed.</summary>
     private static async Task<(ResolutionOutcome? Refused, CustomersComplaint? Post)> CustomersComplaintAsync(

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
-    ActivityLimits limits, PostingRights rights)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
 {
     public const int PageSize = 30;
 
@@ -67,6 +68,7 @@ public sealed class ComplaintService(
         }
 
         await bus.PublishAsync(new ComplaintActivity(complaint!.Id, ComplaintActivityKind.Filed, now), ct);
+        await webhooks.PublishAsync(new(WebhookEvents.ComplaintCreated, complaint.Id, $"{complaint.Id}"));
         return ProposeResult.Created(complaint.Id);
     }
 

@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -36,7 +37,7 @@ public sealed record MergeTarget(int Id, string Title, int VoteCount);
 /// Product owners (and admins) fold a duplicate idea into the original. The votes move with it, a person
 /// who voted for both counts once, and the duplicate keeps pointing at the original.
 /// </summary>
-public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time)
+public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, WebhookPublisher webhooks)
 {
     public const int MaxTargets = 10;
 
@@ -129,6 +130,8 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
         await bus.PublishAsync(new PostMerged(duplicateId, originalId, original.Title, merge.At), ct);
         await bus.PublishAsync(new VoteCountChanged(originalId, originalCount, merge.At), ct);
         await bus.PublishAsync(new VoteCountChanged(duplicateId, 0, merge.At), ct);
+        await webhooks.PublishAsync(new(WebhookEvents.IdeaMerged, duplicateId, $"{duplicateId}:{originalId}",
+            Extra: new Dictionary<string, object?> { ["mergedInto"] = new { id = originalId, title = original.Title, votes = originalCount } }));
         return result;
     }
 

@@ -1,6 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,8 @@ namespace CustomerCare.Web.Features.Decisions;
 /// calls: the decision panel only hides itself from the others.
 /// </summary>
 public sealed class StatusDecisionService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, Notifications.NotificationService notifications)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, Notifications.NotificationService notifications,
+    WebhookPublisher webhooks)
 {
     public static bool MayDecide(Viewer viewer) =>
         viewer is { IsSignedIn: true } && (viewer.IsProductOwner || viewer.IsAdmin);
@@ -82,6 +84,8 @@ public sealed class StatusDecisionService(
         var detail = new Notifications.NotificationDetail(to, release, note).ToJson();
         var kind = to == PostStatus.Shipped ? NotificationKind.Shipped : NotificationKind.StatusChanged;
         await notifications.NotifyAsync(new(kind, postId, userId, Detail: detail));
+        await webhooks.PublishAsync(new(WebhookEvents.IdeaStatusChanged, postId, $"{postId}:{decision.At.Ticks}",
+            Extra: new Dictionary<string, object?> { ["from"] = current.ToString(), ["to"] = to.ToString(), ["note"] = note, ["shippedIn"] = release }));
         return new(StatusChangeOutcome.Changed);
     }
 

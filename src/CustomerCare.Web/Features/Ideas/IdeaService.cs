@@ -4,6 +4,7 @@ using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Search;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CustomerCare.Web.Features.Ideas;
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
 public sealed class IdeaService(
     IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications,
-    ActivityLimits limits, PostingRights rights)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
 {
     public const int SimilarLimit = 5;
 
@@ -96,6 +97,8 @@ public sealed class IdeaService(
         {
             await notifications.NotifyAsync(new(NotificationKind.NewIdea, idea.Id, userId));
         }
+
+        await webhooks.PublishAsync(new(WebhookEvents.IdeaCreated, idea.Id, $"{idea.Id}"));
 
         return ProposeResult.Created(idea.Id);
     }

@@ -3,6 +3,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace CustomerCare.Web.Features.Moderation;
 /// </summary>
 public sealed class HoldReviewService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, PostService posts, NotificationService notifications,
-    ModerationService moderation, ReplyModerationService replies)
+    ModerationService moderation, ReplyModerationService replies, WebhookPublisher webhooks)
 {
     public async Task<ModerationResult> ApproveAsync(int postId, long? replyId, Viewer viewer, CancellationToken ct = default)
     {
@@ -66,6 +67,8 @@ public sealed class HoldReviewService(
             }
         }
 
+        // What waited is created, for receivers, when it is approved (the key is the one an unheld post uses).
+        await webhooks.PublishAsync(new(idea.Kind == PostKind.Idea ? WebhookEvents.IdeaCreated : WebhookEvents.ComplaintCreated, postId, $"{postId}"));
         return new(ModerationOutcome.Done);
     }
 
@@ -110,7 +113,7 @@ public sealed class HoldReviewService(
         await bus.PublishAsync(new ReplyAdded(view, postId, count, now), ct);
         await bus.PublishAsync(new ModerationDecided(postId, replyId, ModerationDecision.Approved, now), ct);
         await notifications.NotifyAsync(new(NotificationKind.Reply, postId, reply.AuthorId, replyId));
-
+        await webhooks.PublishAsync(new(WebhookEvents.ReplyCreated, postId, $"{replyId}", replyId));
         return new(ModerationOutcome.Done);
     }
 }

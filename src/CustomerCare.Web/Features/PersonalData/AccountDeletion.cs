@@ -167,7 +167,7 @@ public sealed partial class AccountDeletion(
             var complaints = await AccountErasure.EraseComplaintsAsync(db, userId, ct);
             await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
             var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
-            await AccountErasure.ScrubMailsAsync(db, user.DisplayName, user.Email, ct);
+            await AccountErasure.ScrubMentionsAsync(db, user.DisplayName, user.Email, ct);
             await tx.CommitAsync(ct);
             return news with { ErasedComplaints = complaints, RemovedIdeas = ideas };
         });

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
+using System.Text.Json;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -70,6 +71,8 @@ internal static class AccountErasure
         var mailKeys = (await db.Notifications.Where(n => ids.Contains(n.PostId)).Select(n => n.Id).ToListAsync(ct))
             .Select(id => $"notification:{id}").ToList();
         await db.OutboxMails.Where(m => mailKeys.Contains(m.DedupKey)).ExecuteDeleteAsync(ct);
+        // So do the webhook events about them, sent or waiting, with their copies of the complaints' words.
+        await db.WebhookDeliveries.Where(d => d.PostId != null && ids.Contains(d.PostId.Value)).ExecuteDeleteAsync(ct);
         await db.Reports.Where(r => ids.Contains(r.PostId)).ExecuteDeleteAsync(ct);
         await db.Posts.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null), ct);
         await db.Posts.Where(p => p.LinkedIdeaId != null && ids.Contains(p.LinkedIdeaId.Value))
@@ -118,6 +121,9 @@ internal static class AccountErasure
             .SetProperty(p => p.Title, RemovedTitle)
             .SetProperty(p => p.Body, ""), ct);
         var mine = db.Replies.Where(r => r.AuthorId == userId);
+        // The webhook events that carry the erased words (the ideas', the replies') go with them.
+        await db.WebhookDeliveries.Where(d => (d.PostId != null && db.Posts.Any(p => p.Id == d.PostId && p.AuthorId == userId))
+            || (d.ReplyId != null && mine.Any(r => r.Id == d.ReplyId))).ExecuteDeleteAsync(ct);
         await db.Posts.Where(p => p.OfficialAnswerId != null && mine.Any(r => r.Id == p.OfficialAnswerId))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null), ct);
         await mine.ExecuteUpdateAsync(s => s
@@ -132,32 +138,37 @@ internal static class AccountErasure
     }
 
     /// <summary>
-    /// Mails to other people that name the person (a reply in a followed thread, a digest), sent or waiting: the name and
-    /// address become "Former customer", in the text and in the HTML as it was encoded there.
+    /// Mails to other people that name the person (a reply in a followed thread, a digest), sent or waiting, and the
+    /// webhook events that name them (internal payloads carry authors' names and addresses): the name and address become
+    /// "Former customer", in the text, in the HTML and in the JSON as each encoded them.
     /// </summary>
-    public static async Task ScrubMailsAsync(CareDb db, string name, string? email, CancellationToken ct)
+    public static async Task ScrubMentionsAsync(CareDb db, string name, string? email, CancellationToken ct)
     {
-        var words = new List<string> { name, WebUtility.HtmlEncode(name) };
-        if (email is not null)
-        {
-            words.Add(email);
-            words.Add(WebUtility.HtmlEncode(email));
-        }
-
-        words = [.. words.Distinct(StringComparer.Ordinal).Where(w => w.Length > 0)];
+        string[] said = email is null ? [name] : [name, email];
+        var words = said.SelectMany(w => new[] { w, WebUtility.HtmlEncode(w), JsonEncodedText.Encode(w).ToString() })
+            .Distinct(StringComparer.Ordinal).Where(w => w.Length > 0).ToList();
         foreach (var word in words)
         {
             var mails = await db.OutboxMails.Where(m => m.Subject.Contains(word) || m.TextBody.Contains(word) || m.HtmlBody.Contains(word)
                 || (m.ToName != null && m.ToName.Contains(word))).ToListAsync(ct);
             foreach (var mail in mails)
             {
-                mail.Subject = mail.Subject.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);
-                mail.TextBody = mail.TextBody.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);
-                mail.HtmlBody = mail.HtmlBody.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);
-                mail.ToName = mail.ToName?.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);
+                mail.Subject = Scrub(mail.Subject, word);
+                mail.TextBody = Scrub(mail.TextBody, word);
+                mail.HtmlBody = Scrub(mail.HtmlBody, word);
+                mail.ToName = mail.ToName is null ? null : Scrub(mail.ToName, word);
+            }
+
+            var events = await db.WebhookDeliveries.Where(d => d.Payload.Contains(word) || (d.LastResponse != null && d.LastResponse.Contains(word))).ToListAsync(ct);
+            foreach (var delivery in events)
+            {
+                delivery.Payload = Scrub(delivery.Payload, word);
+                delivery.LastResponse = delivery.LastResponse is null ? null : Scrub(delivery.LastResponse, word);
             }
 
             await db.SaveChangesAsync(ct);
         }
     }
+
+    private static string Scrub(string text, string word) => text.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);
 }

@@ -8,12 +8,13 @@ namespace CustomerCare.Web.Features.PersonalData;
 /// What one pass of the retention job did: at most one batch of each kind. Never-confirmed accounts share one batch:
 /// <see cref="AccountsDeleted"/> held nothing and are gone, <see cref="AccountsErased"/> held content and are tombstones.
 /// </summary>
-public sealed record RetentionPass(int SecurityEventsDropped, int MailsDropped, int AccountsDeleted, int AccountsErased, int ComplaintsAnonymized)
+public sealed record RetentionPass(
+    int SecurityEventsDropped, int MailsDropped, int AccountsDeleted, int AccountsErased, int ComplaintsAnonymized, int WebhookDeliveriesDropped = 0)
 {
     /// <summary>Some kind filled its batch, so more may be waiting.</summary>
     public bool FilledABatch(int batchSize) =>
         SecurityEventsDropped >= batchSize || MailsDropped >= batchSize || AccountsDeleted + AccountsErased >= batchSize
-        || ComplaintsAnonymized >= batchSize;
+        || ComplaintsAnonymized >= batchSize || WebhookDeliveriesDropped >= batchSize;
 }
 
 /// <summary>
@@ -40,6 +41,9 @@ public sealed partial class RetentionJob(
         var mails = RetentionOptions.InForce(settings.DropSentMailsAfter) is { } mailsAfter
             ? await DropSentMailsAsync(db, now - mailsAfter, batch, ct)
             : 0;
+        var hooks = RetentionOptions.InForce(settings.DropWebhookDeliveriesAfter) is { } hooksAfter
+            ? await DropWebhookDeliveriesAsync(db, now - hooksAfter, batch, ct)
+            : 0;
         var (accounts, erased) = RetentionOptions.InForce(settings.DeleteUnconfirmedAccountsAfter) is { } accountsAfter
             ? await DeleteNeverConfirmedAsync(db, now - accountsAfter, accountsAfter, batch, ct)
             : (0, 0);
@@ -51,8 +55,8 @@ public sealed partial class RetentionJob(
             complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, ct);
         }
 
-        var pass = new RetentionPass(events, mails, accounts, erased, complaints);
-        LogPass(events, mails, accounts, erased, complaints);
+        var pass = new RetentionPass(events, mails, accounts, erased, complaints, hooks);
+        LogPass(events, mails, hooks, accounts, erased, complaints);
         return pass;
     }
 
@@ -79,9 +83,18 @@ public sealed partial class RetentionJob(
         return ids.Count == 0 ? 0 : await done.Where(m => ids.Contains(m.Id)).ExecuteDeleteAsync(ct);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention batch: {SecurityEvents} security events and {Mails} sent mails dropped, "
-        + "{Accounts} empty never-confirmed accounts deleted, {Erased} with content erased as account deletion does, {Complaints} closed complaints anonymized")]
-    private partial void LogPass(int securityEvents, int mails, int accounts, int erased, int complaints);
+    // Waiting and retrying events stay whatever their age, as pending mails do.
+    private static async Task<int> DropWebhookDeliveriesAsync(CareDb db, DateTime cutoff, int batch, CancellationToken ct)
+    {
+        var done = db.WebhookDeliveries.Where(d => (d.DeliveredAt != null && d.DeliveredAt < cutoff) || (d.GaveUpAt != null && d.GaveUpAt < cutoff));
+        var ids = await done.OrderBy(d => d.Id).Select(d => d.Id).Take(batch).ToListAsync(ct);
+        return ids.Count == 0 ? 0 : await done.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(ct);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention batch: {SecurityEvents} security events, {Mails} sent mails and {Hooks} webhook "
+        + "deliveries dropped, {Accounts} empty never-confirmed accounts deleted, {Erased} with content erased as account deletion does, "
+        + "{Complaints} closed complaints anonymized")]
+    private partial void LogPass(int securityEvents, int mails, int hooks, int accounts, int erased, int complaints);
 }
 
 /// <summary>

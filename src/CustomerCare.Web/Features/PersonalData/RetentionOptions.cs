@@ -29,6 +29,12 @@ public sealed class RetentionOptions
     /// <summary>Mails the outbox sent (or gave up) longer ago than this are dropped; they repeat what the portal still shows.</summary>
     public TimeSpan? DropSentMailsAfter { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Webhook events delivered (or given up) longer ago than this are dropped from the delivery log: internal payloads
+    /// carry names, addresses and complaints' words, and a receiver's question about a delivery comes within days.
+    /// </summary>
+    public TimeSpan? DropWebhookDeliveriesAfter { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Rows of one kind erased per batch (one batch = one short transaction per kind); each batch is logged.</summary>
     public int BatchSize { get; set; } = 500;
 
@@ -50,6 +56,7 @@ public sealed class RetentionOptions
                      (nameof(DeleteUnconfirmedAccountsAfter), DeleteUnconfirmedAccountsAfter),
                      (nameof(DropSecurityEventsAfter), DropSecurityEventsAfter),
                      (nameof(DropSentMailsAfter), DropSentMailsAfter),
+                     (nameof(DropWebhookDeliveriesAfter), DropWebhookDeliveriesAfter),
                  })
         {
             if (period < TimeSpan.Zero)

@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace CustomerCare.Web.Features.Threads;
 /// </summary>
 public sealed class ThreadService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects,
-    ActivityLimits limits, PostingRights rights)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -136,6 +137,12 @@ public sealed class ThreadService(
         else if (!internalNote && !proposal)
         {
             await notifications.NotifyAsync(new(NotificationKind.Reply, postId, userId, reply.Id));
+        }
+
+        if (posting.Hold is null)
+        {
+            // Internal notes too: the payload builder gives them to internal endpoints only.
+            await webhooks.PublishAsync(new(WebhookEvents.ReplyCreated, postId, $"{reply.Id}", reply.Id));
         }
 
         return new(ThreadOutcome.Posted, view);

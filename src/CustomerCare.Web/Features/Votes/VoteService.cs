@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
+using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -37,7 +38,8 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? Re
 /// writers take turns, toggles that wait for it are applied together (<see cref="SqliteVoteBatch"/>); PostgreSQL and
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
-public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights)
+public sealed class VoteService(
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
 {
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time, limits);
     private readonly Lazy<bool> onSqlite = new(() =>
@@ -61,7 +63,13 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
 
         if (onSqlite.Value)
         {
-            return await sqlite.ToggleAsync(postId, userId, viewer.WorksHere, ct);
+            var batched = await sqlite.ToggleAsync(postId, userId, viewer.WorksHere, ct);
+            if (batched.Changed)
+            {
+                await webhooks.VotesChangedAsync(postId);
+            }
+
+            return batched;
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
@@ -93,6 +101,8 @@ public sealed class VoteService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Tim
             {
                 await bus.PublishAsync(new FollowChanged(userId, postId, now), ct);
             }
+
+            await webhooks.VotesChangedAsync(postId);
         }
 
         return result;

@@ -52,8 +52,7 @@ public sealed class MailOptions
 
     public TimeZoneInfo DigestZone => TimeZoneInfo.FindSystemTimeZoneById(DigestTimeZone);
 
-    public TimeSpan BackoffAfter(int attempts) =>
-        TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, BackoffBase.Ticks * (1L << Math.Clamp(attempts - 1, 0, 30))));
+    public TimeSpan BackoffAfter(int attempts) => Infrastructure.Backoff.Exponential(BackoffBase, MaxBackoff, attempts);
 
     /// <summary>Every problem with the section, worded for whoever edits appsettings.json; empty when it is sound.</summary>
     public IEnumerable<string> Problems(string publicUrl)

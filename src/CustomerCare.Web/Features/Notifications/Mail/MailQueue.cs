@@ -1,6 +1,6 @@
-using System.Threading.Channels;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Notifications.Mail;
@@ -17,7 +17,7 @@ public sealed record OutgoingMail(
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1711", Justification = "It is a queue: the mail outbox.")]
 public sealed partial class MailQueue(IDbContextFactory<CareDb> dbs, TimeProvider time, ILogger<MailQueue> log)
 {
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly WakeSignal wake = new(time);
 
     /// <summary>Stores the mail unless one with its DedupKey exists; true when this call stored it.</summary>
     public async Task<bool> EnqueueAsync(OutgoingMail mail, CancellationToken ct = default)
@@ -57,19 +57,10 @@ public sealed partial class MailQueue(IDbContextFactory<CareDb> dbs, TimeProvide
         db.OutboxMails.Add(ToRow(mail, now));
     }
 
-    public void Wake() => wake.Writer.TryWrite(true);
+    public void Wake() => wake.Ring();
 
     /// <summary>Returns when something was enqueued or after <paramref name="interval"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan interval, CancellationToken ct)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(interval, time, timeout.Token);
-        var signal = wake.Reader.WaitToReadAsync(timeout.Token).AsTask();
-        await Task.WhenAny(delay, signal);
-        await timeout.CancelAsync();
-        wake.Reader.TryRead(out _);
-        ct.ThrowIfCancellationRequested();
-    }
+    public Task WaitAsync(TimeSpan interval, CancellationToken ct) => wake.WaitAsync(interval, ct);
 
     private async Task<bool> ExistsAsync(string key, CancellationToken ct)
     {
