@@ -62,7 +62,7 @@ public abstract class AccountDeletionTests(PortalFactory portal)
             await db.SaveChangesAsync(Ct);
             db.WebhookDeliveries.Add(Hook(endpoint.Id, "about-complaint", complaint, """{"data":{"post":{"title":"Charged twice"}}}"""));
             var author = JsonSerializer.Serialize(new { name, email = zelda.Email });
-            db.WebhookDeliveries.Add(Hook(endpoint.Id, "naming-zelda", ottosIdea, $$"""{"data":{"reply":{"author":{{author}}}}}"""));
+            db.WebhookDeliveries.Add(Hook(endpoint.Id, "naming-zelda", ottosIdea, """{"data":{"reply":{"author":""" + author + "}}}"));
             await db.SaveChangesAsync(Ct);
         }
 
