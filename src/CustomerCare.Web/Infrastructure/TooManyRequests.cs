@@ -29,6 +29,13 @@ public static partial class TooManyRequests
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
+        if (Features.Api.ApiPaths.IsApi(context.Request.Path))
+        {
+            // An API client reads refusals as problem+json, like every other refusal of the API.
+            await Features.Api.ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "Too many", sentence);
+            return;
+        }
+
         if (!WantsHtml(context.Request))
         {
             response.ContentType = "text/plain; charset=utf-8";

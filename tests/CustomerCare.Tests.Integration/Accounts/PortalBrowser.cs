@@ -78,8 +78,19 @@ internal sealed partial class PortalBrowser : IDisposable
     public async Task<HttpResponseMessage> GetAsync(string url) => await client.GetAsync(new Uri(url, UriKind.Relative), Ct);
 
     /// <summary>A JSON POST with this browser's cookies, as a page's script (or another site's form) would send it.</summary>
-    public async Task<HttpResponseMessage> PostJsonAsync(string url, string json) =>
-        await client.PostAsync(new Uri(url, UriKind.Relative), new StringContent(json, System.Text.Encoding.UTF8, "application/json"), Ct);
+    public async Task<HttpResponseMessage> PostJsonAsync(string url, string json, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(url, UriKind.Relative))
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await client.SendAsync(request, Ct);
+    }
 
     public async Task<FormResult> SubmitAsync(string url, string formName, IReadOnlyDictionary<string, string> fields)
     {

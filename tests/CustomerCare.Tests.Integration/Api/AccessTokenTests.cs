@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Security;
+using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Api;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,6 +133,47 @@ public abstract class AccessTokenTests(Cast cast)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var db = await cast.DbAsync();
         Assert.False(await db.Posts.AnyAsync(p => p.Title == "Cross-site idea by cookie", Ct));
+    }
+
+    [Fact]
+    public async Task A_locked_out_accounts_token_gets_401_saying_the_account_is_closed()
+    {
+        var person = await cast.Portal.AddPersonAsync(Roles.Customer, "Lena Locked", ct: Ct);
+        var made = await Tokens.CreateAsync("script", TokenScope.Read, DateTime.UtcNow.AddDays(5), person.Viewer, Ct);
+        using var client = Client(made.Secret!);
+        using (var open = await client.GetAsync("/api/v1/complaints", Ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, open.StatusCode);
+        }
+
+        await using (var db = await cast.DbAsync())
+        {
+            await db.Users.Where(u => u.Id == person.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, DateTimeOffset.UtcNow.AddDays(1)), Ct);
+        }
+
+        using var response = await client.GetAsync("/api/v1/complaints", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("account is deleted or locked out", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_cookie_caller_with_the_antiforgery_token_makes_the_change()
+    {
+        await cast.EnsurePeopleAsync(Ct);
+        using var browser = new Accounts.PortalBrowser(cast.Portal);
+        await browser.SignInAsync(cast.Person(Persona.Customer).Email, cast.Person(Persona.Customer).Password);
+        using var antiforgery = System.Text.Json.JsonDocument.Parse(await browser.GetTextAsync("/api/v1/antiforgery"));
+        var header = antiforgery.RootElement.GetProperty("header").GetString()!;
+        var token = antiforgery.RootElement.GetProperty("token").GetString()!;
+
+        using var response = await browser.PostJsonAsync(
+            "/api/v1/ideas", """{"title":"Same-site idea by cookie","body":"From the portal's own page."}""", new Dictionary<string, string> { [header] = token });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        await using var db = await cast.DbAsync();
+        Assert.Equal(cast.Person(Persona.Customer).Id, await db.Posts.Where(p => p.Title == "Same-site idea by cookie").Select(p => p.AuthorId).SingleAsync(Ct));
     }
 
     private HttpClient Client(string secret)

@@ -2,6 +2,7 @@ using System.Net;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Security;
 using CustomerCare.Web.Features.Api;
+using CustomerCare.Web.Features.Complaints;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +42,26 @@ public abstract class ApiMatrixTests(Cast cast)
         // Customers list their own, people who work here all (the service's rule); the visitor, public ones.
         ["GET /api/v1/complaints"] = Everyone(HttpStatusCode.OK),
         ["POST /api/v1/complaints"] = SignedIn(HttpStatusCode.Created),
+        // One complaint: as its thread, its customer and the team; to anyone else it does not exist.
+        ["GET /api/v1/complaints/{id:int}"] = p => p switch
+        {
+            Persona.Visitor or Persona.Customer or Persona.AnotherCustomer => HttpStatusCode.NotFound,
+            _ => HttpStatusCode.OK,
+        },
+        // Everyone who works here takes over (the owner's own claim changes nothing); customers never.
+        ["POST /api/v1/complaints/{id:int}/claim"] = WorksHere(HttpStatusCode.OK),
+        // Only the owner (Staff, in the cast) proposes; the customer is refused, others do not see it.
+        ["POST /api/v1/complaints/{id:int}/resolution"] = p => p switch
+        {
+            Persona.Visitor => HttpStatusCode.Unauthorized,
+            Persona.Customer or Persona.AnotherCustomer => HttpStatusCode.NotFound,
+            Persona.Staff => HttpStatusCode.Created,
+            _ => HttpStatusCode.Forbidden,
+        },
+        ["POST /api/v1/complaints/{id:int}/confirm"] = TheCustomer(HttpStatusCode.NoContent),
+        ["POST /api/v1/complaints/{id:int}/not-yet"] = TheCustomer(HttpStatusCode.Created),
+        // Rated after the customer confirmed (SendAsync confirms first).
+        ["POST /api/v1/complaints/{id:int}/rating"] = TheCustomer(HttpStatusCode.NoContent),
         ["POST /api/v1/ideas/{id:int}/status"] = p => p switch
         {
             Persona.Visitor => HttpStatusCode.Unauthorized,
@@ -159,12 +180,21 @@ public abstract class ApiMatrixTests(Cast cast)
                 return await client.PostAsync("/api/v1/complaints", ApiClient.Json("""{"title":"Charged twice this month","body":"Please refund one.","mood":"Angry"}"""), ct);
             case "POST /api/v1/ideas/{id:int}/status":
                 return await client.PostAsync($"/api/v1/ideas/{idea}/status", ApiClient.Json("""{"status":"UnderReview","note":"We are looking at it."}"""), ct);
+            case "POST /api/v1/complaints/{id:int}/resolution":
+                return await client.PostAsync($"/api/v1/complaints/{complaint}/resolution", ApiClient.Json("""{"body":"We refunded the second charge."}"""), ct);
+            case "POST /api/v1/complaints/{id:int}/not-yet":
+                return await client.PostAsync($"/api/v1/complaints/{complaint}/not-yet", ApiClient.Json("""{"message":"The refund has not arrived."}"""), ct);
+            case "POST /api/v1/complaints/{id:int}/rating":
+                var confirmed = await cast.Get<ComplaintResolutionService>().ConfirmAsync(complaint, cast.Viewer(Persona.Author), ct);
+                Assert.True(confirmed.Succeeded);
+                return await client.PostAsync($"/api/v1/complaints/{complaint}/rating", ApiClient.Json("""{"stars":4,"comment":"Quick."}"""), ct);
             case "POST /api/v1/posts/{id:int}/replies":
                 return await client.PostAsync($"/api/v1/posts/{idea}/replies", ApiClient.Json("""{"body":"Me too."}"""), ct);
         }
 
         var (method, route) = (row[..row.IndexOf(' ', StringComparison.Ordinal)], row[(row.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
-        var id = route.StartsWith("/api/v1/posts/", StringComparison.Ordinal) ? complaint : idea;
+        var id = route.StartsWith("/api/v1/posts/", StringComparison.Ordinal) || route.StartsWith("/api/v1/complaints/", StringComparison.Ordinal)
+            ? complaint : idea;
         using var request = new HttpRequestMessage(new HttpMethod(method), route.Replace("{id:int}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         return await client.SendAsync(request, ct);
     }
@@ -172,6 +202,15 @@ public abstract class ApiMatrixTests(Cast cast)
     private static Func<Persona, HttpStatusCode> Everyone(HttpStatusCode status) => _ => status;
 
     private static Func<Persona, HttpStatusCode> SignedIn(HttpStatusCode status) => p => p == Persona.Visitor ? HttpStatusCode.Unauthorized : status;
+
+    // The complaint's customer (the Author, in the cast); the team is refused; other customers do not see it.
+    private static Func<Persona, HttpStatusCode> TheCustomer(HttpStatusCode status) => p => p switch
+    {
+        Persona.Visitor => HttpStatusCode.Unauthorized,
+        Persona.Customer or Persona.AnotherCustomer => HttpStatusCode.NotFound,
+        Persona.Author => status,
+        _ => HttpStatusCode.Forbidden,
+    };
 
     private static Func<Persona, HttpStatusCode> WorksHere(HttpStatusCode status) => p => p switch
     {
