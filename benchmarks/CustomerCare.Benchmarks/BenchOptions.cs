@@ -16,7 +16,7 @@ public sealed record BenchOptions
     public const string ChromiumVariable = "CUSTOMERCARE_CHROMIUM";
 
     /// <summary>Suites of the server alone (any database).</summary>
-    public static readonly string[] ServerSuites = ["board", "votes", "fanout"];
+    public static readonly string[] ServerSuites = ["board", "votes", "fanout", "api"];
 
     /// <summary>Suites that drive Chromium against the full portal (items 2, 3 and 6).</summary>
     public static readonly string[] BrowserSuites = ["seen", "memory", "pageload"];

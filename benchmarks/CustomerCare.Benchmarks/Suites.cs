@@ -1,4 +1,5 @@
 using System.Text;
+using CustomerCare.Benchmarks.Api;
 using CustomerCare.Benchmarks.Board;
 using CustomerCare.Benchmarks.Browser;
 using CustomerCare.Benchmarks.FanOut;
@@ -53,6 +54,15 @@ public static class Suites
             }
 
             output.AppendLine();
+        }
+
+        if (options.Suites.Contains("api"))
+        {
+            output.AppendLine("### API listing").AppendLine();
+            foreach (var provider in options.Providers)
+            {
+                output.AppendLine(await ApiSuite.RunAsync(options, provider, ct));
+            }
         }
 
         await RunBrowserSuitesAsync(options, output, ct);

@@ -1,4 +1,5 @@
 using CustomerCare.Benchmarks;
+using CustomerCare.Benchmarks.Api;
 using CustomerCare.Data;
 using CustomerCare.Tests.Support;
 
@@ -20,6 +21,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| Sqlite | Search \"Rechnung\" |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sqlite | 8 | 10 | 120 |", markdown, StringComparison.Ordinal); // votes: every user's 15 toggles, checked
         Assert.Contains("| Sqlite | 5 | 2 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("### API listing", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Sqlite | Top |", markdown[markdown.IndexOf("### API listing", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains($"| Sqlite | {ApiSuite.LaterPage} |", markdown, StringComparison.Ordinal); // API and page listed the same ideas
     }
 
     [Fact]
@@ -30,6 +34,9 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("| Postgres | Trending |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Postgres | 8 | 10 | 120 |", markdown, StringComparison.Ordinal);
         Assert.Contains("| Postgres | 5 | 2 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("### API listing", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Postgres | Search \"Rechnung\" |", markdown[markdown.IndexOf("### API listing", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains($"| Postgres | {ApiSuite.LaterPage} |", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -116,7 +116,12 @@ public sealed class AccessTokenService(IDbContextFactory<CareDb> dbs, TimeProvid
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var token = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.Hash == hash)
-            .Select(t => new { t.Id, t.UserId, t.Scope, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User!.DeletedAt, t.User.LockoutEnd })
+            .Select(t => new
+            {
+                t.Id, t.UserId, t.Scope, t.ExpiresAt, t.RevokedAt, t.LastUsedAt, t.User!.DeletedAt, t.User.LockoutEnd,
+                // In the same round trip as the token: every API request asks this.
+                Roles = db.UserRoles.Where(r => r.UserId == t.UserId).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
         TokenRefusal? refusal = token switch
         {
@@ -136,9 +141,7 @@ public sealed class AccessTokenService(IDbContextFactory<CareDb> dbs, TimeProvid
             await db.PersonalAccessTokens.Where(t => t.Id == token.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         }
 
-        var roles = await db.UserRoles.Where(r => r.UserId == token.UserId)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToListAsync(ct);
-        return new(new(token.Id, token.UserId, token.Scope, roles), null);
+        return new(new(token.Id, token.UserId, token.Scope, token.Roles), null);
     }
 
     /// <summary>Uppercase hex of SHA-256: what the table stores instead of the secret.</summary>
