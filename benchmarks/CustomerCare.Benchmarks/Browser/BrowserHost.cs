@@ -179,15 +179,18 @@ public sealed class CircuitCounter
 
     public int Open => circuits.Count;
 
-    public async Task<bool> WaitForAsync(int expected, TimeSpan timeout)
+    public Task<bool> WaitForAsync(int expected, TimeSpan timeout) => WaitUntilAsync(open => open == expected, timeout);
+
+    public async Task<bool> WaitUntilAsync(Func<int, bool> condition, TimeSpan timeout)
     {
+        ArgumentNullException.ThrowIfNull(condition);
         var deadline = DateTime.UtcNow + timeout;
-        while (Open != expected && DateTime.UtcNow < deadline)
+        while (!condition(Open) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        return Open == expected;
+        return condition(Open);
     }
 
     /// <summary>

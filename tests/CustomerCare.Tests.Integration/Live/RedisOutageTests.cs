@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Live;
@@ -57,6 +60,12 @@ public sealed class RedisOutageTests
     public async Task Server_started_while_Redis_is_down_joins_the_others_when_Redis_starts()
     {
         using var redis = new RedisServerProcess();
+        // Until Redis starts, its port takes connections and never answers, as a Redis behind a dead link would: the
+        // attempt lasts its whole connectTimeout. (A closed port refuses at once, and the warning then raced the publish.)
+        using var silent = new TcpListener(IPAddress.Loopback, redis.Port);
+        silent.Start();
+        var held = new ConcurrentBag<Socket>();
+        var accepting = AcceptAndHoldAsync(silent, held);
         // One connect attempt instead of the default three of 5 s: long enough that the start and the first publish are
         // surely done before it gives up (however loaded the machine), short enough that the warning comes soon after.
         await using var a = LiveServer.Create($"{redis.Address},connectTimeout=10000,connectRetry=1", channel);
@@ -72,6 +81,13 @@ public sealed class RedisOutageTests
         Assert.Single(onA);
         await Until.TrueAsync(() => a.Logs.Count(LogLevel.Warning, Unreachable) > 0, Recovery, "the warning that Redis is unreachable");
 
+        silent.Stop();
+        await accepting;
+        foreach (var socket in held)
+        {
+            socket.Dispose();
+        }
+
         await redis.StartAsync();
         await using var b = await LiveServer.StartAsync(redis.Address, channel);
         var onB = b.Listen(LiveTopics.Post(1));
@@ -80,6 +96,21 @@ public sealed class RedisOutageTests
 
         Assert.Equal(1, a.Logs.Count(LogLevel.Warning, Unreachable));
         Assert.Equal(1, a.Logs.Count(LogLevel.Information, Back));
+    }
+
+    private static async Task AcceptAndHoldAsync(TcpListener listener, ConcurrentBag<Socket> held)
+    {
+        try
+        {
+            while (true)
+            {
+                held.Add(await listener.AcceptSocketAsync());
+            }
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Stopped: Redis takes the port now.
+        }
     }
 
     // Events published while a link is still down are lost by design, so keep publishing until one arrives.
