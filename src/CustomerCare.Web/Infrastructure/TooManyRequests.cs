@@ -23,19 +23,19 @@ public static partial class TooManyRequests
         LogRefused(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(TooManyRequests)),
             RequestRateLimits.LimitedForm(context) ?? context.Request.Path.Value ?? "", RequestRateLimits.ClientAddress(context.Connection.RemoteIpAddress), seconds);
 
-        var text = context.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-        var sentence = text["TooMany_Text", Duration(text, seconds)].Value;
         var response = context.Response;
         response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         response.Headers.CacheControl = "no-store";
         if (Features.Api.ApiPaths.IsApi(context.Request.Path))
         {
-            // An API client reads refusals as problem+json, like every other refusal of the API.
-            await Features.Api.ApiProblems.Write(context, StatusCodes.Status429TooManyRequests, "Too many", sentence);
+            // An API client reads refusals as problem+json, the same 429 as a service's own limit gives it.
+            await Features.Api.ApiProblems.TooMany(wait, context).ExecuteAsync(context);
             return;
         }
 
+        var text = context.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var sentence = text["TooMany_Text", Duration(text, seconds)].Value;
         if (!WantsHtml(context.Request))
         {
             response.ContentType = "text/plain; charset=utf-8";

@@ -68,7 +68,7 @@ public sealed class ApiAuthenticationHandler(
             TokenRefusal.Revoked => "The access token was revoked. Make a new one on the account page.",
             TokenRefusal.AccountClosed => "The access token's account is deleted or locked out.",
             TokenRefusal.Unknown => "The access token is not known here. Send Authorization: Bearer ccpat_… as shown when it was made.",
-            _ => "This request needs a signed-in person: send Authorization: Bearer with a personal access token.",
+            _ => ApiProblems.SignInSentence,
         };
         Response.Headers.WWWAuthenticate = "Bearer";
         return ApiProblems.Write(Context, StatusCodes.Status401Unauthorized, "Not signed in", detail);

@@ -38,8 +38,10 @@ public static class ApiProblems
 
     public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
 
-    public static ProblemHttpResult SignInRequired() =>
-        Problem(StatusCodes.Status401Unauthorized, "Not signed in", "This request needs a signed-in person: send Authorization: Bearer with a personal access token.");
+    /// <summary>What a 401 says when no token (and no sign-in cookie) came with the request.</summary>
+    public const string SignInSentence = "This request needs a signed-in person: send Authorization: Bearer with a personal access token.";
+
+    public static ProblemHttpResult SignInRequired() => Problem(StatusCodes.Status401Unauthorized, "Not signed in", SignInSentence);
 
     public static ProblemHttpResult TooMany(TimeSpan? wait, HttpContext context)
     {
