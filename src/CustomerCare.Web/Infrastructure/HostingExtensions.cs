@@ -9,6 +9,7 @@ using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Staff;
+using CustomerCare.Web.Features.Widget;
 using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -53,6 +54,8 @@ public static class HostingExtensions
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddSignalR();
+        services.AddAllowedSitesCors();
+        services.AddWidget();
         services.AddMudServices();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(o => o
@@ -151,6 +154,7 @@ public static class HostingExtensions
 
         // Named here, not left to WebApplication, which would put them first: their answers (the sign-in redirect of a
         // page that needs an account) must see the forwarded scheme and carry the headers above.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOwnOriginForCircuits();
@@ -169,7 +173,8 @@ public static class HostingExtensions
         app.MapBoardExport();
         app.MapDeskExport();
         app.MapApi();
-        app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services);
+        app.MapWidget();
+        app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services).RequireCors(LiveHubOrigins.CorsPolicy);
         app.MapHealth();
     }
 

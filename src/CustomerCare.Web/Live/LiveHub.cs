@@ -48,6 +48,49 @@ public sealed class LiveHub(HubTopics topics, HubUsers users, IDbContextFactory<
         }
     }
 
+    /// <summary>The most posts one <see cref="WatchPosts"/> follows: a list's page (the widget shows ten).</summary>
+    public const int MaxWatched = 50;
+
+    /// <summary>
+    /// Follows the public events of many posts at once — a list's vote counts and statuses (the widget) — with one
+    /// visibility query for all of them, and stops following those of the previous call that are not named again. No
+    /// presence and no staff topic: a list shows neither. Any post the caller may not see refuses the whole call, with the
+    /// same answer as <see cref="JoinPost"/>.
+    /// </summary>
+    public async Task WatchPosts(int[] postIds)
+    {
+        ArgumentNullException.ThrowIfNull(postIds);
+        var wanted = postIds.Distinct().ToArray();
+        if (wanted.Length > MaxWatched)
+        {
+            throw new HubException($"At most {MaxWatched} posts can be watched at once.");
+        }
+
+        var viewer = Viewer.From(Context.User);
+        await using (var db = await dbs.CreateDbContextAsync(Context.ConnectionAborted))
+        {
+            var visible = await PostVisibility.VisibleTo(db.Posts, viewer).Where(p => wanted.Contains(p.Id)).CountAsync(Context.ConnectionAborted);
+            if (visible != wanted.Length)
+            {
+                throw new HubException("A post of these was not found.");
+            }
+        }
+
+        var before = Context.Items.TryGetValue(WatchedKey, out var value) && value is int[] watched ? watched : [];
+        Context.Items[WatchedKey] = wanted;
+        foreach (var gone in before.Except(wanted))
+        {
+            await topics.LeaveAsync(Context, LiveTopics.Post(gone));
+        }
+
+        foreach (var postId in wanted)
+        {
+            await topics.JoinAsync(Context, LiveTopics.Post(postId));
+        }
+    }
+
+    private const string WatchedKey = "cc:watched";
+
     public async Task LeavePost(int postId)
     {
         foreach (var topic in new[] { LiveTopics.Post(postId), LiveTopics.PostStaff(postId), HubTopics.PresenceGroup(postId) })

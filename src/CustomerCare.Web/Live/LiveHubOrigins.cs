@@ -1,4 +1,5 @@
 using CustomerCare.Web.Infrastructure;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Live;
@@ -41,6 +42,30 @@ public static partial class LiveHubOrigins
             };
         });
         return hub;
+    }
+
+    /// <summary>The CORS policy of what the widget reads from another site: the hub and the API's idea list.</summary>
+    public const string CorsPolicy = "allowed-sites";
+
+    /// <summary>
+    /// CORS for the sites that may show the widget (the same origins as the hub's check): they may read the answers of the
+    /// endpoints that name <see cref="CorsPolicy"/>, never with credentials. A browser then sends no cookie along (the
+    /// widget asks for none), or if a page does ask, refuses to hand the answer over: what another site's page reads is
+    /// what any visitor reads.
+    /// </summary>
+    public static IServiceCollection AddAllowedSitesCors(this IServiceCollection services)
+    {
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<PortalOptions>, IOptions<LiveOptions>>((cors, portal, live) =>
+        {
+            var sites = Configured(portal.Value, live.Value);
+            cors.AddPolicy(CorsPolicy, policy => policy
+                .SetIsOriginAllowed(origin => Normalize(origin) is { } site && sites.Contains(site))
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .WithHeaders("content-type", "x-requested-with", "x-signalr-user-agent")
+                .SetPreflightMaxAge(TimeSpan.FromHours(1)));
+        });
+        return services;
     }
 
     /// <summary>

@@ -16,7 +16,8 @@ namespace CustomerCare.Tests.Browser.Accessibility;
 /// than German, so the pairs left out (English narrow, German wide, light narrow, dark wide) are the ones least likely
 /// to fail alone; the four pairwise passes cost the 2-core CI machine twice the time. Beside axe, each view is checked for one h1 and its heading order, the narrow pass
 /// for reflow at 320 px and the wide one for text at 200 %. A page the portal gains without a row here fails
-/// <see cref="Every_page_has_its_accessibility_views"/>.
+/// <see cref="Every_page_has_its_accessibility_views"/>. The widget, which lives on the company's own site and not on a
+/// page of the portal, gets its axe check in <see cref="Widget.WidgetBrowserTests"/>.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class AccessibilityTests(BrowserFixture browser)

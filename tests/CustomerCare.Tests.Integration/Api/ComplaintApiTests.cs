@@ -42,8 +42,8 @@ public abstract class ComplaintApiTests(Cast cast)
             ApiClient.Json("""{"stars":5,"comment":"Fast and kind."}"""), Ct));
 
         using var solved = await GetAsync(staff, $"/api/v1/complaints/{id}");
-        Assert.Equal((int)PostStatus.Solved, solved.RootElement.GetProperty("status").GetInt32());
-        Assert.Equal((int)ComplaintOutcome.ConfirmedByCustomer, solved.RootElement.GetProperty("outcome").GetInt32());
+        Assert.Equal(nameof(PostStatus.Solved), solved.RootElement.GetProperty("status").GetString());
+        Assert.Equal(nameof(ComplaintOutcome.ConfirmedByCustomer), solved.RootElement.GetProperty("outcome").GetString());
         Assert.Equal(5, solved.RootElement.GetProperty("rating").GetProperty("stars").GetInt32());
         Assert.Equal(2, solved.RootElement.GetProperty("replies").GetArrayLength()); // the answer and the proposal
         using var again = await customer.PostAsync($"/api/v1/complaints/{id}/rating", ApiClient.Json("""{"stars":1}"""), Ct);

@@ -22,6 +22,7 @@ public abstract class HubMatrixTests(Cast cast)
         [nameof(LiveHub.JoinBoard)] = (Cast.Everyone.ToArray(), (hub, _) => hub.InvokeAsync(nameof(LiveHub.JoinBoard), Ct)),
         [nameof(LiveHub.LeaveBoard)] = (Cast.Everyone.ToArray(), (hub, _) => hub.InvokeAsync(nameof(LiveHub.LeaveBoard), Ct)),
         [nameof(LiveHub.JoinPost)] = (SeeThePost, (hub, post) => hub.InvokeAsync(nameof(LiveHub.JoinPost), post, Ct)),
+        [nameof(LiveHub.WatchPosts)] = (SeeThePost, (hub, post) => hub.InvokeAsync(nameof(LiveHub.WatchPosts), new[] { post }, Ct)),
         [nameof(LiveHub.LeavePost)] = (Cast.Everyone.ToArray(), (hub, post) => hub.InvokeAsync(nameof(LiveHub.LeavePost), post, Ct)),
     };
 

@@ -197,6 +197,7 @@ public abstract class PageMatrixTests(Cast cast)
             [Web.Features.Api.ApiPaths.Root] = "Api/ApiMatrixTests: every /api/v1 endpoint × person, and token scopes",
             [Web.Features.Api.ApiEndpoints.DocumentPath] = "Api/ApiDocumentTests: the OpenAPI document describes the API, public by nature",
             [Web.Features.Api.ApiEndpoints.DocsPath] = "Api/ApiDocumentTests: the API's reference page and its scripts, public by nature",
+            [Web.Features.Widget.WidgetEndpoints.SettingsPath] = "Widget/WidgetEndpointTests: the widget's words and colour, public by nature; a site that is not allowed learns only that",
             ["/{**path:file}"] = "static files' fallback: files that are public by nature, no one's data",
         };
         var endpoints = cast.Portal.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.AspNetCore.RateLimiting;
@@ -40,6 +41,8 @@ public static class ApiEndpoints
                 return Task.CompletedTask;
             });
         });
+        // Enums by name, as the API reads them (ApiProblems.Json): "status": "Planned", not 2.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure(o => o.AddPolicy(RateLimit, PerToken));
         return services;
     }

@@ -5,6 +5,7 @@ using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Moderation;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -16,7 +17,8 @@ public static class IdeaEndpoints
     public static void MapIdeas(this RouteGroupBuilder api)
     {
         var ideas = api.MapGroup("/ideas").WithTags("Ideas");
-        ideas.MapGet("/", ListAsync).WithName("ListIdeas");
+        // The widget on the company's site reads the board here, as a visitor (LiveHubOrigins.AddAllowedSitesCors).
+        ideas.MapGet("/", ListAsync).WithName("ListIdeas").RequireCors(LiveHubOrigins.CorsPolicy);
         ideas.MapGet("/{id:int}", GetAsync).WithName("GetIdea");
         ideas.MapPost("/", ProposeAsync).WithName("ProposeIdea").Accepts<ApiIdeaInput>("application/json");
         ideas.MapPut("/{id:int}", EditAsync).WithName("EditIdea").Accepts<ApiIdeaInput>("application/json");
