@@ -36,6 +36,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<SolvesItAnswer> SolvesItAnswers => Set<SolvesItAnswer>();
 
+    public DbSet<Thanks> Thanks => Set<Thanks>();
+
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

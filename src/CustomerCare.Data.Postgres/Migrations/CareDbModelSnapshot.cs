@@ -1007,6 +1007,59 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Thanks", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("ShowNote")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ToUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ReplyId");
+
+                    b.HasIndex("FromUserId", "Target")
+                        .IsUnique();
+
+                    b.HasIndex("ToUserId", "CreatedAt");
+
+                    b.ToTable("Thanks");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Vote", b =>
                 {
                     b.Property<long>("Id")
@@ -1661,6 +1714,40 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("ChangedBy");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.Thanks", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "From")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "To")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Vote", b =>

@@ -966,6 +966,57 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("StatusChanges");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Thanks", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShowNote")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("ReplyId");
+
+                    b.HasIndex("FromUserId", "Target")
+                        .IsUnique();
+
+                    b.HasIndex("ToUserId", "CreatedAt");
+
+                    b.ToTable("Thanks");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Vote", b =>
                 {
                     b.Property<long>("Id")
@@ -1608,6 +1659,40 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("ChangedBy");
 
                     b.Navigation("Post");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.Thanks", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "From")
+                        .WithMany()
+                        .HasForeignKey("FromUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "To")
+                        .WithMany()
+                        .HasForeignKey("ToUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("From");
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("To");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Vote", b =>

@@ -23,6 +23,9 @@ public enum NotificationKind
 
     /// <summary>A complaint missed its answer target (team leads).</summary>
     Escalated,
+
+    /// <summary>A customer thanked the recipient (staff) for a reply or for solving their complaint.</summary>
+    Thanked,
 }
 
 /// <summary>

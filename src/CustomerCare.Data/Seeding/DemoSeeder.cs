@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Data.Seeding;
 
 /// <summary>Demo data of a fictional company; runs only in Development or with Demo:Seed=true.</summary>
-public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<CareUser> hasher, TimeProvider time)
+public sealed partial class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<CareUser> hasher, TimeProvider time)
 {
     /// <summary>Returns false when the demo data is already there (seeding is idempotent).</summary>
     public async Task<bool> SeedAsync(CancellationToken ct = default)
@@ -45,6 +45,7 @@ public sealed class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordHasher<Ca
             return false;
         }
 
+        await SeedThanksAsync(db, now, ct);
         return true;
     }
 

@@ -34,6 +34,8 @@ public static class FeatureServices
         services.AddSingleton<Decisions.StatusDecisionService>();
         services.AddSingleton<Decisions.MergeService>();
         services.AddSingleton<SolvesIt.SolvesItService>();
+        services.AddSingleton<Thanks.ThanksService>();
+        services.AddSingleton<Team.TeamService>();
         services.AddSingleton<Roadmap.RoadmapService>();
         services.AddSingleton<Roadmap.ChangelogService>();
         services.AddModeration();

@@ -20,6 +20,8 @@ internal static class AccessibilityViews
         new("/ideas", "/ideas?sort=top&q=rechnung"),
         new("/roadmap", "/roadmap"),
         new("/changelog", "/changelog"),
+        new("/team", "/team"),
+        new("/team/{Id}", "/team", Then: page => OpenProfileAsync(page, Staff)),
         new("/posts/{Id:int}", "/posts/{idea}"),
         new("/complaints", "/complaints"),
         new("/not-found", "/no/such/page"),
@@ -52,6 +54,7 @@ internal static class AccessibilityViews
         new("/staff", "/staff", Staff),
         new("/posts/{Id:int}", "/posts/{complaint}", Staff),
         new("/moderation", "/moderation", Staff),
+        new("/team/{Id}", "/team", Staff, Then: page => OpenProfileAsync(page, Staff)),
 
         new("/posts/{Id:int}", "/posts/{idea}", Owner),
         new("/roadmap", "/roadmap", Owner),
@@ -68,6 +71,14 @@ internal static class AccessibilityViews
     {
         ["/notifications/open/{Id:long}"] = "marks the notification read and redirects to what it is about",
     };
+
+    // A profile as the team page links it (ids are the demo's own, made at each start); the staff member's own shows
+    // the notes only they see as well.
+    private static async Task OpenProfileAsync(IPage page, DemoAccount person)
+    {
+        await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = person.DisplayName }).WaitForAsync();
+    }
 
     // The request form as the admin fills it: the demo customer found by address and picked from the list.
     private static async Task PickTheDemoCustomerAsync(IPage page)

@@ -118,6 +118,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<Web.Features.Threads.IReplyEffects, ComplaintReplies>());
         // Shipped ideas ask "Does this solve it for you?".
         Services.TryAddSingleton<Web.Features.SolvesIt.SolvesItService>();
+        // Customers thank the team's replies and the owner of a solved complaint; the team page counts it.
+        Services.TryAddSingleton<Web.Features.Thanks.ThanksService>();
+        Services.TryAddSingleton<Web.Features.Team.TeamService>();
         // Every act that other systems hear of stores its webhook events (none here: no endpoint is registered).
         Services.AddOptions<Web.Features.Webhooks.WebhookOptions>();
         Services.AddOptions<Web.Infrastructure.PortalOptions>();

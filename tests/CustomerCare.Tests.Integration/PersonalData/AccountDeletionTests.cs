@@ -9,6 +9,7 @@ using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Thanks;
 using CustomerCare.Web.Features.Votes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,7 +41,12 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         var filed = await Get<ComplaintService>().FileAsync(
             new FileComplaint(TestPeople.UniqueTitle("Charged twice"), $"Hello, this is {name}, {zelda.Email}.", ComplaintMood.Angry, "K-1", false), zelda.Viewer, Ct);
         var complaint = filed.PostId!.Value;
-        Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "We refund it.", false, anna.Viewer, Ct)).Succeeded);
+        var refund = await Get<ThreadService>().ReplyAsync(complaint, null, "We refund it.", false, anna.Viewer, Ct);
+        Assert.True(refund.Succeeded);
+        // Thanks with her words: for Anna's reply in her complaint (erased with it) and on Otto's idea (kept, counted, without the words).
+        var onOttosIdea = await Get<ThreadService>().ReplyAsync(ottosIdea, null, "Dark mode is planned.", false, anna.Viewer, Ct);
+        Assert.Equal(ThanksOutcome.Thanked, (await Get<ThanksService>().ThankReplyAsync(refund.Reply!.Id, $"Thanks from {name}", true, zelda.Viewer, Ct)).Outcome);
+        Assert.Equal(ThanksOutcome.Thanked, (await Get<ThanksService>().ThankReplyAsync(onOttosIdea.Reply!.Id, $"{name} says thank you", true, zelda.Viewer, Ct)).Outcome);
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "Internal: billing run.", true, anna.Viewer, Ct)).Succeeded);
         Assert.True((await Get<ThreadService>().ReplyAsync(ottosIdea, null, "Yes please.", false, zelda.Viewer, Ct)).Succeeded);
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "Thanks!", false, zelda.Viewer, Ct)).Succeeded);
@@ -78,6 +84,8 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         Assert.Empty(await DeletedDataScan.FindAsync(after, name, Ct));
         Assert.Empty(await DeletedDataScan.FindAsync(after, zelda.Email, Ct));
         Assert.False(await after.Posts.AnyAsync(p => p.Id == complaint, Ct));
+        var kept = Assert.Single(await after.Thanks.Where(t => t.FromUserId == zelda.Id).ToListAsync(Ct));
+        Assert.Equal((onOttosIdea.Reply!.Id, (string?)null, false), (kept.ReplyId!.Value, kept.Note, kept.ShowNote));
         Assert.False(await after.Replies.AnyAsync(r => r.PostId == complaint, Ct));
         var tombstone = await after.Users.SingleAsync(u => u.Id == zelda.Id, Ct);
         Assert.Equal((CareUser.FormerCustomerName, (string?)null, (string?)null), (tombstone.DisplayName, tombstone.Email, tombstone.PasswordHash));

@@ -37,6 +37,8 @@ public abstract class PageMatrixTests(Cast cast)
         ["/complaints/new"] = SignedIn,
         ["/roadmap"] = Everyone,
         ["/changelog"] = Everyone,
+        ["/team"] = Everyone,
+        ["/team/{Id}"] = Everyone,
         ["/privacy"] = Everyone,
         ["/staff"] = p => p switch
         {
@@ -243,6 +245,7 @@ public abstract class PageMatrixTests(Cast cast)
     private async Task<string> UrlAsync(string route) => route switch
     {
         "/posts/{Id:int}" => $"/posts/{await cast.ComplaintAsync()}",
+        "/team/{Id}" => $"/team/{cast.Person(Persona.Staff).Id}",
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
         _ => route,
     };

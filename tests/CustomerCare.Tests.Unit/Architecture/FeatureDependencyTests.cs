@@ -26,6 +26,7 @@ public sealed class FeatureDependencyTests
         [("Complaints", "Threads")] = "a resolution proposal and a customer's 'not yet' are replies; what a reply on a complaint means is its IReplyEffects",
         [("Complaints", "Ideas")] = "a complaint leads to an idea, an existing one or one staff propose from it",
         [("Complaints", "Votes")] = "the idea a complaint led to shows its live vote count",
+        [("Complaints", "Thanks")] = "on a solved complaint its customer thanks the owner, in the complaint's outcome panel",
         [("Decisions", "Votes")] = "a merge moves the duplicate's votes and announces the new count",
         [("Staff", "Complaints")] = "the desk lists open complaints by their clock and files complaints for customers",
         [("PersonalData", "Complaints")] = "deleting an account names the open complaints it erases by the one definition of an open complaint",

@@ -9,8 +9,10 @@ namespace CustomerCare.Web.Features.Notifications;
 /// Something happened that people should learn of: <paramref name="Kind"/> on <paramref name="PostId"/>, done by
 /// <paramref name="ActorId"/> (null for the portal), at <paramref name="ReplyId"/> if a reply is the place to look,
 /// with <paramref name="Detail"/> as <see cref="NotificationDetail"/> JSON for status changes and shipping.
+/// <paramref name="RecipientId"/> names the one person a kind is for (the staff member thanked).
 /// </summary>
-public sealed record NotificationTrigger(NotificationKind Kind, int PostId, string? ActorId, long? ReplyId = null, string? Detail = null);
+public sealed record NotificationTrigger(
+    NotificationKind Kind, int PostId, string? ActorId, long? ReplyId = null, string? Detail = null, string? RecipientId = null);
 
 /// <summary>
 /// The fan-out (the reader's side is <see cref="NotificationInbox"/>). The acting services call <see cref="NotifyAsync"/> after their commit, on the
@@ -111,6 +113,9 @@ public sealed partial class NotificationService(
                 return db.Users.Where(u => u.Id == authorId).Select(u => u.Id);
             case NotificationKind.NewIdea:
                 return db.CategoryFollows.Where(f => f.CategoryId == publicCategoryId).Select(f => f.UserId);
+            case NotificationKind.Thanked:
+                var recipientId = trigger.RecipientId;
+                return db.Users.Where(u => u.Id == recipientId).Select(u => u.Id);
             case NotificationKind.Escalated:
                 return db.UserRoles.Where(ur => ur.RoleId == Roles.AdminId).Select(ur => ur.UserId);
             default:

@@ -77,6 +77,8 @@ internal static class AccountErasure
         await db.Posts.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null), ct);
         await db.Posts.Where(p => p.LinkedIdeaId != null && ids.Contains(p.LinkedIdeaId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LinkedIdeaId, (int?)null), ct);
+        // Thanks for these complaints' replies and solutions (the reply key does not cascade: SQL Server allows one path).
+        await db.Thanks.Where(t => ids.Contains(t.PostId)).ExecuteDeleteAsync(ct);
         await db.Replies.Where(r => ids.Contains(r.PostId) && r.ParentReplyId != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentReplyId, (long?)null), ct);
         await db.Replies.Where(r => ids.Contains(r.PostId)).ExecuteDeleteAsync(ct);
@@ -85,13 +87,16 @@ internal static class AccountErasure
         return ids;
     }
 
-    /// <summary>What was only the person's: follows, notifications, mail settings, mails to them, their addresses in the log.</summary>
+    /// <summary>What was only the person's: follows, notifications, mail settings, mails to them, their thank-you notes, their addresses in the log.</summary>
     public static async Task ForgetPersonAsync(CareDb db, string userId, string? email, CancellationToken ct)
     {
         await db.PostFollows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.CategoryFollows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        // Their thanks stay counted (with the tombstone, as votes do); their words to the staff member go.
+        await db.Thanks.Where(t => t.FromUserId == userId)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Note, (string?)null).SetProperty(t => t.ShowNote, false), ct);
         await db.OutboxMails.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);
         if (email is not null)
         {

@@ -21,7 +21,9 @@ public sealed record PersonalDataArchive(
     IReadOnlyList<ReportData> Reports,
     IReadOnlyList<SecurityEventData> SecurityEvents,
     IReadOnlyList<DecisionData> Decisions,
-    IReadOnlyList<AccessTokenData> AccessTokens);
+    IReadOnlyList<AccessTokenData> AccessTokens,
+    IReadOnlyList<ThanksData> ThanksGiven,
+    IReadOnlyList<ThanksData> ThanksReceived);
 
 public sealed record ProfileData(
     string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
@@ -46,6 +48,9 @@ public sealed record FollowData(int PostId, string? PostTitle, bool Following, s
 public sealed record CategoryFollowData(string Category, DateTime Since);
 
 public sealed record MailSettingData(string Kind, string Delivery);
+
+/// <summary>A thanks the person gave (<paramref name="Person"/> is whom) or received (who gave it), with the note and its leave to be shown.</summary>
+public sealed record ThanksData(string Person, int PostId, string? PostTitle, long? ReplyId, string? Note, bool ShowNote, DateTime At);
 
 public sealed record SolvesItData(int PostId, string? PostTitle, bool Solves, DateTime At);
 

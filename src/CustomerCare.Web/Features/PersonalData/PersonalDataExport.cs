@@ -87,12 +87,17 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
         var tokens = await db.PersonalAccessTokens.AsNoTracking().Where(t => t.UserId == userId).OrderBy(t => t.Id)
             .Select(t => new AccessTokenData(t.Name, t.Prefix, t.Scope.ToString(), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt))
             .ToListAsync(ct);
+        var thanksGiven = await db.Thanks.AsNoTracking().Where(t => t.FromUserId == userId).OrderBy(t => t.Id)
+            .Select(t => new ThanksData(t.To!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
+        var thanksReceived = await db.Thanks.AsNoTracking().Where(t => t.ToUserId == userId).OrderBy(t => t.Id)
+            .Select(t => new ThanksData(t.From!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
         var decisions = await DecisionsAsync(db, userId, ct);
         await progress(80);
 
         var titles = await TitlesAsync(db, viewer,
             [.. replies.Select(r => r.PostId), .. votes.Select(v => v.PostId), .. follows.Select(f => f.PostId),
-             .. solvesIt.Select(a => a.PostId), .. notifications.Select(n => n.PostId), .. decisions.Select(d => d.PostId)], ct);
+             .. solvesIt.Select(a => a.PostId), .. notifications.Select(n => n.PostId), .. decisions.Select(d => d.PostId),
+             .. thanksGiven.Select(t => t.PostId), .. thanksReceived.Select(t => t.PostId)], ct);
         string? Title(int postId) => titles.GetValueOrDefault(postId);
         await progress(90);
 
@@ -112,7 +117,9 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             [.. reports.Select(r => new ReportData(r.PostId, r.ReplyId, r.Reason.ToString(), r.Note, r.CreatedAt, r.Resolution?.ToString(), r.ResolvedAt))],
             [.. security.Select(e => new SecurityEventData(e.Kind.ToString(), e.ClientAddress, e.Detail, e.OccurredAt))],
             [.. decisions.OrderBy(d => d.At).Select(d => d with { PostTitle = Title(d.PostId) })],
-            tokens);
+            tokens,
+            [.. thanksGiven.Select(t => t with { PostTitle = Title(t.PostId) })],
+            [.. thanksReceived.Select(t => t with { PostTitle = Title(t.PostId) })]);
     }
 
     // The person's own ideas and complaints, removed ones included (their text is still held), each with its thread as

@@ -72,8 +72,13 @@ public static class PersonalDataZip
         Section(md, l["Data_Section_Decisions"], archive.Decisions.Select(d => $"{When(d.At)} · {About(d.PostId, d.PostTitle, l)} · {d.What}"), l);
         Section(md, l["Data_Section_Tokens"], archive.AccessTokens.Select(t =>
             $"{t.Name} ({t.Prefix}…, {t.Scope}) · {When(t.CreatedAt)} – {When(t.ExpiresAt)}{(t.RevokedAt is { } r ? $" · ✕ {When(r)}" : "")}"), l);
+        Section(md, l["Data_Section_ThanksGiven"], archive.ThanksGiven.Select(t => Thanks(t, l)), l);
+        Section(md, l["Data_Section_ThanksReceived"], archive.ThanksReceived.Select(t => Thanks(t, l)), l);
         return md.ToString();
     }
+
+    private static string Thanks(ThanksData t, IStringLocalizer l) =>
+        $"{When(t.At)} · {PersonName.Shown(t.Person, l)} · {About(t.PostId, t.PostTitle, l)}{(t.Note is null ? "" : $": {OneLine(t.Note)}")}";
 
     private static void Posts(StringBuilder md, string heading, IReadOnlyList<PostData> posts, IStringLocalizer l)
     {

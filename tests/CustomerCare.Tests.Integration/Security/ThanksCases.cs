@@ -1,0 +1,45 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Team;
+using CustomerCare.Web.Features.Thanks;
+using Microsoft.EntityFrameworkCore;
+using static CustomerCare.Tests.Integration.Security.ServiceCase;
+
+namespace CustomerCare.Tests.Integration.Security;
+
+/// <summary>
+/// The matrix's rows for thanks and the team's profiles. The thanked reply is <see cref="Persona.Staff"/>'s on the
+/// author's private complaint, so only its customer may read it and thank it; people who work here thank no one.
+/// </summary>
+internal static class ThanksCases
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static IEnumerable<ServiceCase> All() =>
+    [
+        Of("ThanksService.ThankReplyAsync", [Persona.Author], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var reply = await c.ReplyAsync(complaint, Persona.Staff);
+            return (await c.Get<ThanksService>().ThankReplyAsync(reply, "Thank you!", true, c.Viewer(p), Ct)).Outcome == ThanksOutcome.Thanked;
+        }),
+        Of("ThanksService.ThankForSolutionAsync", [Persona.Author], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            await using (var db = await c.DbAsync())
+            {
+                await db.Posts.Where(x => x.Id == complaint).ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, PostStatus.Solved), Ct);
+            }
+
+            return (await c.Get<ThanksService>().ThankForSolutionAsync(complaint, null, false, c.Viewer(p), Ct)).Outcome == ThanksOutcome.Thanked;
+        }),
+        Of("ThanksService.ThankedOnAsync", [Persona.Author], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var reply = await c.ReplyAsync(complaint, Persona.Staff);
+            await c.Get<ThanksService>().ThankReplyAsync(reply, null, false, c.Viewer(Persona.Author), Ct);
+            return (await c.Get<ThanksService>().ThankedOnAsync(complaint, c.Viewer(p), Ct)).Contains(CustomerCare.Data.Entities.Thanks.ReplyTarget(reply));
+        }),
+        Of("TeamService.ProfileAsync", Cast.Everyone.ToArray(), async (c, p) =>
+            await c.Get<TeamService>().ProfileAsync(c.Person(Persona.Staff).Id, c.Viewer(p), Ct) is not null),
+    ];
+}
