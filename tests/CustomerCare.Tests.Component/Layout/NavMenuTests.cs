@@ -12,12 +12,12 @@ public sealed class NavMenuTests : ComponentTestContext
     private static readonly Viewer Admin = new("sabine", false, false, true);
 
     [Fact]
-    public void Everyone_sees_ideas_complaints_roadmap_and_changelog()
+    public void Everyone_sees_ideas_complaints_roadmap_changelog_and_the_team()
     {
         var nav = RenderNav("", Viewer.Anonymous);
 
         var links = nav.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Ideas", "Complaints", "Roadmap", "Changelog"], links);
+        Assert.Equal(["Ideas", "Complaints", "Roadmap", "Changelog", "Our team"], links);
     }
 
     [Fact]

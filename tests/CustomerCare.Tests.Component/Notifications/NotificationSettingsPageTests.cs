@@ -62,10 +62,11 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
     }
 
     [Theory]
-    [InlineData(Roles.CustomerId, Roles.Customer, false)]
-    [InlineData(Roles.StaffId, Roles.Staff, false)]
-    [InlineData(Roles.AdminId, Roles.Admin, true)]
-    public async Task Escalations_are_offered_only_to_admins_who_receive_them(string roleId, string role, bool offered)
+    [InlineData(Roles.CustomerId, Roles.Customer, false, false)]
+    [InlineData(Roles.StaffId, Roles.Staff, false, true)]
+    [InlineData(Roles.AdminId, Roles.Admin, true, true)]
+    public async Task Escalations_are_offered_only_to_admins_and_thanks_to_people_who_work_here(
+        string roleId, string role, bool escalations, bool thanks)
     {
         var userId = await SeedAccountAsync(roleId, confirmed: true);
         SignIn(userId, role);
@@ -73,8 +74,9 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
         var page = Render<NotificationSettingsPage>();
 
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-kind=Reply]")));
-        Assert.Equal(offered, page.FindAll("[data-kind=Escalated]").Count == 1);
-        Assert.Equal(offered ? 7 : 6, page.FindAll("[data-testid=prefs-kind]").Count);
+        Assert.Equal(escalations, page.FindAll("[data-kind=Escalated]").Count == 1);
+        Assert.Equal(thanks, page.FindAll("[data-kind=Thanked]").Count == 1);
+        Assert.Equal(6 + (escalations ? 1 : 0) + (thanks ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
     }
 
     [Fact]
