@@ -159,9 +159,17 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
         return page;
     }
 
-    /// <summary>Presses the down arrow in an open list until <paramref name="item"/> is the one Enter would pick.</summary>
+    /// <summary>
+    /// Presses the down arrow in an open list until <paramref name="item"/> is the one Enter would pick. The circuit moves
+    /// the highlight, so after each press this waits for the highlight to move (on a busy machine a round trip takes a
+    /// while, and presses sent faster than it answers would be checked against a stale list).
+    /// </summary>
     private static async Task ArrowToAsync(IPage page, ILocator item)
     {
+        const string Highlighted = """
+            () => { const items = [...document.querySelectorAll('.mud-popover-open .mud-list-item')];
+                    return items.findIndex(e => e.matches('.mud-list-item-hilight, [aria-selected=true]') || e === document.activeElement); }
+            """;
         for (var presses = 0; presses <= 10; presses++)
         {
             if (await item.EvaluateAsync<bool>("e => e.classList.contains('mud-selected-item') || e.matches('.mud-list-item-hilight, [aria-selected=true]') || e === document.activeElement"))
@@ -169,7 +177,13 @@ public sealed partial class KeyboardJourneyTests(BrowserFixture browser)
                 return;
             }
 
+            var before = await page.EvaluateAsync<int>(Highlighted);
             await page.Keyboard.PressAsync("ArrowDown");
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+            while (await page.EvaluateAsync<int>(Highlighted) == before && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(50, Ct);
+            }
         }
 
         Assert.Fail("The arrow keys did not reach the list item.");
