@@ -38,6 +38,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<Thanks> Thanks => Set<Thanks>();
 
+    public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
+
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

@@ -328,6 +328,41 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("ComplaintHandovers");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("CustomerNotes");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1481,6 +1516,25 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Post");
 
                     b.Navigation("ToOwner");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>

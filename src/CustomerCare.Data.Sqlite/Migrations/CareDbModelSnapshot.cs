@@ -314,6 +314,39 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("ComplaintHandovers");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorId");
+
+                    b.HasIndex("CustomerId", "CreatedAt");
+
+                    b.ToTable("CustomerNotes");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -1426,6 +1459,25 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("Post");
 
                     b.Navigation("ToOwner");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Customer")
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Author");
+
+                    b.Navigation("Customer");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>

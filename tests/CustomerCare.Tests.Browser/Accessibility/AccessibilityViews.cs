@@ -55,6 +55,7 @@ internal static class AccessibilityViews
         new("/posts/{Id:int}", "/posts/{complaint}", Staff),
         new("/moderation", "/moderation", Staff),
         new("/team/{Id}", "/team", Staff, Then: page => OpenProfileAsync(page, Staff)),
+        new("/customers/{Id}", "/staff", Staff, Then: OpenAStoryFromTheDeskAsync),
 
         new("/posts/{Id:int}", "/posts/{idea}", Owner),
         new("/roadmap", "/roadmap", Owner),
@@ -78,6 +79,14 @@ internal static class AccessibilityViews
     {
         await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = person.DisplayName }).WaitForAsync();
+    }
+
+    // A customer's story as staff reach it: from a row of the desk.
+    private static async Task OpenAStoryFromTheDeskAsync(IPage page)
+    {
+        await page.GetByTestId("desk-story").First.ClickAsync();
+        await page.WaitForURLAsync("**/customers/**");
+        await page.GetByTestId("story-since").WaitForAsync();
     }
 
     // The request form as the admin fills it: the demo customer found by address and picked from the list.

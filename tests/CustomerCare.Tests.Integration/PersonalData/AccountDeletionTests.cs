@@ -9,6 +9,7 @@ using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Features.Customers;
 using CustomerCare.Web.Features.Thanks;
 using CustomerCare.Web.Features.Votes;
 using Microsoft.AspNetCore.Identity;
@@ -47,6 +48,7 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         var onOttosIdea = await Get<ThreadService>().ReplyAsync(ottosIdea, null, "Dark mode is planned.", false, anna.Viewer, Ct);
         Assert.Equal(ThanksOutcome.Thanked, (await Get<ThanksService>().ThankReplyAsync(refund.Reply!.Id, $"Thanks from {name}", true, zelda.Viewer, Ct)).Outcome);
         Assert.Equal(ThanksOutcome.Thanked, (await Get<ThanksService>().ThankReplyAsync(onOttosIdea.Reply!.Id, $"{name} says thank you", true, zelda.Viewer, Ct)).Outcome);
+        Assert.Equal(NoteOutcome.Added, (await Get<CustomerStoryService>().AddNoteAsync(zelda.Id, $"{name} prefers mail to {zelda.Email}.", anna.Viewer, Ct)).Outcome);
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "Internal: billing run.", true, anna.Viewer, Ct)).Succeeded);
         Assert.True((await Get<ThreadService>().ReplyAsync(ottosIdea, null, "Yes please.", false, zelda.Viewer, Ct)).Succeeded);
         Assert.True((await Get<ThreadService>().ReplyAsync(complaint, null, "Thanks!", false, zelda.Viewer, Ct)).Succeeded);
@@ -84,6 +86,7 @@ public abstract class AccountDeletionTests(PortalFactory portal)
         Assert.Empty(await DeletedDataScan.FindAsync(after, name, Ct));
         Assert.Empty(await DeletedDataScan.FindAsync(after, zelda.Email, Ct));
         Assert.False(await after.Posts.AnyAsync(p => p.Id == complaint, Ct));
+        Assert.False(await after.CustomerNotes.AnyAsync(n => n.CustomerId == zelda.Id, Ct));
         var kept = Assert.Single(await after.Thanks.Where(t => t.FromUserId == zelda.Id).ToListAsync(Ct));
         Assert.Equal((onOttosIdea.Reply!.Id, (string?)null, false), (kept.ReplyId!.Value, kept.Note, kept.ShowNote));
         Assert.False(await after.Replies.AnyAsync(r => r.PostId == complaint, Ct));

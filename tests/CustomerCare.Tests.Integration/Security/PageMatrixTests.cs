@@ -37,6 +37,12 @@ public abstract class PageMatrixTests(Cast cast)
         ["/complaints/new"] = SignedIn,
         ["/roadmap"] = Everyone,
         ["/changelog"] = Everyone,
+        ["/customers/{Id}"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
         ["/team"] = Everyone,
         ["/team/{Id}"] = Everyone,
         ["/privacy"] = Everyone,
@@ -246,6 +252,7 @@ public abstract class PageMatrixTests(Cast cast)
     {
         "/posts/{Id:int}" => $"/posts/{await cast.ComplaintAsync()}",
         "/team/{Id}" => $"/team/{cast.Person(Persona.Staff).Id}",
+        "/customers/{Id}" => $"/customers/{cast.Person(Persona.Author).Id}",
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
         _ => route,
     };

@@ -87,13 +87,15 @@ internal static class AccountErasure
         return ids;
     }
 
-    /// <summary>What was only the person's: follows, notifications, mail settings, mails to them, their thank-you notes, their addresses in the log.</summary>
+    /// <summary>What was only the person's: follows, notifications, mail settings, mails to them, their thank-you notes, the team's notes about them, their addresses in the log.</summary>
     public static async Task ForgetPersonAsync(CareDb db, string userId, string? email, CancellationToken ct)
     {
         await db.PostFollows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.CategoryFollows.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => n.UserId == userId).ExecuteDeleteAsync(ct);
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
+        // What the team noted about them goes with them; notes they wrote about others (as staff) stay, by the tombstone.
+        await db.CustomerNotes.Where(n => n.CustomerId == userId).ExecuteDeleteAsync(ct);
         // Their thanks stay counted (with the tombstone, as votes do); their words to the staff member go.
         await db.Thanks.Where(t => t.FromUserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Note, (string?)null).SetProperty(t => t.ShowNote, false), ct);

@@ -23,7 +23,8 @@ public sealed record PersonalDataArchive(
     IReadOnlyList<DecisionData> Decisions,
     IReadOnlyList<AccessTokenData> AccessTokens,
     IReadOnlyList<ThanksData> ThanksGiven,
-    IReadOnlyList<ThanksData> ThanksReceived);
+    IReadOnlyList<ThanksData> ThanksReceived,
+    IReadOnlyList<NoteData> NotesAboutYou);
 
 public sealed record ProfileData(
     string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
@@ -51,6 +52,9 @@ public sealed record MailSettingData(string Kind, string Delivery);
 
 /// <summary>A thanks the person gave (<paramref name="Person"/> is whom) or received (who gave it), with the note and its leave to be shown.</summary>
 public sealed record ThanksData(string Person, int PostId, string? PostTitle, long? ReplyId, string? Note, bool ShowNote, DateTime At);
+
+/// <summary>A note the team wrote about the person on their story page (GDPR Art. 15: theirs to read, though the portal shows it to staff only).</summary>
+public sealed record NoteData(string Author, string Body, DateTime At);
 
 public sealed record SolvesItData(int PostId, string? PostTitle, bool Solves, DateTime At);
 

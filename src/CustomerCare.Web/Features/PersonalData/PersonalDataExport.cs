@@ -91,6 +91,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             .Select(t => new ThanksData(t.To!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
         var thanksReceived = await db.Thanks.AsNoTracking().Where(t => t.ToUserId == userId).OrderBy(t => t.Id)
             .Select(t => new ThanksData(t.From!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
+        var notes = await db.CustomerNotes.AsNoTracking().Where(n => n.CustomerId == userId).OrderBy(n => n.Id)
+            .Select(n => new NoteData(n.Author!.DisplayName, n.Body, n.CreatedAt)).ToListAsync(ct);
         var decisions = await DecisionsAsync(db, userId, ct);
         await progress(80);
 
@@ -119,7 +121,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             [.. decisions.OrderBy(d => d.At).Select(d => d with { PostTitle = Title(d.PostId) })],
             tokens,
             [.. thanksGiven.Select(t => t with { PostTitle = Title(t.PostId) })],
-            [.. thanksReceived.Select(t => t with { PostTitle = Title(t.PostId) })]);
+            [.. thanksReceived.Select(t => t with { PostTitle = Title(t.PostId) })],
+            notes);
     }
 
     // The person's own ideas and complaints, removed ones included (their text is still held), each with its thread as
