@@ -20,6 +20,7 @@ internal static class AccessibilityViews
         new("/ideas", "/ideas?sort=top&q=rechnung"),
         new("/roadmap", "/roadmap"),
         new("/changelog", "/changelog"),
+        new("/people/{Id}", "/", Then: OpenACustomersProfileAsync),
         new("/team", "/team"),
         new("/team/{Id}", "/team", Then: page => OpenProfileAsync(page, Staff)),
         new("/posts/{Id:int}", "/posts/{idea}"),
@@ -79,6 +80,14 @@ internal static class AccessibilityViews
     {
         await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = person.DisplayName }).WaitForAsync();
+    }
+
+    // A customer's public profile as everyone reaches it: from an author line on the board.
+    private static async Task OpenACustomersProfileAsync(IPage page)
+    {
+        await page.Locator("a.cc-person-link[href^='/people/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/people/**");
+        await page.GetByTestId("people-since").WaitForAsync();
     }
 
     // A customer's story as staff reach it: from a row of the desk.

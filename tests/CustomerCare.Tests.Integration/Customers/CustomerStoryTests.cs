@@ -113,6 +113,27 @@ public abstract class CustomerStoryTests(PortalFactory portal)
         Assert.Equal(["Prefers a call after 5 pm.", "Moved to fibre in May."], download!.NotesAboutYou.Select(n => n.Body));
     }
 
+    [Fact]
+    public async Task Everyone_sees_a_customers_public_profile_with_their_listed_ideas_and_nothing_internal()
+    {
+        var clara = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var anna = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
+        var shown = await portal.ProposeIdeaAsync(clara, TestPeople.UniqueTitle("Paper invoices"), ct: Ct);
+        var removed = await portal.ProposeIdeaAsync(clara, TestPeople.UniqueTitle("Removed one"), ct: Ct);
+        await portal.FileComplaintAsync(clara, TestPeople.UniqueTitle("Private trouble"), isPublic: true, ct: Ct);
+        await using (var db = await DbAsync())
+        {
+            await db.Posts.Where(p => p.Id == removed).ExecuteUpdateAsync(s => s.SetProperty(p => p.RemovedAt, DateTime.UtcNow), Ct);
+        }
+
+        var profile = await Stories.ProfileAsync(clara.Id, Ct);
+
+        Assert.NotNull(profile);
+        Assert.Equal((1, shown), (profile.IdeaCount, Assert.Single(profile.Ideas).Id));
+        Assert.Null(await Stories.ProfileAsync(anna.Id, Ct));
+        Assert.Null(await Stories.ProfileAsync("no-such-person", Ct));
+    }
+
     private Task<CareDb> DbAsync() => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
 }
 

@@ -43,6 +43,7 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
+        ["/people/{Id}"] = Everyone,
         ["/team"] = Everyone,
         ["/team/{Id}"] = Everyone,
         ["/privacy"] = Everyone,
@@ -253,6 +254,7 @@ public abstract class PageMatrixTests(Cast cast)
         "/posts/{Id:int}" => $"/posts/{await cast.ComplaintAsync()}",
         "/team/{Id}" => $"/team/{cast.Person(Persona.Staff).Id}",
         "/customers/{Id}" => $"/customers/{cast.Person(Persona.Author).Id}",
+        "/people/{Id}" => $"/people/{cast.Person(Persona.Author).Id}",
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
         _ => route,
     };

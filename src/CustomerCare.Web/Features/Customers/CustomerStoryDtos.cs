@@ -42,3 +42,9 @@ public sealed record CustomerStory(
     IReadOnlyList<StoryThanks> Thanks, int ThanksCount,
     DateTime? LastHeard, DateTime? LastAnswered,
     IReadOnlyList<StoryNote> Notes);
+
+/// <summary>
+/// A customer as everyone may see them: their name and face, since when they are a customer, and the ideas they proposed
+/// that the board lists. Nothing internal: no complaint, no vote, no note.
+/// </summary>
+public sealed record CustomerProfile(string Id, string DisplayName, string? AvatarUrl, DateTime Since, IReadOnlyList<StoryIdea> Ideas, int IdeaCount);

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -62,6 +63,31 @@ public sealed class CustomerStoryService(IDbContextFactory<CareDb> dbs, TimeProv
             await db.CustomerNotes.AsNoTracking().Where(n => n.CustomerId == customerId)
                 .OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(Shown)
                 .Select(n => new StoryNote(n.Id, n.Author!.DisplayName, n.Body, n.CreatedAt)).ToListAsync(ct));
+    }
+
+    /// <summary>
+    /// A customer's public profile, for everyone: what the board shows of them anyway (their listed public ideas) and
+    /// since when they are a customer. Null for anyone who works here (their profile is the team's), a deleted account
+    /// and an unknown id.
+    /// </summary>
+    public async Task<CustomerProfile?> ProfileAsync(string customerId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var staff = db.StaffUserIds;
+        var person = await db.Users.AsNoTracking().Where(u => u.Id == customerId && u.DeletedAt == null && !staff.Contains(u.Id))
+            .Select(u => new { u.DisplayName, u.AvatarUrl, u.CustomerSince }).FirstOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return null;
+        }
+
+        var ideas = PostVisibility.Listed(db.Posts.AsNoTracking())
+            .Where(p => p.AuthorId == customerId && p.Kind == PostKind.Idea && p.IsPublic && p.MergedIntoId == null);
+        return new(
+            customerId, person.DisplayName, person.AvatarUrl, person.CustomerSince,
+            await ideas.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(Shown)
+                .Select(p => new StoryIdea(p.Id, p.Title, p.Status, p.VoteCount, p.CreatedAt, false)).ToListAsync(ct),
+            await ideas.CountAsync(ct));
     }
 
     /// <summary>
