@@ -42,6 +42,10 @@ public sealed class FeatureDependencyTests
         [("Api", "Admin")] = "the users list through the API is the admin service's, which checks the stored admin role",
         [("Api", "Votes")] = "votes through the API are the vote service's toggle and the voter list's staff-only rule",
         [("Webhooks", "Admin")] = "endpoints are the admins' to manage, checked by the one admin check",
+        [("Insights", "Complaints")] = "weeks and months start at midnight in the zone of the complaints' answer clock, and the page follows complaint activity and ratings live",
+        [("Insights", "Staff")] = "the tenure filter takes the desk's steps, so 'customers of ten years' means the same on both pages",
+        [("Insights", "Votes")] = "the page follows the vote counts of the ideas it ranks",
+        [("Insights", "SolvesIt")] = "the page follows the 'does this solve it?' answers of the shipped ideas it shows",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 

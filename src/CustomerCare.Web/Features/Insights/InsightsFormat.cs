@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CustomerCare.Web.Features.Insights;
+
+/// <summary>
+/// How the insights write their figures for a reader: weeks and months as dates in the portal's zone (a week's start is
+/// Monday 00:00 there, stored as UTC, so the server's own zone would show Sunday), hours with one decimal, shares as
+/// percent, in the reader's culture. The CSV files use <see cref="Day"/> and <see cref="Month"/>, which are invariant.
+/// </summary>
+public sealed partial class InsightsFormat(TimeZoneInfo zone, CultureInfo culture)
+{
+    public CultureInfo Culture { get; } = culture;
+
+    /// <summary>A week's label: its Monday without the year, as the culture writes a short date ("11/30", "30.11").</summary>
+    public string Week(DateTime startUtc) => LocalDate(startUtc).ToString(DayAndMonthPattern(Culture), Culture);
+
+    /// <summary>A month's label: "Nov 2026", "Nov. 2026".</summary>
+    public string MonthLabel(DateTime startUtc) => LocalDate(startUtc).ToString("MMM yyyy", Culture);
+
+    /// <summary>Business hours with one decimal; a dash where there was nothing to measure.</summary>
+    public string Hours(double? hours) => hours is { } h ? h.ToString("0.0", Culture) : "–";
+
+    /// <summary>Days with one decimal; a dash where nothing shipped.</summary>
+    public string Days(double? days) => days is { } d ? d.ToString("0.0", Culture) : "–";
+
+    /// <summary>A share of 0 to 1 as a whole percent ("83%", "83 %"); a dash where there was nothing to share.</summary>
+    public string Share(double? share) => share is { } s ? s.ToString("P0", Culture) : "–";
+
+    public string Number(double? value) => value is { } v ? v.ToString("0.0", Culture) : "–";
+
+    /// <summary>The week's Monday as an ISO date (<c>2026-11-30</c>), for the CSV files.</summary>
+    public string Day(DateTime startUtc) => LocalDate(startUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>The month as <c>2026-11</c>, for the CSV files.</summary>
+    public string Month(DateTime startUtc) => LocalDate(startUtc).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Axis labels that do not run into each other: at most <paramref name="most"/> of them shown, evenly spread, the others
+    /// left blank (a year has 52 weeks; the table beside the chart names every one).
+    /// </summary>
+    public static string[] Thinned(IReadOnlyList<string> labels, int most = 13)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)most));
+        return [.. labels.Select((label, i) => i % step == 0 ? label : "")];
+    }
+
+    public DateOnly LocalDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+
+    // The culture's short date without its year: "M/d/yyyy" → "M/d", "dd.MM.yyyy" → "dd.MM".
+    private static string DayAndMonthPattern(CultureInfo culture) =>
+        YearPart().Replace(culture.DateTimeFormat.ShortDatePattern, "");
+
+    [GeneratedRegex(@"[^dMy]*y+[^dMy]*$|^[^dMy]*y+[^dMy]*")]
+    private static partial Regex YearPart();
+}
