@@ -25,6 +25,7 @@ public sealed class InsightsChartsTests : ComponentTestContext
         var rows = card.QuerySelectorAll("[data-testid=insights-table] tbody tr").Select(r => Cells(r, withHeader: true)).ToList();
         Assert.Equal(["11/23", "3", "1", "0", "2", "1", "7"], rows[0]);
         Assert.Equal(["11/30", "5", "0", "2", "0", "0", "7"], rows[1]);
+        Assert.Equal("New complaints in this period: 14", card.QuerySelector("[data-testid=insights-mood-total]")!.TextContent.Trim());
     }
 
     [Fact]
