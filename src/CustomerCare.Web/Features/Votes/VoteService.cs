@@ -144,6 +144,7 @@ public sealed class VoteService(
                     VoteId = p.Votes.Where(v => v.UserId == userId).Select(v => (long?)v.Id).FirstOrDefault(),
                     VotedAt = p.Votes.Where(v => v.UserId == userId).Select(v => (DateTime?)v.CreatedAt).FirstOrDefault(),
                     Followed = db.PostFollows.Any(f => f.UserId == userId && f.PostId == p.Id),
+                    VoterSince = db.Users.Where(u => u.Id == userId).Select(u => (DateTime?)u.CustomerSince).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(ct);
             // An idea that waits for approval takes votes only once approved.
@@ -159,11 +160,13 @@ public sealed class VoteService(
 
             int delta;
             double weight;
+            DateTime castAt;
             if (state is { VoteId: { } voteId, VotedAt: { } votedAt })
             {
                 // The withdrawn vote takes back exactly the weight it added when it was cast.
                 delta = -await db.Votes.Where(v => v.Id == voteId).ExecuteDeleteAsync(ct);
                 weight = delta * Post.TrendWeightAt(votedAt);
+                castAt = votedAt;
             }
             else
             {
@@ -198,11 +201,15 @@ public sealed class VoteService(
 
                 delta = 1;
                 weight = Post.TrendWeightAt(now);
+                castAt = now;
             }
 
+            var (loyal, newcomer) = Post.VoterBand(state.VoterSince, castAt);
             await db.Posts.Where(p => p.Id == postId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.VoteCount, p => p.VoteCount + delta)
+                    .SetProperty(p => p.LoyalVoteCount, p => p.LoyalVoteCount + loyal * delta)
+                    .SetProperty(p => p.NewcomerVoteCount, p => p.NewcomerVoteCount + newcomer * delta)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
 
             // Another voter may have moved the count since the read; after our update the row is locked and the
