@@ -53,7 +53,7 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
         var satisfaction = months.Select((start, i) =>
         {
             var month = ratedIn[i].ToList();
-            var stars = Enumerable.Range(Post.RatingMin, Post.RatingMax).Select(star => month.Count(r => r == star)).ToList();
+            var stars = Enumerable.Range(Post.RatingMin, Post.RatingMax - Post.RatingMin + 1).Select(star => month.Count(r => r == star)).ToList();
             return new SatisfactionMonth(start, stars, month.Count == 0 ? null : month.Average());
         }).ToList();
         var comments = await rated.Where(p => p.RatingComment != null && p.AnonymizedAt == null)
