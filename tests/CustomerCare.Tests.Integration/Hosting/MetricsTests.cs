@@ -102,6 +102,17 @@ public sealed class MetricsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Requests_and_the_runtime_are_measured_beside_the_portals_own()
+    {
+        using var client = portal.CreateClient();
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative), Ct);
+
+        var names = portal.Flush().Select(m => m.Name).ToList();
+        Assert.Contains("http.server.request.duration", names);
+        Assert.Contains("dotnet.gc.collections", names);
+    }
+
+    [Fact]
     public async Task Without_an_endpoint_no_metric_leaves_the_portal()
     {
         await VoteOnceAsync();
