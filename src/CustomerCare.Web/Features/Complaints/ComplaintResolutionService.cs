@@ -17,7 +17,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintResolutionService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response,
-    Notifications.NotificationService notifications, WebhookPublisher webhooks)
+    Notifications.NotificationService notifications, WebhookPublisher webhooks, CareMetrics metrics)
 {
     /// <summary>Only the owner of an open complaint proposes its resolution (<see cref="ProposeAsync"/> checks it again).</summary>
     public static bool MayPropose(Viewer viewer, PostStatus status, ComplaintInfo? complaint) =>
@@ -144,6 +144,7 @@ public sealed class ComplaintResolutionService(
             return new(ResolutionOutcome.AlreadyRated);
         }
 
+        metrics.Rated(stars);
         await bus.PublishAsync(new ComplaintRated(postId, new(stars, comment, now), now), ct);
         // The rating and its comment are for the customer and the team (see ComplaintRated): internal payloads only.
         await webhooks.PublishAsync(new(WebhookEvents.ComplaintRatedByCustomer, postId, $"{postId}",

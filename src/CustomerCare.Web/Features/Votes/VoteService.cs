@@ -39,7 +39,8 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? Re
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
 public sealed class VoteService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks,
+    CareMetrics metrics)
 {
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time, limits);
     private readonly Lazy<bool> onSqlite = new(() =>
@@ -66,6 +67,7 @@ public sealed class VoteService(
             var batched = await sqlite.ToggleAsync(postId, userId, viewer.WorksHere, ct);
             if (batched.Changed)
             {
+                metrics.VoteChanged(added: batched.Outcome == VoteOutcome.Voted);
                 await webhooks.VotesChangedAsync(postId);
             }
 
@@ -93,6 +95,7 @@ public sealed class VoteService(
 
         if (result.Changed)
         {
+            metrics.VoteChanged(added: result.Outcome == VoteOutcome.Voted);
             var now = time.GetUtcNow().UtcDateTime;
             await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, now), ct);
 
