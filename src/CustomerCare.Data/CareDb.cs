@@ -24,6 +24,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<ComplaintHandover> ComplaintHandovers => Set<ComplaintHandover>();
 
+    public DbSet<ComplaintWait> ComplaintWaits => Set<ComplaintWait>();
+
     public DbSet<PostFollow> PostFollows => Set<PostFollow>();
 
     public DbSet<CategoryFollow> CategoryFollows => Set<CategoryFollow>();

@@ -328,6 +328,45 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("ComplaintHandovers");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("First")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("EscalatedAt");
+
+                    b.HasIndex("EndedAt", "Since");
+
+                    b.HasIndex("PostId", "EndedAt");
+
+                    b.ToTable("ComplaintWaits");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.Property<long>("Id")
@@ -640,12 +679,18 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<int?>("LinkedIdeaId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("LoyalVoteCount")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Mood")
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<int>("NewcomerVoteCount")
+                        .HasColumnType("integer");
 
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
@@ -735,6 +780,12 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
+
+                    b.HasIndex("Kind", "LoyalVoteCount");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount");
+
+                    b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
@@ -992,6 +1043,8 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("PostId", "UserId")
@@ -1038,6 +1091,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("ChangedById");
 
                     b.HasIndex("PostId", "ChangedAt");
+
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("StatusChanges");
                 });
@@ -1518,6 +1573,17 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("ToOwner");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Waits")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -1894,6 +1960,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Votes");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.WebhookEndpoint", b =>

@@ -328,6 +328,45 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("ComplaintHandovers");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("First")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("EscalatedAt");
+
+                    b.HasIndex("EndedAt", "Since");
+
+                    b.HasIndex("PostId", "EndedAt");
+
+                    b.ToTable("ComplaintWaits");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.Property<long>("Id")
@@ -640,12 +679,18 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<int?>("LinkedIdeaId")
                         .HasColumnType("int");
 
+                    b.Property<int>("LoyalVoteCount")
+                        .HasColumnType("int");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("int");
 
                     b.Property<string>("Mood")
                         .HasMaxLength(16)
                         .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("NewcomerVoteCount")
+                        .HasColumnType("int");
 
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("bigint");
@@ -730,6 +775,12 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
+
+                    b.HasIndex("Kind", "LoyalVoteCount");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount");
+
+                    b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
@@ -988,6 +1039,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("PostId", "UserId")
@@ -1034,6 +1087,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("ChangedById");
 
                     b.HasIndex("PostId", "ChangedAt");
+
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("StatusChanges");
                 });
@@ -1515,6 +1570,17 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("ToOwner");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Waits")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -1891,6 +1957,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Votes");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.WebhookEndpoint", b =>

@@ -314,6 +314,43 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("ComplaintHandovers");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("First")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnsweredAt");
+
+                    b.HasIndex("EscalatedAt");
+
+                    b.HasIndex("EndedAt", "Since");
+
+                    b.HasIndex("PostId", "EndedAt");
+
+                    b.ToTable("ComplaintWaits");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.Property<long>("Id")
@@ -614,12 +651,18 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<int?>("LinkedIdeaId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LoyalVoteCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("MergedIntoId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Mood")
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("NewcomerVoteCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("OfficialAnswerId")
                         .HasColumnType("INTEGER");
@@ -704,6 +747,12 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("RemovedById");
 
                     b.HasIndex("Kind", "CategoryId");
+
+                    b.HasIndex("Kind", "LoyalVoteCount");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount");
+
+                    b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
@@ -951,6 +1000,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("UserId");
 
                     b.HasIndex("PostId", "UserId")
@@ -995,6 +1046,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("ChangedById");
 
                     b.HasIndex("PostId", "ChangedAt");
+
+                    b.HasIndex("To", "ChangedAt");
 
                     b.ToTable("StatusChanges");
                 });
@@ -1461,6 +1514,17 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("ToOwner");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.ComplaintWait", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany("Waits")
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.CustomerNote", b =>
                 {
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
@@ -1837,6 +1901,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("StatusChanges");
 
                     b.Navigation("Votes");
+
+                    b.Navigation("Waits");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.WebhookEndpoint", b =>

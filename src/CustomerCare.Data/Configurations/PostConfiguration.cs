@@ -53,5 +53,10 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.OwnerId, p.Status });
         post.HasIndex(p => p.LinkedIdeaId);
         post.HasIndex(p => p.HeldAt);
+
+        // The insights: the loyal's and the newest's favourites read in index order; ratings by the time given.
+        post.HasIndex(p => new { p.Kind, p.LoyalVoteCount });
+        post.HasIndex(p => new { p.Kind, p.NewcomerVoteCount });
+        post.HasIndex(p => new { p.Kind, p.RatedAt });
     }
 }

@@ -10,6 +10,7 @@ internal sealed class SolvesItAnswerConfiguration : IEntityTypeConfiguration<Sol
     {
         // A surrogate key: SQL Server's clustered key must stay under 900 bytes; the pair is a unique index.
         answer.HasIndex(f => new { f.PostId, f.UserId }).IsUnique();
+        answer.HasIndex(f => f.At); // the insights: the answers of a period
         answer.Property(f => f.UserId).HasMaxLength(450);
         answer.HasOne(f => f.Post).WithMany().HasForeignKey(f => f.PostId).OnDelete(DeleteBehavior.Cascade);
         answer.HasOne(f => f.User).WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -15,5 +15,6 @@ internal sealed class StatusChangeConfiguration : IEntityTypeConfiguration<Statu
         change.HasOne(c => c.Post).WithMany(p => p.StatusChanges).HasForeignKey(c => c.PostId).OnDelete(DeleteBehavior.Cascade);
         change.HasOne(c => c.ChangedBy).WithMany().HasForeignKey(c => c.ChangedById).OnDelete(DeleteBehavior.Restrict);
         change.HasIndex(c => new { c.PostId, c.ChangedAt });
+        change.HasIndex(c => new { c.To, c.ChangedAt }); // the insights: what shipped when
     }
 }

@@ -52,6 +52,34 @@ public sealed class Post
     /// <summary>Denormalized: the unique index on <see cref="Vote"/> is the truth, this is kept in the same transaction.</summary>
     public int VoteCount { get; set; }
 
+    /// <summary>
+    /// Denormalized, in the same transaction as <see cref="VoteCount"/>: the votes of people who had been customers for
+    /// <see cref="LoyalYears"/> years or more when they voted, and of those who had been for less than
+    /// <see cref="NewcomerYears"/>. What the loyal and the newest want is then one indexed read, not a scan of all votes.
+    /// </summary>
+    public int LoyalVoteCount { get; set; }
+
+    /// <inheritdoc cref="LoyalVoteCount"/>
+    public int NewcomerVoteCount { get; set; }
+
+    public const int LoyalYears = 10;
+    public const int NewcomerYears = 1;
+
+    /// <summary>Whether a vote cast at <paramref name="votedAt"/> by a customer since <paramref name="customerSince"/> counts as loyal, as a newcomer's, or neither.</summary>
+    /// <remarks>A voter the database does not know (an account gone meanwhile) is in no band; the vote's insert fails anyway.</remarks>
+    public static (int Loyal, int Newcomer) VoterBand(DateTime? customerSince, DateTime votedAt) => customerSince is { } since
+        ? (since <= votedAt.AddYears(-LoyalYears) ? 1 : 0, since > votedAt.AddYears(-NewcomerYears) ? 1 : 0)
+        : (0, 0);
+
+    /// <summary>Adds (<paramref name="delta"/> 1) or takes back (−1) a vote on a tracked post: its count and its voter's band.</summary>
+    public void CountVote(DateTime? customerSince, DateTime votedAt, int delta)
+    {
+        var (loyal, newcomer) = VoterBand(customerSince, votedAt);
+        VoteCount += delta;
+        LoyalVoteCount += loyal * delta;
+        NewcomerVoteCount += newcomer * delta;
+    }
+
     /// <summary>Denormalized count of public replies (internal notes excluded), kept in the same transaction.</summary>
     public int ReplyCount { get; set; }
 
@@ -141,6 +169,9 @@ public sealed class Post
     public const string AnonymizedTitle = "Anonymized complaint";
 
     public List<ComplaintHandover> Handovers { get; } = [];
+
+    /// <summary>A complaint's waits for an answer (<see cref="ComplaintWait"/>); the first is opened on filing.</summary>
+    public List<ComplaintWait> Waits { get; } = [];
 
     public List<Reply> Replies { get; } = [];
 

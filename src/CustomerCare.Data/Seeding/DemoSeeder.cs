@@ -139,6 +139,8 @@ public sealed partial class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordH
 
         var visible = post.Replies.Where(r => !r.IsInternalNote).ToList();
         post.VoteCount = post.Votes.Count;
+        var bands = post.Votes.Select(v => Post.VoterBand(voters.First(u => u.Id == v.UserId).CustomerSince, v.CreatedAt)).ToList();
+        (post.LoyalVoteCount, post.NewcomerVoteCount) = (bands.Sum(b => b.Loyal), bands.Sum(b => b.Newcomer));
         post.ReplyCount = visible.Count;
         post.TrendWeight = post.Votes.Select(v => v.CreatedAt).Concat(visible.Select(r => r.CreatedAt)).Sum(Post.TrendWeightAt);
         post.UpdatedAt = visible.Select(r => r.CreatedAt).Concat(post.StatusChanges.Select(s => s.ChangedAt)).Append(created).Max();

@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<Thanks.ThanksService>();
         services.AddSingleton<Team.TeamService>();
         services.AddSingleton<Customers.CustomerStoryService>();
+        services.AddSingleton<Insights.InsightsService>();
         services.AddSingleton<Roadmap.RoadmapService>();
         services.AddSingleton<Roadmap.ChangelogService>();
         services.AddModeration();

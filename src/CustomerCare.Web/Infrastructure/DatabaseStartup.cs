@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Data.Insights;
 using CustomerCare.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -57,6 +58,17 @@ public static class DatabaseStartup
             if (seeded)
             {
                 logger.LogInformation("Demo data seeded: accounts and posts of the fictional company are ready.");
+            }
+        }
+
+        // Counts the insights keep in step, for what came before them (an upgraded database, the demo's complaints).
+        await using (var db = await dbs.CreateDbContextAsync())
+        {
+            var counted = await VoteBands.BackfillAsync(db);
+            var rebuilt = await ComplaintWaits.BackfillAsync(db);
+            if (counted + rebuilt > 0)
+            {
+                logger.LogInformation("Insights: counted the voters' tenure on {Posts} posts and rebuilt the waits of {Complaints} complaints.", counted, rebuilt);
             }
         }
 

@@ -71,6 +71,7 @@ public static class HostingExtensions
         builder.AddOddRequestGuards();
 
         builder.AddHealth();
+        builder.AddTelemetry();
         services.AddScoped<DemoSeeder>();
         services.AddFeatureServices(builder.Configuration);
         services.AddApi();

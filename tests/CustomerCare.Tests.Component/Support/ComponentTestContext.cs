@@ -86,6 +86,9 @@ public abstract class ComponentTestContext : BunitContext
         var connectionString = new SqliteConnectionStringBuilder { DataSource = databaseFile, Pooling = false }.ToString();
         Services.AddDbContextFactory<CareDb>(o => o.UseSqlite(connectionString, x => x.MigrationsAssembly(CareDbOptions.SqliteMigrations)));
         Services.AddSingleton<VoteService>();
+        // Votes and ratings are counted for operators' dashboards (Infrastructure/CareMetrics).
+        Services.AddMetrics();
+        Services.TryAddSingleton<Web.Infrastructure.CareMetrics>();
         // The idea page's staff and product-owner pieces inject these whether or not they show.
         Services.AddSingleton<Web.Features.Decisions.MergeService>();
         Services.AddSingleton<VoterListService>();

@@ -45,7 +45,8 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 
-    private ComplaintResolutionService Resolutions => new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), Notifications, Webhooks);
+    private ComplaintResolutionService Resolutions =>
+        new(Dbs, Bus, time, Threads, Options.Create(new ResponseOptions()), Notifications, Webhooks, portal.Services.GetRequiredService<CareMetrics>());
 
     private CustomerCare.Web.Features.Webhooks.WebhookPublisher Webhooks => portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>();
 

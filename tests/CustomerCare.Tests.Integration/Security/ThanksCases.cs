@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Customers;
+using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Team;
 using CustomerCare.Web.Features.Thanks;
 using Microsoft.EntityFrameworkCore;
@@ -8,7 +9,7 @@ using static CustomerCare.Tests.Integration.Security.ServiceCase;
 namespace CustomerCare.Tests.Integration.Security;
 
 /// <summary>
-/// The matrix's rows for thanks, the team's profiles and a customer's story. The thanked reply is <see cref="Persona.Staff"/>'s on the
+/// The matrix's rows for thanks, the team's profiles, a customer's story and the insights. The thanked reply is <see cref="Persona.Staff"/>'s on the
 /// author's private complaint, so only its customer may read it and thank it; people who work here thank no one.
 /// </summary>
 internal static class ThanksCases
@@ -46,5 +47,7 @@ internal static class ThanksCases
             await c.Get<CustomerStoryService>().StoryAsync(c.Person(Persona.Author).Id, c.Viewer(p), Ct) is not null),
         Of("CustomerStoryService.AddNoteAsync", WorksHere, async (c, p) =>
             (await c.Get<CustomerStoryService>().AddNoteAsync(c.Person(Persona.Author).Id, "Prefers mail.", c.Viewer(p), Ct)).Outcome == NoteOutcome.Added),
+        Of("InsightsService.ReportAsync", WorksHere, async (c, p) =>
+            await c.Get<InsightsService>().ReportAsync(new(), c.Viewer(p), Ct) is not null),
     ];
 }

@@ -30,6 +30,7 @@ public sealed class FeatureDependencyTests
         [("Decisions", "Votes")] = "a merge moves the duplicate's votes and announces the new count",
         [("Customers", "Complaints")] = "a customer's story shows their complaints' moods with the complaint form's own mood icons",
         [("Staff", "Customers")] = "each desk row links to its customer's story",
+        [("Insights", "Complaints")] = "answer times are business time by the desk's own response clock and answer targets",
         [("Staff", "Complaints")] = "the desk lists open complaints by their clock and files complaints for customers",
         [("PersonalData", "Complaints")] = "deleting an account names the open complaints it erases by the one definition of an open complaint",
         [("PersonalData", "Threads")] = "an erased account's replies reach open threads as the thread's own ReplyEdited (by 'Former customer', a removed text gone), and a pinned answer of theirs is unpinned with OfficialAnswerChanged, as hiding does",

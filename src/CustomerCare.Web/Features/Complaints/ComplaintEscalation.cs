@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Data.Insights;
 using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -36,12 +37,19 @@ public sealed partial class ComplaintEscalation(
         var escalated = new List<int>();
         foreach (var (id, state) in overdue)
         {
-            // Guarded: a staff answer or another server's tick since the read leaves the row alone.
-            var changed = await db.Posts.Where(p => p.Id == id && p.EscalatedAt == null)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, now), ct);
-            if (changed == 0)
+            // Guarded: a staff answer or another server's tick since the read leaves the row alone. The wait keeps the
+            // mark for the insights after the answer clears the post's.
+            await using (var tx = await db.BeginWriteTransactionAsync(ct))
             {
-                continue;
+                var changed = await db.Posts.Where(p => p.Id == id && p.EscalatedAt == null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, now), ct);
+                if (changed == 0)
+                {
+                    continue;
+                }
+
+                await ComplaintWaits.EscalateAsync(db, id, now, ct);
+                await tx.CommitAsync(ct);
             }
 
             LogEscalated(id, state.DueAt, state.OverdueBy);

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Insights;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -30,16 +31,23 @@ internal sealed class ComplaintReplies(ILiveBus bus) : IReplyEffects
             return ReplyEffect.Refused;
         }
 
+        var at = write.Reply.CreatedAt;
         if (write.ByStaff)
         {
             await db.Posts.Where(p => p.Id == postId && p.EscalatedAt != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, (DateTime?)null), ct);
+            await ComplaintWaits.AnswerAsync(db, postId, at, ct);
         }
 
         var reopening = write.PostAuthorId == writerId
-            ? new ComplaintReopening(postId, writerId, write.Author.DisplayName, Asked: write.Intent == ReplyIntent.Reopen, write.Reply.CreatedAt)
+            ? new ComplaintReopening(postId, writerId, write.Author.DisplayName, Asked: write.Intent == ReplyIntent.Reopen, at)
             : null;
         var reopened = reopening is null ? null : await reopening.ApplyAsync(db, ct);
+        if (reopening is not null)
+        {
+            await ComplaintWaits.OpenAsync(db, postId, at, ct);
+        }
+
         var kind = write.ByStaff ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
         return ReplyEffect.Then(async token =>
         {

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Insights;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Features.Webhooks;
@@ -16,7 +17,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintResolutionService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ThreadService threads, IOptions<ResponseOptions> response,
-    Notifications.NotificationService notifications, WebhookPublisher webhooks)
+    Notifications.NotificationService notifications, WebhookPublisher webhooks, CareMetrics metrics)
 {
     /// <summary>Only the owner of an open complaint proposes its resolution (<see cref="ProposeAsync"/> checks it again).</summary>
     public static bool MayPropose(Viewer viewer, PostStatus status, ComplaintInfo? complaint) =>
@@ -80,12 +81,12 @@ public sealed class ComplaintResolutionService(
         var now = Now();
         // The guard repeats the status the customer saw: a double click or a second tab writes one history row.
         var changed = await db.ChangeAndRecordAsync(
-            (d, c) => OpenComplaints.Query(d).Where(p => p.Id == postId && p.AuthorId == customerId && p.Status == from)
+            async (d, c) => await OpenComplaints.Query(d).Where(p => p.Id == postId && p.AuthorId == customerId && p.Status == from)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.Status, PostStatus.Solved)
                     .SetProperty(p => p.Outcome, ComplaintOutcome.ConfirmedByCustomer)
                     .SetProperty(p => p.EscalatedAt, (DateTime?)null)
-                    .SetProperty(p => p.UpdatedAt, now), c),
+                    .SetProperty(p => p.UpdatedAt, now), c) is var n && n > 0 ? n + await ComplaintWaits.EndAsync(d, postId, now, c) : 0,
             new StatusChange { PostId = postId, From = from, To = PostStatus.Solved, ChangedById = customerId, ChangedAt = now },
             ct);
         if (!changed)
@@ -143,6 +144,7 @@ public sealed class ComplaintResolutionService(
             return new(ResolutionOutcome.AlreadyRated);
         }
 
+        metrics.Rated(stars);
         await bus.PublishAsync(new ComplaintRated(postId, new(stars, comment, now), now), ct);
         // The rating and its comment are for the customer and the team (see ComplaintRated): internal payloads only.
         await webhooks.PublishAsync(new(WebhookEvents.ComplaintRatedByCustomer, postId, $"{postId}",
@@ -245,14 +247,14 @@ public sealed class ComplaintResolutionService(
         var (status, lastStaff) = (post.Status, clock.LastStaffReply!.Value);
         var staff = db.StaffUserIds;
         var changed = await db.ChangeAndRecordAsync(
-            (d, c) => OpenComplaints.Query(d)
+            async (d, c) => await OpenComplaints.Query(d)
                 .Where(p => p.Id == postId && p.Status == status && !p.Replies.Any(r => !r.IsInternalNote && r.CreatedAt > lastStaff
                     && (r.AuthorId == p.AuthorId || staff.Contains(r.AuthorId))))
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.Status, PostStatus.Solved)
                     .SetProperty(p => p.Outcome, ComplaintOutcome.ClosedAfterSilence)
                     .SetProperty(p => p.EscalatedAt, (DateTime?)null)
-                    .SetProperty(p => p.UpdatedAt, now), c),
+                    .SetProperty(p => p.UpdatedAt, now), c) is var n && n > 0 ? n + await ComplaintWaits.EndAsync(d, postId, now, c) : 0,
             new StatusChange { PostId = postId, From = status, To = PostStatus.Solved, ChangedById = userId, Note = note, ChangedAt = now },
             ct);
         if (!changed)

@@ -88,6 +88,7 @@ public sealed class ComplaintService(
             Reference = reference,
             OwnerId = ownerId,
         };
+        complaint.Waits.Add(new ComplaintWait { PostId = 0, Since = now, First = true });
         if (ownerId is not null)
         {
             complaint.Handovers.Add(new ComplaintHandover { PostId = 0, ToOwnerId = ownerId, At = now });

@@ -152,6 +152,8 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.MergedIntoId, merge.OriginalId)
                     .SetProperty(p => p.VoteCount, 0)
+                    .SetProperty(p => p.LoyalVoteCount, 0)
+                    .SetProperty(p => p.NewcomerVoteCount, 0)
                     .SetProperty(p => p.TrendWeight, 0d)
                     .SetProperty(p => p.UpdatedAt, merge.At), ct);
             if (claimed == 0)
@@ -163,12 +165,16 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
             // People who voted for both already count on the original: only the others move.
             var moved = await db.Votes
                 .Where(v => v.PostId == merge.DuplicateId && !db.Votes.Any(o => o.PostId == merge.OriginalId && o.UserId == v.UserId))
-                .Select(v => new { v.UserId, v.CreatedAt })
+                .Select(v => new { v.UserId, v.CreatedAt, v.User!.CustomerSince })
                 .ToListAsync(ct);
             var weight = moved.Sum(v => Post.TrendWeightAt(v.CreatedAt));
+            var bands = moved.Select(v => Post.VoterBand(v.CustomerSince, v.CreatedAt)).ToList();
+            var (loyal, newcomer) = (bands.Sum(b => b.Loyal), bands.Sum(b => b.Newcomer));
             var grown = await Mergeable(db.Posts).Where(p => p.Id == merge.OriginalId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.VoteCount, p => p.VoteCount + moved.Count)
+                    .SetProperty(p => p.LoyalVoteCount, p => p.LoyalVoteCount + loyal)
+                    .SetProperty(p => p.NewcomerVoteCount, p => p.NewcomerVoteCount + newcomer)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
             if (grown == 0)
             {

@@ -34,7 +34,10 @@ public sealed record ProfileData(
 public sealed record PostData(
     int Id, string Title, string Body, string Status, bool IsPublic, DateTime CreatedAt, DateTime UpdatedAt, string? Category,
     int Votes, string? ShippedIn, string? Mood, string? Reference, string? Owner, string? Outcome, int? Rating,
-    string? RatingComment, DateTime? RatedAt, bool Removed, IReadOnlyList<ThreadReplyData> Thread);
+    string? RatingComment, DateTime? RatedAt, bool Removed, IReadOnlyList<ThreadReplyData> Thread, IReadOnlyList<WaitData> Waits);
+
+/// <summary>A time the person waited for an answer on their complaint, as the insights count it (<c>ComplaintWait</c>).</summary>
+public sealed record WaitData(DateTime Since, bool FirstAnswer, DateTime? AnsweredAt, DateTime? EndedAt, DateTime? EscalatedAt);
 
 /// <summary>A reply in one of the person's own threads: theirs or someone else's, as the thread shows it.</summary>
 public sealed record ThreadReplyData(long Id, string Author, bool Mine, string Body, DateTime CreatedAt, DateTime? EditedAt, bool ProposedResolution);

@@ -148,6 +148,10 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
                 })
                 .ToListAsync(ct))
             .ToLookup(r => r.PostId);
+        var waits = (await db.ComplaintWaits.AsNoTracking().Where(w => ids.Contains(w.PostId)).OrderBy(w => w.Since).ThenBy(w => w.Id)
+                .Select(w => new { w.PostId, Data = new WaitData(w.Since, w.First, w.AnsweredAt, w.EndedAt, w.EscalatedAt) })
+                .ToListAsync(ct))
+            .ToLookup(w => w.PostId, w => w.Data);
 
         return posts.Select(p => (p.Kind, new PostData(
                 p.Id, p.Title, p.Body, p.Status.ToString(), p.IsPublic, p.CreatedAt, p.UpdatedAt, p.Category, p.VoteCount, p.ShippedIn,
@@ -155,7 +159,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
                 [.. thread[p.Id].Select(r => new ThreadReplyData(
                     r.Id, r.Author, r.AuthorId == viewer.UserId,
                     r.Hidden && !readsHidden && r.AuthorId != viewer.UserId ? $"[hidden by the team: {r.HiddenReason}]" : r.Body,
-                    r.CreatedAt, r.EditedAt, r.IsResolutionProposal))])))
+                    r.CreatedAt, r.EditedAt, r.IsResolutionProposal))],
+                [.. waits[p.Id]])))
             .ToList();
     }
 

@@ -102,6 +102,12 @@ public static class PersonalDataZip
                 md.Append("- **").Append(PersonName.Shown(reply.Author, l)).Append("**, ").Append(When(reply.CreatedAt)).Append(": ").AppendLine(OneLine(reply.Body));
             }
 
+            foreach (var wait in post.Waits)
+            {
+                md.Append("- ").Append(l["Data_Field_Waited"]).Append(": ").Append(When(wait.Since)).Append(" → ")
+                  .AppendLine(wait.AnsweredAt is { } answered ? When(answered) : wait.EndedAt is { } ended ? When(ended) : l["Data_Field_StillWaiting"]);
+            }
+
             md.AppendLine();
         }
     }

@@ -142,6 +142,8 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
         var follows = (await db.PostFollows.AsNoTracking().Where(f => postIds.Contains(f.PostId) && pairs.Contains(f.PostId.ToString() + "|" + f.UserId))
             .Select(f => new { f.PostId, f.UserId }).ToListAsync(none)).Select(f => (f.PostId, f.UserId)).ToHashSet();
 
+        var userIds = batch.Select(t => t.UserId).Distinct().ToList();
+        var since = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (DateTime?)u.CustomerSince, none);
         var budget = await limits.BudgetAsync(db, LimitedAct.Vote, batch.GroupBy(t => t.UserId).ToDictionary(g => g.Key, g => (g.First().WorksHere, g.Count())), none);
 
         // Whole milliseconds survive every provider's timestamp, so the weight a withdrawal reads back from
@@ -178,7 +180,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
                     deletes.Add(cast.Id);
                 }
 
-                idea.VoteCount--;
+                idea.CountVote(since.GetValueOrDefault(toggle.UserId), cast.CreatedAt, -1);
                 idea.TrendWeight -= Post.TrendWeightAt(cast.CreatedAt);
                 budget.Return(toggle.UserId, cast.CreatedAt);
                 toggle.Decide(VoteOutcome.Withdrawn, idea.VoteCount);
@@ -200,7 +202,7 @@ internal sealed class SqliteVoteBatch(IDbContextFactory<CareDb> dbs, ILiveBus bu
                     followed.Add(key);
                 }
 
-                idea.VoteCount++;
+                idea.CountVote(since.GetValueOrDefault(toggle.UserId), now, 1);
                 idea.TrendWeight += Post.TrendWeightAt(now);
                 toggle.Decide(VoteOutcome.Voted, idea.VoteCount);
             }

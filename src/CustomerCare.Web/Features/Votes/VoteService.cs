@@ -39,7 +39,8 @@ public sealed record VoteResult(VoteOutcome Outcome, int VoteCount, TimeSpan? Re
 /// SQL Server lock rows, so there each toggle is its own transaction and they run side by side.
 /// </summary>
 public sealed class VoteService(
-    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
+    IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks,
+    CareMetrics metrics)
 {
     private readonly SqliteVoteBatch sqlite = new(dbs, bus, time, limits);
     private readonly Lazy<bool> onSqlite = new(() =>
@@ -66,6 +67,7 @@ public sealed class VoteService(
             var batched = await sqlite.ToggleAsync(postId, userId, viewer.WorksHere, ct);
             if (batched.Changed)
             {
+                metrics.VoteChanged(added: batched.Outcome == VoteOutcome.Voted);
                 await webhooks.VotesChangedAsync(postId);
             }
 
@@ -93,6 +95,7 @@ public sealed class VoteService(
 
         if (result.Changed)
         {
+            metrics.VoteChanged(added: result.Outcome == VoteOutcome.Voted);
             var now = time.GetUtcNow().UtcDateTime;
             await bus.PublishAsync(new VoteCountChanged(postId, result.VoteCount, now), ct);
 
@@ -144,6 +147,7 @@ public sealed class VoteService(
                     VoteId = p.Votes.Where(v => v.UserId == userId).Select(v => (long?)v.Id).FirstOrDefault(),
                     VotedAt = p.Votes.Where(v => v.UserId == userId).Select(v => (DateTime?)v.CreatedAt).FirstOrDefault(),
                     Followed = db.PostFollows.Any(f => f.UserId == userId && f.PostId == p.Id),
+                    VoterSince = db.Users.Where(u => u.Id == userId).Select(u => (DateTime?)u.CustomerSince).FirstOrDefault(),
                 })
                 .FirstOrDefaultAsync(ct);
             // An idea that waits for approval takes votes only once approved.
@@ -159,11 +163,13 @@ public sealed class VoteService(
 
             int delta;
             double weight;
+            DateTime castAt;
             if (state is { VoteId: { } voteId, VotedAt: { } votedAt })
             {
                 // The withdrawn vote takes back exactly the weight it added when it was cast.
                 delta = -await db.Votes.Where(v => v.Id == voteId).ExecuteDeleteAsync(ct);
                 weight = delta * Post.TrendWeightAt(votedAt);
+                castAt = votedAt;
             }
             else
             {
@@ -198,11 +204,15 @@ public sealed class VoteService(
 
                 delta = 1;
                 weight = Post.TrendWeightAt(now);
+                castAt = now;
             }
 
+            var (loyal, newcomer) = Post.VoterBand(state.VoterSince, castAt);
             await db.Posts.Where(p => p.Id == postId)
                 .ExecuteUpdateAsync(s => s
                     .SetProperty(p => p.VoteCount, p => p.VoteCount + delta)
+                    .SetProperty(p => p.LoyalVoteCount, p => p.LoyalVoteCount + loyal * delta)
+                    .SetProperty(p => p.NewcomerVoteCount, p => p.NewcomerVoteCount + newcomer * delta)
                     .SetProperty(p => p.TrendWeight, p => p.TrendWeight + weight), ct);
 
             // Another voter may have moved the count since the read; after our update the row is locked and the
