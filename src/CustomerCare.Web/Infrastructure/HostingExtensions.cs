@@ -6,6 +6,7 @@ using CustomerCare.Web.Components.Account.External;
 using CustomerCare.Web.Features;
 using CustomerCare.Web.Features.Api;
 using CustomerCare.Web.Features.Ideas;
+using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Staff;
@@ -173,6 +174,7 @@ public static class HostingExtensions
         app.MapPersonalData();
         app.MapBoardExport();
         app.MapDeskExport();
+        app.MapInsightsExport();
         app.MapApi();
         app.MapWidget();
         app.MapHub<LiveHub>(LiveHub.Path).RequireKnownOrigin(app.Services).RequireCors(LiveHubOrigins.CorsPolicy);

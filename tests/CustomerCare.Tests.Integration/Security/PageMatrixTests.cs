@@ -53,6 +53,13 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
+        // Product owners and admins read the insights; staff may too. Customers never.
+        ["/insights"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
         ["/admin/users"] = p => p switch
         {
             Persona.Visitor => PageAnswer.SignIn,
@@ -83,9 +90,16 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
-        // The exports answer as the pages they download: the board to anyone, the desk to the people the desk admits.
+        // The exports answer as the pages they download: the board to anyone, the desk and the insights to the people the
+        // desk admits.
         ["/export/board.csv"] = Everyone,
         ["/export/desk.csv"] = p => p switch
+        {
+            Persona.Visitor => PageAnswer.SignIn,
+            Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
+            _ => PageAnswer.Denied,
+        },
+        ["/export/insights/{chart}.csv"] = p => p switch
         {
             Persona.Visitor => PageAnswer.SignIn,
             Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
@@ -255,6 +269,7 @@ public abstract class PageMatrixTests(Cast cast)
         "/team/{Id}" => $"/team/{cast.Person(Persona.Staff).Id}",
         "/customers/{Id}" => $"/customers/{cast.Person(Persona.Author).Id}",
         "/people/{Id}" => $"/people/{cast.Person(Persona.Author).Id}",
+        "/export/insights/{chart}.csv" => "/export/insights/mood.csv?period=quarter",
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
         _ => route,
     };
