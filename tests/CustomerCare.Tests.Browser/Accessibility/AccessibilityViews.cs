@@ -60,6 +60,7 @@ internal static class AccessibilityViews
 
         new("/posts/{Id:int}", "/posts/{idea}", Owner),
         new("/roadmap", "/roadmap", Owner),
+        new("/insights", "/insights?period=year", Owner),
 
         new("/admin/users", "/admin/users", Admin),
         new("/admin/security", "/admin/security", Admin),
