@@ -35,15 +35,27 @@ public sealed class InsightsFormatTests
     }
 
     [Fact]
-    public void A_year_of_weeks_shows_at_most_thirteen_labels_and_a_month_shows_all()
+    public void A_year_of_weeks_shows_at_most_seven_labels_and_a_month_shows_all()
     {
         var year = Enumerable.Range(1, 52).Select(i => $"w{i}").ToList();
 
         var thinned = InsightsFormat.Thinned(year);
 
         Assert.Equal(52, thinned.Length);
-        Assert.Equal(13, thinned.Count(l => l.Length > 0));
+        Assert.Equal(7, thinned.Count(l => l.Length > 0));
         Assert.Equal("w1", thinned[0]);
         Assert.Equal(["a", "b", "c", "d"], InsightsFormat.Thinned(["a", "b", "c", "d"]));
+    }
+
+    [Theory]
+    [InlineData(0, 1)]
+    [InlineData(3, 1)]
+    [InlineData(7, 2)]
+    [InlineData(24, 5)]
+    [InlineData(100, 20)]
+    [InlineData(440, 100)]
+    public void An_axis_steps_by_one_two_or_five_times_a_power_of_ten_to_about_five_ticks(double max, int step)
+    {
+        Assert.Equal(step, InsightsFormat.TickStep(max));
     }
 }

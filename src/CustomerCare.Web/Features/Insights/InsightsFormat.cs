@@ -18,6 +18,9 @@ public sealed partial class InsightsFormat(TimeZoneInfo zone, CultureInfo cultur
     /// <summary>A month's label: "Nov 2026", "Nov. 2026".</summary>
     public string MonthLabel(DateTime startUtc) => LocalDate(startUtc).ToString("MMM yyyy", Culture);
 
+    /// <summary>A month on an axis, where room is short: "Nov 26", "Nov. 26".</summary>
+    public string MonthAxis(DateTime startUtc) => LocalDate(startUtc).ToString("MMM yy", Culture);
+
     /// <summary>Business hours with one decimal; a dash where there was nothing to measure.</summary>
     public string Hours(double? hours) => hours is { } h ? h.ToString("0.0", Culture) : "–";
 
@@ -37,13 +40,31 @@ public sealed partial class InsightsFormat(TimeZoneInfo zone, CultureInfo cultur
 
     /// <summary>
     /// Axis labels that do not run into each other: at most <paramref name="most"/> of them shown, evenly spread, the others
-    /// left blank (a year has 52 weeks; the table beside the chart names every one).
+    /// left blank (a year has 52 weeks, and a phone has room for seven; the table beside the chart names every one).
     /// </summary>
-    public static string[] Thinned(IReadOnlyList<string> labels, int most = 13)
+    public static string[] Thinned(IReadOnlyList<string> labels, int most = 7)
     {
         ArgumentNullException.ThrowIfNull(labels);
         var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)most));
         return [.. labels.Select((label, i) => i % step == 0 ? label : "")];
+    }
+
+    /// <summary>
+    /// The step between an axis' ticks for values up to <paramref name="max"/>: 1, 2 or 5 times a power of ten, so that about
+    /// five ticks stand (MudBlazor's own step is 20, which leaves a week of three complaints on a flat axis).
+    /// </summary>
+    public static int TickStep(double max)
+    {
+        for (var power = 1; ; power *= 10)
+        {
+            foreach (var step in new[] { power, 2 * power, 5 * power })
+            {
+                if (max / step <= 5 || step >= 100_000_000)
+                {
+                    return step;
+                }
+            }
+        }
     }
 
     public DateOnly LocalDate(DateTime utc) =>

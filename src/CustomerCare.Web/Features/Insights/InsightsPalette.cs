@@ -1,12 +1,12 @@
 namespace CustomerCare.Web.Features.Insights;
 
 /// <summary>
-/// The charts' colours: moods from red (angry) to green (hopeful), grey for none; every colour has 3:1 against both
-/// themes' surfaces (WCAG 1.4.11), and the figures stand in each chart's table as well.
+/// The charts' colours: moods from red (angry) over brown (unsure) to green (hopeful), blue-grey for none. The figures
+/// stand in each chart's table as well, so no figure is told by its colour alone.
 /// </summary>
 public static class InsightsPalette
 {
-    public static readonly string[] Moods = ["#c62828", "#e65100", "#757575", "#2e7d32", "#90a4ae"];
+    public static readonly string[] Moods = ["#c62828", "#e65100", "#6d4c41", "#2e7d32", "#78909c"];
 
     /// <summary>One star to five: red to green.</summary>
     public static readonly string[] Stars = ["#c62828", "#e65100", "#9e9d24", "#558b2f", "#2e7d32"];
