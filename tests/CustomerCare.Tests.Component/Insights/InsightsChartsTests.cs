@@ -74,6 +74,18 @@ public sealed class InsightsChartsTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_top_list_without_votes_says_so_while_the_others_rank_their_ideas()
+    {
+        var full = InsightsReports.Full();
+        var report = full with { TopIdeas = full.TopIdeas with { Loyal = [] } };
+
+        var cut = Render<InsightsCharts>(p => p.Add(c => c.Report, report).Add(c => c.Categories, Categories));
+
+        Assert.Equal("No votes yet.", cut.Find("[data-testid=insights-top-loyal] p").TextContent.Trim());
+        Assert.Equal(2, cut.FindAll("[data-testid=insights-top-overall] [data-testid=insights-top-idea]").Count);
+    }
+
+    [Fact]
     public void A_period_without_figures_says_nothing_yet_instead_of_drawing_an_empty_axis()
     {
         var cut = Render<InsightsCharts>(p => p.Add(c => c.Report, InsightsReports.Empty()).Add(c => c.Categories, Categories));
