@@ -761,8 +761,6 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("HeldAt");
@@ -781,19 +779,21 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasIndex("Kind", "CategoryId");
 
-                    b.HasIndex("Kind", "LoyalVoteCount");
-
-                    b.HasIndex("Kind", "NewcomerVoteCount");
-
                     b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "CreatedAt", "Id");
 
+                    b.HasIndex("Kind", "LoyalVoteCount", "Id");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount", "Id");
+
                     b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
+
+                    b.HasIndex("AuthorId", "Kind", "CreatedAt", "Id");
 
                     b.HasIndex("Kind", "ReplyCount", "CreatedAt", "Id");
 

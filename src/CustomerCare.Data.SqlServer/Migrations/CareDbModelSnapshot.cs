@@ -756,8 +756,6 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("HeldAt");
@@ -776,19 +774,21 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasIndex("Kind", "CategoryId");
 
-                    b.HasIndex("Kind", "LoyalVoteCount");
-
-                    b.HasIndex("Kind", "NewcomerVoteCount");
-
                     b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "CreatedAt", "Id");
 
+                    b.HasIndex("Kind", "LoyalVoteCount", "Id");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount", "Id");
+
                     b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
+
+                    b.HasIndex("AuthorId", "Kind", "CreatedAt", "Id");
 
                     b.HasIndex("Kind", "ReplyCount", "CreatedAt", "Id");
 

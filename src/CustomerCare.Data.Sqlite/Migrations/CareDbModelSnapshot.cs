@@ -728,8 +728,6 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("CategoryId");
 
                     b.HasIndex("HeldAt");
@@ -748,19 +746,21 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasIndex("Kind", "CategoryId");
 
-                    b.HasIndex("Kind", "LoyalVoteCount");
-
-                    b.HasIndex("Kind", "NewcomerVoteCount");
-
                     b.HasIndex("Kind", "RatedAt");
 
                     b.HasIndex("Kind", "Status");
 
                     b.HasIndex("Kind", "CreatedAt", "Id");
 
+                    b.HasIndex("Kind", "LoyalVoteCount", "Id");
+
+                    b.HasIndex("Kind", "NewcomerVoteCount", "Id");
+
                     b.HasIndex("Kind", "OwnerId", "Status");
 
                     b.HasIndex("Kind", "Status", "ShippedIn");
+
+                    b.HasIndex("AuthorId", "Kind", "CreatedAt", "Id");
 
                     b.HasIndex("Kind", "ReplyCount", "CreatedAt", "Id");
 

@@ -44,7 +44,9 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => new { p.Kind, p.Status });
         post.HasIndex(p => new { p.Kind, p.VoteCount, p.CreatedAt, p.Id });
         post.HasIndex(p => new { p.Kind, p.CreatedAt, p.Id });
-        post.HasIndex(p => p.AuthorId);
+        // A person's posts newest first (their story, their public profile): equality on both, then the order itself, so
+        // SQLite does not walk the whole (Kind, CreatedAt) index looking for one author's five ideas.
+        post.HasIndex(p => new { p.AuthorId, p.Kind, p.CreatedAt, p.Id });
         post.HasIndex(p => new { p.Kind, p.CategoryId });
         post.HasIndex(p => new { p.Kind, p.TrendWeight, p.CreatedAt, p.Id });
         post.HasIndex(p => new { p.Kind, p.ReplyCount, p.CreatedAt, p.Id });
@@ -55,8 +57,8 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.HasIndex(p => p.HeldAt);
 
         // The insights: the loyal's and the newest's favourites read in index order; ratings by the time given.
-        post.HasIndex(p => new { p.Kind, p.LoyalVoteCount });
-        post.HasIndex(p => new { p.Kind, p.NewcomerVoteCount });
+        post.HasIndex(p => new { p.Kind, p.LoyalVoteCount, p.Id });
+        post.HasIndex(p => new { p.Kind, p.NewcomerVoteCount, p.Id });
         post.HasIndex(p => new { p.Kind, p.RatedAt });
     }
 }

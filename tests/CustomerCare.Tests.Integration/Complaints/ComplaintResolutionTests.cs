@@ -38,10 +38,11 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private PostingRights Rights => portal.Services.GetRequiredService<PostingRights>();
 
-    private ThreadService Threads => new(Dbs, Bus, time, Notifications, [new ComplaintReplies(Bus)], Limits, Rights, Webhooks);
+    private ThreadService Threads => new(Dbs, Bus, time, Notifications,
+        [new ComplaintReplies(Bus, Clock(time: time), Options.Create(new ResponseOptions()), portal.Services.GetRequiredService<CareMetrics>())], Limits, Rights, Webhooks);
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks);
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks, portal.Services.GetRequiredService<CareMetrics>());
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 

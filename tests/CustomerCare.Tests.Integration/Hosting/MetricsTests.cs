@@ -3,6 +3,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -82,6 +83,29 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.Equal(
             [("answer=first", 1L, 1.5), ("answer=next", 2L, 8.0)],
             Points(exported, "customercare.answer.wait", "h").Select(p => (p.Tags, p.Point.GetHistogramCount(), p.Point.GetHistogramSum())).Order());
+    }
+
+    [Fact]
+    public async Task Filing_and_answering_a_complaint_through_the_portal_count_the_mood_and_the_first_and_next_answer()
+    {
+        var content = new TestContent(portal);
+        var customer = await content.AddPersonAsync(Roles.Customer, Ct);
+        var staff = await content.AddPersonAsync(Roles.Staff, Ct);
+        var filed = await portal.Services.GetRequiredService<ComplaintService>()
+            .FileAsync(new FileComplaint("Charged twice this month", "Filed by a test.", ComplaintMood.Angry, null, false), customer, Ct);
+        var threads = portal.Services.GetRequiredService<ThreadService>();
+        foreach (var (body, by) in new[] { ("We refund it.", staff), ("Not yet there.", customer), ("Now it is.", staff), ("And again?", staff) })
+        {
+            Assert.True((await threads.ReplyAsync(filed.PostId!.Value, null, body, false, by, Ct)).Succeeded);
+        }
+
+        var exported = portal.Flush();
+        Assert.Equal([("mood=angry", 1L)], Counts(exported, "customercare.complaints.filed", "{complaint}"));
+
+        // Answered at once, so within target; the staff member's second word in a row answered nobody.
+        Assert.Equal(
+            [("answer=first,within_target=True", 1L), ("answer=next,within_target=True", 1L)],
+            Counts(exported, "customercare.answers", "{answer}"));
     }
 
     [Fact]

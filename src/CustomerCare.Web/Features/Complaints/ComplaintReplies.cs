@@ -2,8 +2,10 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Insights;
 using CustomerCare.Web.Features.Threads;
+using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Complaints;
 
@@ -12,7 +14,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// escalation; the customer's word may reopen it (<see cref="ComplaintReopening"/>); a resolution proposal stands only while
 /// its writer owns the open complaint; and the desk hears of every one of them.
 /// </summary>
-internal sealed class ComplaintReplies(ILiveBus bus) : IReplyEffects
+internal sealed class ComplaintReplies(ILiveBus bus, ResponseClock clock, IOptions<ResponseOptions> response, CareMetrics metrics) : IReplyEffects
 {
     public async Task<ReplyEffect> ApplyAsync(CareDb db, ReplyWrite write, CancellationToken ct)
     {
@@ -32,11 +34,12 @@ internal sealed class ComplaintReplies(ILiveBus bus) : IReplyEffects
         }
 
         var at = write.Reply.CreatedAt;
+        ComplaintWait? answered = null;
         if (write.ByStaff)
         {
             await db.Posts.Where(p => p.Id == postId && p.EscalatedAt != null)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.EscalatedAt, (DateTime?)null), ct);
-            await ComplaintWaits.AnswerAsync(db, postId, at, ct);
+            answered = await ComplaintWaits.AnswerAsync(db, postId, at, ct);
         }
 
         var reopening = write.PostAuthorId == writerId
@@ -51,6 +54,13 @@ internal sealed class ComplaintReplies(ILiveBus bus) : IReplyEffects
         var kind = write.ByStaff ? ComplaintActivityKind.StaffReplied : ComplaintActivityKind.CustomerReplied;
         return ReplyEffect.Then(async token =>
         {
+            if (answered is { } wait)
+            {
+                var waited = clock.BusinessTimeBetween(wait.Since, at);
+                var target = wait.First ? response.Value.FirstAnswerTarget : response.Value.NextAnswerTarget;
+                metrics.Answered(wait.First, waited, waited <= target);
+            }
+
             await bus.PublishAsync(new ComplaintActivity(postId, kind, write.Reply.CreatedAt), token);
             if (reopened is { } back)
             {

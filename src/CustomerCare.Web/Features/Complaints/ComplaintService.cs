@@ -15,7 +15,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
-    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, CareMetrics metrics)
 {
     public const int PageSize = 30;
 
@@ -67,6 +67,7 @@ public sealed class ComplaintService(
             return ProposeResult.LimitReached(wait);
         }
 
+        metrics.ComplaintFiled(input.Mood);
         await bus.PublishAsync(new ComplaintActivity(complaint!.Id, ComplaintActivityKind.Filed, now), ct);
         await webhooks.PublishAsync(new(WebhookEvents.ComplaintCreated, complaint.Id, $"{complaint.Id}"));
         return ProposeResult.Created(complaint.Id);

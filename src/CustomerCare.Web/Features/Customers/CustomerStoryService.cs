@@ -42,7 +42,8 @@ public sealed class CustomerStoryService(IDbContextFactory<CareDb> dbs, TimeProv
         var replies = db.Replies.AsNoTracking();
         var lastPost = await posts.MaxAsync(p => (DateTime?)p.CreatedAt, ct);
         var lastReply = await replies.Where(r => r.AuthorId == customerId).MaxAsync(r => (DateTime?)r.CreatedAt, ct);
-        var lastAnswered = await replies.Where(r => staff.Contains(r.AuthorId) && !r.IsInternalNote && posts.Any(p => p.Id == r.PostId))
+        // From the person's posts to their replies, so the database reads this customer's threads, not every staff reply.
+        var lastAnswered = await posts.SelectMany(p => p.Replies).Where(r => staff.Contains(r.AuthorId) && !r.IsInternalNote)
             .MaxAsync(r => (DateTime?)r.CreatedAt, ct);
         return new(
             person,

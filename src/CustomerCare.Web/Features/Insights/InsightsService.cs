@@ -74,8 +74,10 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
             return new AnswerWeek(start, first.Count, first.Median, first.P90, first.Within, next.Count, next.Median, next.P90, next.Within);
         }).ToList();
 
-        var overlapping = await waits.Where(w => w.Since < to && (w.EndedAt == null || w.EndedAt >= from))
-            .Select(w => new { w.Since, w.EndedAt, w.EscalatedAt }).ToListAsync(ct);
+        // Two range reads of (EndedAt, Since) rather than one OR, which a planner may answer by reading every wait.
+        var open = await waits.Where(w => w.EndedAt == null && w.Since < to).Select(w => new { w.Since, w.EndedAt, w.EscalatedAt }).ToListAsync(ct);
+        var ended = await waits.Where(w => w.EndedAt >= from && w.Since < to).Select(w => new { w.Since, w.EndedAt, w.EscalatedAt }).ToListAsync(ct);
+        var overlapping = open.Concat(ended).ToList();
         var escalatedIn = overlapping.Where(w => w.EscalatedAt >= from).ToLookup(w => Bucket(weeks, w.EscalatedAt!.Value));
         var waiting = weeks.Select((start, i) =>
         {
@@ -122,16 +124,17 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
         return posts;
     }
 
-    // Ideas still to be decided, all time: by everyone's votes, the loyal's and the newest's, each read in index order.
+    // Ideas still to be decided, all time: by everyone's votes, the loyal's and the newest's. Each order is exactly an
+    // index's read backwards (ties: the newer first), so the database stops after ten instead of sorting every idea.
     private static async Task<TopIdeas> TopIdeasAsync(IQueryable<Post> ideas, CancellationToken ct)
     {
         var open = ideas.Where(p => p.Status == PostStatus.Open || p.Status == PostStatus.UnderReview);
-        Task<List<TopIdea>> Top(IOrderedQueryable<Post> ordered) => ordered.ThenBy(p => p.Id).Take(TopShown)
+        Task<List<TopIdea>> Top(IQueryable<Post> ordered) => ordered.Take(TopShown)
             .Select(p => new TopIdea(p.Id, p.Title, p.Status, p.VoteCount, p.LoyalVoteCount, p.NewcomerVoteCount)).ToListAsync(ct);
         return new(
-            await Top(open.Where(p => p.VoteCount > 0).OrderByDescending(p => p.VoteCount)),
-            await Top(open.Where(p => p.LoyalVoteCount > 0).OrderByDescending(p => p.LoyalVoteCount)),
-            await Top(open.Where(p => p.NewcomerVoteCount > 0).OrderByDescending(p => p.NewcomerVoteCount)));
+            await Top(open.Where(p => p.VoteCount > 0).OrderByDescending(p => p.VoteCount).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)),
+            await Top(open.Where(p => p.LoyalVoteCount > 0).OrderByDescending(p => p.LoyalVoteCount).ThenByDescending(p => p.Id)),
+            await Top(open.Where(p => p.NewcomerVoteCount > 0).OrderByDescending(p => p.NewcomerVoteCount).ThenByDescending(p => p.Id)));
     }
 
     private static async Task<List<SolvesItShare>> SolvesItAsync(CareDb db, IQueryable<Post> ideas, DateTime from, DateTime to, CancellationToken ct)

@@ -12,6 +12,10 @@ namespace CustomerCare.Data.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Posts_AuthorId",
+                table: "Posts");
+
             migrationBuilder.AddColumn<int>(
                 name: "LoyalVoteCount",
                 table: "Posts",
@@ -61,14 +65,19 @@ namespace CustomerCare.Data.Postgres.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_Kind_LoyalVoteCount",
+                name: "IX_Posts_AuthorId_Kind_CreatedAt_Id",
                 table: "Posts",
-                columns: new[] { "Kind", "LoyalVoteCount" });
+                columns: new[] { "AuthorId", "Kind", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_Kind_NewcomerVoteCount",
+                name: "IX_Posts_Kind_LoyalVoteCount_Id",
                 table: "Posts",
-                columns: new[] { "Kind", "NewcomerVoteCount" });
+                columns: new[] { "Kind", "LoyalVoteCount", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Kind_NewcomerVoteCount_Id",
+                table: "Posts",
+                columns: new[] { "Kind", "NewcomerVoteCount", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_Kind_RatedAt",
@@ -111,11 +120,15 @@ namespace CustomerCare.Data.Postgres.Migrations
                 table: "SolvesItAnswers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Posts_Kind_LoyalVoteCount",
+                name: "IX_Posts_AuthorId_Kind_CreatedAt_Id",
                 table: "Posts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Posts_Kind_NewcomerVoteCount",
+                name: "IX_Posts_Kind_LoyalVoteCount_Id",
+                table: "Posts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Posts_Kind_NewcomerVoteCount_Id",
                 table: "Posts");
 
             migrationBuilder.DropIndex(
@@ -129,6 +142,11 @@ namespace CustomerCare.Data.Postgres.Migrations
             migrationBuilder.DropColumn(
                 name: "NewcomerVoteCount",
                 table: "Posts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_AuthorId",
+                table: "Posts",
+                column: "AuthorId");
         }
     }
 }

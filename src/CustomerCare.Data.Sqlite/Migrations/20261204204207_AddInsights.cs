@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CustomerCare.Data.SqlServer.Migrations
+namespace CustomerCare.Data.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class AddInsights : Migration
@@ -11,17 +11,21 @@ namespace CustomerCare.Data.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Posts_AuthorId",
+                table: "Posts");
+
             migrationBuilder.AddColumn<int>(
                 name: "LoyalVoteCount",
                 table: "Posts",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: -1); // not counted yet: VoteBands.BackfillAsync counts the posts there are at the first start
 
             migrationBuilder.AddColumn<int>(
                 name: "NewcomerVoteCount",
                 table: "Posts",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: -1); // not counted yet: VoteBands.BackfillAsync counts the posts there are at the first start
 
@@ -29,14 +33,14 @@ namespace CustomerCare.Data.SqlServer.Migrations
                 name: "ComplaintWaits",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PostId = table.Column<int>(type: "int", nullable: false),
-                    Since = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    First = table.Column<bool>(type: "bit", nullable: false),
-                    EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    AnsweredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EscalatedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PostId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Since = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    First = table.Column<bool>(type: "INTEGER", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,14 +64,19 @@ namespace CustomerCare.Data.SqlServer.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_Kind_LoyalVoteCount",
+                name: "IX_Posts_AuthorId_Kind_CreatedAt_Id",
                 table: "Posts",
-                columns: new[] { "Kind", "LoyalVoteCount" });
+                columns: new[] { "AuthorId", "Kind", "CreatedAt", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Posts_Kind_NewcomerVoteCount",
+                name: "IX_Posts_Kind_LoyalVoteCount_Id",
                 table: "Posts",
-                columns: new[] { "Kind", "NewcomerVoteCount" });
+                columns: new[] { "Kind", "LoyalVoteCount", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_Kind_NewcomerVoteCount_Id",
+                table: "Posts",
+                columns: new[] { "Kind", "NewcomerVoteCount", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Posts_Kind_RatedAt",
@@ -110,11 +119,15 @@ namespace CustomerCare.Data.SqlServer.Migrations
                 table: "SolvesItAnswers");
 
             migrationBuilder.DropIndex(
-                name: "IX_Posts_Kind_LoyalVoteCount",
+                name: "IX_Posts_AuthorId_Kind_CreatedAt_Id",
                 table: "Posts");
 
             migrationBuilder.DropIndex(
-                name: "IX_Posts_Kind_NewcomerVoteCount",
+                name: "IX_Posts_Kind_LoyalVoteCount_Id",
+                table: "Posts");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Posts_Kind_NewcomerVoteCount_Id",
                 table: "Posts");
 
             migrationBuilder.DropIndex(
@@ -128,6 +141,11 @@ namespace CustomerCare.Data.SqlServer.Migrations
             migrationBuilder.DropColumn(
                 name: "NewcomerVoteCount",
                 table: "Posts");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Posts_AuthorId",
+                table: "Posts",
+                column: "AuthorId");
         }
     }
 }
