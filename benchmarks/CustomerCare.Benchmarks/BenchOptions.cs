@@ -16,7 +16,7 @@ public sealed record BenchOptions
     public const string ChromiumVariable = "CUSTOMERCARE_CHROMIUM";
 
     /// <summary>Suites of the server alone (any database).</summary>
-    public static readonly string[] ServerSuites = ["board", "votes", "fanout", "api"];
+    public static readonly string[] ServerSuites = ["board", "votes", "fanout", "api", "insights"];
 
     /// <summary>Suites that drive Chromium against the full portal (items 2, 3 and 6).</summary>
     public static readonly string[] BrowserSuites = ["seen", "memory", "pageload"];
@@ -49,6 +49,8 @@ public sealed record BenchOptions
     public FanOutSize FanOut => Smoke ? FanOutSize.Smoke : FanOutSize.Full;
 
     public BrowserSize Browser => Smoke ? BrowserSize.Smoke : BrowserSize.Full;
+
+    public InsightsSize Insights => Smoke ? InsightsSize.Smoke : InsightsSize.Full;
 
     public static string? PostgresFromEnvironment() =>
         Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } bench ? bench
@@ -90,4 +92,15 @@ public sealed record FanOutSize(IReadOnlyList<int> Subscribers, int Rounds)
     public static FanOutSize Full { get; } = new([100, 1_000], 200);
 
     public static FanOutSize Smoke { get; } = new([5], 2);
+}
+
+/// <summary>
+/// The insights at scale (issue 21, item 4): complaints beside the board's ideas, timed calls per report and per story or
+/// profile, and how many complaints' waits are compared with a rebuild.
+/// </summary>
+public sealed record InsightsSize(int Complaints, int ReportIterations, int ProfileIterations, int WarmUp, int WaitSample)
+{
+    public static InsightsSize Full { get; } = new(50_000, 100, 300, 10, 500);
+
+    public static InsightsSize Smoke { get; } = new(300, 2, 2, 1, 50);
 }

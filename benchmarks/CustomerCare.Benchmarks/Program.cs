@@ -1,7 +1,7 @@
 using CustomerCare.Benchmarks;
 using CustomerCare.Data;
 
-// dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|fanout|api|seen|memory|pageload|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
+// dotnet run -c Release --project benchmarks/CustomerCare.Benchmarks -- <board|votes|fanout|api|insights|seen|memory|pageload|all> [--smoke] [--provider sqlite|postgres|all] [--out file.md]
 // The browser suites (seen, memory, pageload) drive /usr/bin/chromium, or CUSTOMERCARE_CHROMIUM.
 // heapstat <dump> <baseline dump> <circuits> [rows] [--detail]: per-type heap growth (HeapStat; dumps from CUSTOMERCARE_BENCH_DUMP).
 // PostgreSQL comes from CUSTOMERCARE_BENCH_POSTGRES (or test.sh's CUSTOMERCARE_TEST_POSTGRES); benchmarks/run starts one.

@@ -3,6 +3,7 @@ using CustomerCare.Benchmarks.Api;
 using CustomerCare.Benchmarks.Board;
 using CustomerCare.Benchmarks.Browser;
 using CustomerCare.Benchmarks.FanOut;
+using CustomerCare.Benchmarks.Insights;
 using CustomerCare.Benchmarks.Votes;
 using CustomerCare.Data;
 
@@ -62,6 +63,15 @@ public static class Suites
             foreach (var provider in options.Providers)
             {
                 output.AppendLine(await ApiSuite.RunAsync(options, provider, ct));
+            }
+        }
+
+        if (options.Suites.Contains("insights"))
+        {
+            output.AppendLine("### Insights at scale").AppendLine();
+            foreach (var provider in options.Providers)
+            {
+                output.AppendLine(await InsightsSuite.RunAsync(options, provider, ct));
             }
         }
 

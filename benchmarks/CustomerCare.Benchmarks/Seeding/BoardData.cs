@@ -32,6 +32,9 @@ public sealed class BoardData
         PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined,
     ];
 
+    /// <summary>People who work here: the first a product owner (who ships ideas), the rest staff (who answer complaints).</summary>
+    public const int StaffCount = 12;
+
     private readonly int[] voteCounts;
     private readonly int[] replyCounts;
 
@@ -42,6 +45,7 @@ public sealed class BoardData
         voteCounts = LongTail(size.Ideas, size.Votes, cap: size.Users, new Random(Seed));
         replyCounts = LongTail(size.Ideas, size.Replies, cap: int.MaxValue, new Random(Seed + 1));
         UserIds = [.. Enumerable.Range(0, size.Users).Select(i => new Guid(i + 1, 0xCC, 0, new byte[8]).ToString())];
+        StaffIds = [.. Enumerable.Range(0, StaffCount).Select(i => new Guid(i + 1, 0x5A, 0, new byte[8]).ToString())];
     }
 
     public BoardSize Size { get; }
@@ -50,15 +54,23 @@ public sealed class BoardData
 
     public IReadOnlyList<string> UserIds { get; }
 
-    public IEnumerable<object?[]> Users() => UserIds.Select((id, i) =>
-    {
-        var email = $"bench{i}@bench.local";
-        return new object?[]
-        {
-            id, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true, id, id, false, false, true, 0,
-            $"Customer {i}", Now.AddDays(-(i % 5_000)),
-        };
-    });
+    public IReadOnlyList<string> StaffIds { get; }
+
+    /// <summary>Customers since up to 13.7 years, so some votes are loyal (ten years and more) and some a newcomer's.</summary>
+    public DateTime CustomerSince(int user) => Now.AddDays(-(user % 5_000));
+
+    public IEnumerable<object?[]> Users() => UserIds.Select((id, i) => User(id, $"bench{i}@bench.local", $"Customer {i}", CustomerSince(i)))
+        .Concat(StaffIds.Select((id, i) => User(id, $"staff{i}@bench.local", $"Staff {i}", Now)));
+
+    private static object?[] User(string id, string email, string name, DateTime since) =>
+    [
+        id, email, email.ToUpperInvariant(), email, email.ToUpperInvariant(), true, id, id, false, false, true, 0, name, since,
+    ];
+
+    /// <summary>The staff's roles (AspNetUserRoles): only with one do their replies count as the company's answers.</summary>
+    public IEnumerable<object?[]> StaffRoles() => StaffIds.Select((id, i) => new object?[] { id, i == 0 ? Roles.ProductOwnerId : Roles.StaffId });
+
+    public static readonly string[] UserRoleColumns = ["UserId", "RoleId"];
 
     public static readonly string[] UserColumns =
     [
@@ -70,7 +82,7 @@ public sealed class BoardData
     public static readonly string[] PostColumns =
     [
         "Id", "Kind", "Title", "Body", "AuthorId", "CreatedAt", "UpdatedAt", "Status", "CategoryId", "IsPublic",
-        "VoteCount", "ReplyCount", "TrendWeight",
+        "VoteCount", "ReplyCount", "TrendWeight", "LoyalVoteCount", "NewcomerVoteCount", "ShippedIn",
     ];
 
     public static readonly string[] VoteColumns = ["Id", "PostId", "UserId", "CreatedAt"];
@@ -82,7 +94,7 @@ public sealed class BoardData
     {
         for (var i = 0; i < Size.Ideas; i++)
         {
-            var rng = new Random(HashCode.Combine(Seed, i, 0));
+            var rng = Rng(Seed, i, 0);
             var created = CreatedAt(i);
             var title = Title(rng, i);
             var body = $"{Sentence(rng, 12)}.\n\n- **{Sentence(rng, 3)}**\n- {Sentence(rng, 5)}\n\n{Sentence(rng, 20)}.";
@@ -90,10 +102,13 @@ public sealed class BoardData
                 + RepliesOf(i).Where(r => !r.Internal).Sum(r => Post.TrendWeightAt(r.At));
             var publicReplies = RepliesOf(i).Count(r => !r.Internal);
             int? category = categoryIds.Count == 0 || i % 7 == 0 ? null : categoryIds[i % categoryIds.Count];
+            var bands = VotesOf(i).Select(v => Post.VoterBand(CustomerSince(v.User), v.At)).ToList();
+            var status = Status(i);
             yield return
             [
                 firstId + i, nameof(PostKind.Idea), title, body, UserIds[i % UserIds.Count], created, created,
-                Statuses[rng.Next(Statuses.Length)].ToString(), category, true, voteCounts[i], publicReplies, trend,
+                status.ToString(), category, true, voteCounts[i], publicReplies, trend, bands.Sum(b => b.Loyal),
+                bands.Sum(b => b.Newcomer), status == PostStatus.Shipped ? $"App {3 + (i % 4)}.{i % 10}" : null,
             ];
         }
     }
@@ -115,7 +130,7 @@ public sealed class BoardData
         long id = 1;
         for (var i = 0; i < Size.Ideas; i++)
         {
-            var rng = new Random(HashCode.Combine(Seed, i, 3));
+            var rng = Rng(Seed, i, 3);
             foreach (var (user, at, isInternal) in RepliesOf(i))
             {
                 yield return [id++, firstIdeaId + i, UserIds[user], $"{Sentence(rng, 15)}.", at, isInternal, false];
@@ -123,12 +138,57 @@ public sealed class BoardData
         }
     }
 
-    private DateTime CreatedAt(int idea) => Millis(Now.AddDays(-3 * 365 * new Random(HashCode.Combine(Seed, idea, 4)).NextDouble()));
+    /// <summary>Every shipped idea's status change to Shipped, by the product owner, some time after it was proposed.</summary>
+    public IEnumerable<object?[]> ShippedChanges(int firstIdeaId, long firstId)
+    {
+        var id = firstId;
+        for (var i = 0; i < Size.Ideas; i++)
+        {
+            if (Status(i) == PostStatus.Shipped)
+            {
+                yield return [id++, firstIdeaId + i, nameof(PostStatus.InProgress), nameof(PostStatus.Shipped), StaffIds[0], ShippedAt(i)];
+            }
+        }
+    }
+
+    public static readonly string[] StatusChangeColumns = ["Id", "PostId", "From", "To", "ChangedById", "ChangedAt"];
+
+    /// <summary>"Does this solve it for you?" on shipped ideas: up to six answers each (distinct people), after shipping.</summary>
+    public IEnumerable<object?[]> SolvesItAnswers(int firstIdeaId)
+    {
+        long id = 1;
+        for (var i = 0; i < Size.Ideas; i++)
+        {
+            if (Status(i) != PostStatus.Shipped)
+            {
+                continue;
+            }
+
+            var rng = Rng(Seed, i, 6);
+            var (start, shipped) = (rng.Next(UserIds.Count), ShippedAt(i));
+            for (var k = 0; k < Math.Min(rng.Next(7), UserIds.Count); k++)
+            {
+                yield return [id++, firstIdeaId + i, UserIds[(start + k) % UserIds.Count], rng.Next(10) < 7, Between(rng, shipped)];
+            }
+        }
+    }
+
+    public static readonly string[] SolvesItColumns = ["Id", "PostId", "UserId", "Solves", "At"];
+
+    private static PostStatus Status(int idea) => Statuses[Rng(Seed, idea, 5).Next(Statuses.Length)];
+
+    private DateTime ShippedAt(int idea)
+    {
+        var created = CreatedAt(idea);
+        return Millis(created + ((Now - created) * (0.05 + (0.9 * Rng(Seed, idea, 7).NextDouble()))));
+    }
+
+    private DateTime CreatedAt(int idea) => Millis(Now.AddDays(-3 * 365 * Rng(Seed, idea, 4).NextDouble()));
 
     // Distinct voters: consecutive users from a random start, so (post, user) stays unique.
     private IEnumerable<(int User, DateTime At)> VotesOf(int idea)
     {
-        var rng = new Random(HashCode.Combine(Seed, idea, 1));
+        var rng = Rng(Seed, idea, 1);
         var created = CreatedAt(idea);
         var start = rng.Next(UserIds.Count);
         for (var k = 0; k < voteCounts[idea]; k++)
@@ -140,7 +200,7 @@ public sealed class BoardData
     // One reply in twenty is an internal note, which neither counts nor trends.
     private IEnumerable<(int User, DateTime At, bool Internal)> RepliesOf(int idea)
     {
-        var rng = new Random(HashCode.Combine(Seed, idea, 2));
+        var rng = Rng(Seed, idea, 2);
         var created = CreatedAt(idea);
         for (var k = 0; k < replyCounts[idea]; k++)
         {
@@ -148,10 +208,16 @@ public sealed class BoardData
         }
     }
 
-    private DateTime Between(Random rng, DateTime from) => Millis(from + (Now - from) * rng.NextDouble());
+    /// <summary>
+    /// The generator of one row's part: seeded from fixed numbers only (HashCode.Combine is salted per process), so two runs,
+    /// and the SQLite and PostgreSQL halves of one, seed the same rows.
+    /// </summary>
+    internal static Random Rng(int seed, int row, int part) => new(unchecked((((seed * 1_000_003) + row) * 31) + part));
+
+    internal DateTime Between(Random rng, DateTime from) => Millis(from + (Now - from) * rng.NextDouble());
 
     // Whole milliseconds, as VoteService writes them, so a withdrawal takes back exactly the weight added.
-    private static DateTime Millis(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+    internal static DateTime Millis(DateTime t) => new(t.Ticks - t.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
 
     private static string Title(Random rng, int idea)
     {
@@ -160,7 +226,7 @@ public sealed class BoardData
         return char.ToUpperInvariant(title[0]) + title[1..];
     }
 
-    private static string Sentence(Random rng, int words) =>
+    internal static string Sentence(Random rng, int words) =>
         string.Join(' ', Enumerable.Range(0, words).Select(_ => Words[rng.Next(Words.Length)]));
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Benchmarks.Seeding;
@@ -10,10 +11,17 @@ public sealed record SeedResult(int FirstIdeaId, long Rows, TimeSpan Elapsed)
     public double RowsPerSecond => Rows / Elapsed.TotalSeconds;
 }
 
-/// <summary>Writes a <see cref="BoardData"/> into the portal's database in bulk and checks its counters afterwards.</summary>
+/// <summary>
+/// Writes a <see cref="BoardData"/> (and, for the insights, a <see cref="ComplaintData"/>) into the portal's database in
+/// bulk and checks its counters afterwards. Every column the portal keeps in step is written right, so the start-up's
+/// recounts (VoteBands, ComplaintWaits) have nothing to do; they ran before, on the empty database, anyway.
+/// </summary>
 public static class BoardSeeder
 {
-    public static async Task<SeedResult> SeedAsync(PortalHost host, BoardData data, BenchOptions options, CancellationToken ct = default)
+    public static Task<SeedResult> SeedAsync(PortalHost host, BoardData data, BenchOptions options, CancellationToken ct = default) =>
+        SeedAsync(host, data, null, options, ct);
+
+    public static async Task<SeedResult> SeedAsync(PortalHost host, BoardData data, ComplaintData? complaints, BenchOptions options, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
         await using var db = await host.Dbs.CreateDbContextAsync(ct);
@@ -33,16 +41,34 @@ public static class BoardSeeder
         }
 
         var size = data.Size;
-        await WriteAsync<CareUser>(db, options, "users", size.Users, BoardData.UserColumns, data.Users(), ct);
+        var rows = (long)size.Users + BoardData.StaffCount + size.Ideas + size.Votes + size.Replies;
+        await WriteAsync<CareUser>(db, options, "users", size.Users + BoardData.StaffCount, BoardData.UserColumns, data.Users(), ct);
+        await WriteAsync<IdentityUserRole<string>>(db, options, "staff roles", BoardData.StaffCount, BoardData.UserRoleColumns, data.StaffRoles(), ct);
         await WriteAsync<Post>(db, options, "ideas", size.Ideas, BoardData.PostColumns, data.Ideas(firstId, categories), ct);
         await WriteAsync<Vote>(db, options, "votes", size.Votes, BoardData.VoteColumns, data.Votes(firstId), ct);
         await WriteAsync<Reply>(db, options, "replies", size.Replies, BoardData.ReplyColumns, data.Replies(firstId), ct);
+        var shipped = data.ShippedChanges(firstId, 1).Count();
+        await WriteAsync<StatusChange>(db, options, "shipped", shipped, BoardData.StatusChangeColumns, data.ShippedChanges(firstId, 1), ct);
+        var answers = data.SolvesItAnswers(firstId).Count();
+        await WriteAsync<SolvesItAnswer>(db, options, "solves it", answers, BoardData.SolvesItColumns, data.SolvesItAnswers(firstId), ct);
+        rows += BoardData.StaffCount + shipped + answers;
+        if (complaints is not null)
+        {
+            var firstComplaint = firstId + size.Ideas;
+            var (replies, waits, solved) = complaints.Totals();
+            await WriteAsync<Post>(db, options, "complaints", complaints.Count, ComplaintData.PostColumns, complaints.Posts(firstComplaint, categories), ct);
+            await WriteAsync<Reply>(db, options, "complaint replies", replies, BoardData.ReplyColumns, complaints.Replies(firstComplaint, size.Replies + 1), ct);
+            await WriteAsync<ComplaintWait>(db, options, "waits", waits, ComplaintData.WaitColumns, complaints.WaitRows(firstComplaint), ct);
+            await WriteAsync<StatusChange>(db, options, "solved", solved, BoardData.StatusChangeColumns, complaints.SolvedChanges(firstComplaint, shipped + 1), ct);
+            rows += complaints.Count + replies + waits + solved;
+        }
+
         if (db.Database.IsNpgsql())
         {
             // COPY wrote explicit ids past the identity sequences; the portal's next insert must not collide.
-            foreach (var table in new[] { "Posts", "Votes", "Replies" })
+            foreach (var table in new[] { "Posts", "Votes", "Replies", "StatusChanges", "SolvesItAnswers", "ComplaintWaits" })
             {
-                var setval = "SELECT setval(pg_get_serial_sequence('\"" + table + "\"', 'Id'), (SELECT MAX(\"Id\") FROM \"" + table + "\"))";
+                var setval = "SELECT setval(pg_get_serial_sequence('\"" + table + "\"', 'Id'), (SELECT COALESCE(MAX(\"Id\"), 0) + 1 FROM \"" + table + "\"), false)";
                 await db.Database.ExecuteSqlRawAsync(setval, ct);
             }
 
@@ -51,7 +77,7 @@ public static class BoardSeeder
         }
 
         await db.Database.CloseConnectionAsync();
-        return new(firstId, (long)size.Users + size.Ideas + size.Votes + size.Replies, clock.Elapsed);
+        return new(firstId, rows, clock.Elapsed);
     }
 
     private static async Task WriteAsync<T>(
@@ -63,15 +89,40 @@ public static class BoardSeeder
     }
 
     /// <summary>
-    /// Ideas whose denormalized counters disagree with the rows they count: VoteCount against COUNT(votes),
-    /// ReplyCount against COUNT(public replies). Zero is the only right answer.
+    /// Posts whose denormalized counters disagree with the rows they count: an idea's VoteCount against COUNT(votes), its
+    /// LoyalVoteCount and NewcomerVoteCount against its votes banded by <see cref="Post.VoterBand"/> from the voters'
+    /// CustomerSince (what the start-up's recount computes), and every post's ReplyCount against COUNT(public replies).
+    /// Zero is the only right answer.
     /// </summary>
-    public static async Task<(int Votes, int Replies)> CounterMismatchesAsync(CareDb db, CancellationToken ct = default)
+    public static async Task<CounterMismatches> CounterMismatchesAsync(CareDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var ideas = db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Idea);
+        var posts = db.Posts.AsNoTracking();
+        var ideas = posts.Where(p => p.Kind == PostKind.Idea);
         var votes = await ideas.CountAsync(p => p.VoteCount != p.Votes.Count(), ct);
         var replies = await ideas.CountAsync(p => p.ReplyCount != p.Replies.Count(r => !r.IsInternalNote), ct);
-        return (votes, replies);
+        var complaintReplies = await posts.CountAsync(p => p.Kind == PostKind.Complaint && p.ReplyCount != p.Replies.Count(r => !r.IsInternalNote), ct);
+
+        // Banded here, in .NET, by the portal's own rule: the databases' date arithmetic differs on 29 February.
+        var bands = new Dictionary<int, (int Loyal, int Newcomer)>();
+        var cast = db.Votes.AsNoTracking().Select(v => new { v.PostId, v.CreatedAt, v.User!.CustomerSince }).AsAsyncEnumerable();
+        await foreach (var vote in cast.WithCancellation(ct))
+        {
+            var (loyal, newcomer) = Post.VoterBand(vote.CustomerSince, vote.CreatedAt);
+            var sum = bands.GetValueOrDefault(vote.PostId);
+            bands[vote.PostId] = (sum.Loyal + loyal, sum.Newcomer + newcomer);
+        }
+
+        var stored = await ideas.Select(p => new { p.Id, p.LoyalVoteCount, p.NewcomerVoteCount }).ToListAsync(ct);
+        var banded = stored.Count(p => (p.LoyalVoteCount, p.NewcomerVoteCount) != bands.GetValueOrDefault(p.Id));
+        return new(votes, replies, banded, complaintReplies);
     }
+}
+
+public sealed record CounterMismatches(int Votes, int Replies, int VoteBands, int ComplaintReplies)
+{
+    public int Total => Votes + Replies + VoteBands + ComplaintReplies;
+
+    public override string ToString() =>
+        $"{Votes} ideas' VoteCount, {Replies} ideas' ReplyCount, {VoteBands} ideas' LoyalVoteCount or NewcomerVoteCount and {ComplaintReplies} complaints' ReplyCount";
 }

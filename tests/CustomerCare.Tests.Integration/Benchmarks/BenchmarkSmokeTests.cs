@@ -24,6 +24,8 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("### API listing", markdown, StringComparison.Ordinal);
         Assert.Contains("| Sqlite | Top |", markdown[markdown.IndexOf("### API listing", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains($"| Sqlite | {ApiSuite.LaterPage} |", markdown, StringComparison.Ordinal); // API and page listed the same ideas
+        Assert.Contains("| Sqlite | Report, year (52 weeks) |", markdown, StringComparison.Ordinal); // its figures equal direct counts
+        Assert.Contains("| Sqlite | Story (staff), most posts:", markdown, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -37,6 +39,8 @@ public sealed class BenchmarkSmokeTests
         Assert.Contains("### API listing", markdown, StringComparison.Ordinal);
         Assert.Contains("| Postgres | Search \"Rechnung\" |", markdown[markdown.IndexOf("### API listing", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains($"| Postgres | {ApiSuite.LaterPage} |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Postgres | Report, year (52 weeks), category", markdown, StringComparison.Ordinal);
+        Assert.Contains("| Postgres | Profile, typical:", markdown, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Complaints;
@@ -17,6 +18,7 @@ public sealed class ResponseClock
     /// <summary>How far the clock looks for business time before it calls the configuration unusable.</summary>
     public const int MaxDaysSearched = 366;
 
+    private readonly ConcurrentDictionary<DateOnly, (DateTime OpenUtc, DateTime CloseUtc)[]> openings = new();
     private readonly ResponseOptions options;
     private readonly TimeProvider time;
 
@@ -117,15 +119,13 @@ public sealed class ResponseClock
 
     private DateOnly LocalDate(DateTime utc) => DateOnly.FromDateTime(ToLocal(utc));
 
-    // Each opening of a local date as UTC instants, so an interval on a DST day is as long as it really is.
-    private IEnumerable<(DateTime OpenUtc, DateTime CloseUtc)> OpeningsUtc(DateOnly day)
+    // Each opening of a local date as UTC instants, so an interval on a DST day is as long as it really is. Worked out once
+    // per date: the schedule never changes while the portal runs, and the insights ask for tens of thousands of waits.
+    private (DateTime OpenUtc, DateTime CloseUtc)[] OpeningsUtc(DateOnly day) => openings.GetOrAdd(day, d =>
     {
-        var midnight = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        foreach (var opening in Schedule.OpeningsOn(day))
-        {
-            yield return (ToUtc(midnight + opening.Open), ToUtc(midnight + opening.Close));
-        }
-    }
+        var midnight = d.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return [.. Schedule.OpeningsOn(d).Select(o => (ToUtc(midnight + o.Open), ToUtc(midnight + o.Close)))];
+    });
 
     /// <summary>
     /// Wall-clock time to UTC without throwing on DST days: a time the clocks skip (02:30 on a spring-forward night)

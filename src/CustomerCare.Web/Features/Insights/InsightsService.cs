@@ -61,7 +61,9 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
             .Select(p => new RatingCommentView(p.Id, p.Title, p.Rating!.Value, p.RatingComment!, p.RatedAt!.Value))
             .ToListAsync(ct);
 
-        var waits = db.ComplaintWaits.AsNoTracking().Join(complaints, w => w.PostId, p => p.Id, (w, _) => w);
+        // A semi-join, so the database starts from the period's waits and looks each complaint up by its key; a join let
+        // SQLite start from every complaint (docs/benchmarks.md, insights run 1).
+        var waits = db.ComplaintWaits.AsNoTracking().Where(w => complaints.Any(p => p.Id == w.PostId));
         var answered = await waits.Where(w => w.AnsweredAt >= from && w.AnsweredAt < to)
             .Select(w => new { w.Since, AnsweredAt = w.AnsweredAt!.Value, w.First }).ToListAsync(ct);
         var answeredIn = answered.ToLookup(a => Bucket(weeks, a.AnsweredAt));
