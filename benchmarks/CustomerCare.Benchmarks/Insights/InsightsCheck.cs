@@ -19,19 +19,20 @@ public static class InsightsCheck
         var (from, to, query) = (report.From, report.To, report.Query);
         await using var db = await host.Dbs.CreateDbContextAsync(ct);
         var posts = db.Posts.AsNoTracking().Where(p => p.RemovedAt == null && p.HeldAt == null);
-        if (query.CategoryId is { } category)
-        {
-            posts = posts.Where(p => p.CategoryId == category);
-        }
-
         if (query.MinTenureYears is { } years)
         {
             var since = to.AddYears(-years);
             posts = posts.Where(p => p.Author!.CustomerSince <= since);
         }
 
+        // The category narrows the ideas only: the portal files complaints without one.
         var complaints = posts.Where(p => p.Kind == PostKind.Complaint);
         var ideas = posts.Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null);
+        if (query.CategoryId is { } category)
+        {
+            ideas = ideas.Where(p => p.CategoryId == category);
+        }
+
         var moods = await complaints.Where(p => p.CreatedAt >= from && p.CreatedAt < to)
             .GroupBy(p => p.Mood).Select(g => new { Mood = g.Key, Count = g.Count() }).ToListAsync(ct);
         int Filed(ComplaintMood? mood) => moods.FirstOrDefault(m => m.Mood == mood)?.Count ?? 0;

@@ -65,7 +65,7 @@ public static class InsightsSuite
                 var report = await service.ReportAsync(query, staff, ct)
                     ?? throw new BenchmarkCheckException($"{provider}: no insights for a member of staff.");
                 await InsightsCheck.ReportAsync(host, report, provider, ct);
-                var name = $"Report, {Period(period)}{(query.CategoryId is null ? "" : $", category \"{category}\" + customers of 10 years")}";
+                var name = $"Report, {Period(period)}{(query.CategoryId is null ? "" : $", ideas of category \"{category}\" + customers of 10 years")}";
                 reports.Add((name, async () => (await service.ReportAsync(query, staff, ct))!.Mood.Count));
             }
         }

@@ -34,7 +34,8 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
         var (from, to) = (weeks[0], now);
         var months = MonthStarts(from, now);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var complaints = Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint), query, now);
+        // Complaints are filed without a category, so the category narrows the ideas' charts only (the filter says so).
+        var complaints = Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint), query with { CategoryId = null }, now);
         var ideas = Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null), query, now);
 
         var filed = await complaints.Where(p => p.CreatedAt >= from && p.CreatedAt < to).Select(p => new { p.CreatedAt, p.Mood }).ToListAsync(ct);
@@ -108,7 +109,7 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
     public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
         [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
 
-    // Category and tenure narrow every chart alike; what the portal no longer shows (removed, held) counts nowhere.
+    // What the portal no longer shows (removed, held) counts nowhere.
     private static IQueryable<Post> Filtered(IQueryable<Post> posts, InsightsQuery query, DateTime now)
     {
         posts = posts.Where(p => p.RemovedAt == null && p.HeldAt == null);
