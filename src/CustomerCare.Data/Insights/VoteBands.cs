@@ -13,12 +13,25 @@ public static class VoteBands
     public static async Task<int> BackfillAsync(CareDb db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var total = 0;
+        // Both counters are set together, so one marks the post. Asked per kind, the read is a range of the
+        // (Kind, LoyalVoteCount, Id) index: on every start after the first it finds nothing without reading a post.
+        foreach (var kind in Enum.GetValues<PostKind>())
+        {
+            total += await BackfillAsync(db, kind, ct);
+        }
+
+        return total;
+    }
+
+    private static async Task<int> BackfillAsync(CareDb db, PostKind kind, CancellationToken ct)
+    {
         const int Batch = 1_000;
         var total = 0;
         while (true)
         {
-            var ids = await db.Posts.Where(p => p.LoyalVoteCount < 0 || p.NewcomerVoteCount < 0)
-                .OrderBy(p => p.Id).Select(p => p.Id).Take(Batch).ToListAsync(ct);
+            var ids = await db.Posts.Where(p => p.Kind == kind && p.LoyalVoteCount < 0)
+                .OrderBy(p => p.LoyalVoteCount).ThenBy(p => p.Id).Select(p => p.Id).Take(Batch).ToListAsync(ct);
             if (ids.Count == 0)
             {
                 return total;

@@ -21,16 +21,17 @@ public sealed partial class InsightsFormat(TimeZoneInfo zone, CultureInfo cultur
     /// <summary>A month on an axis, where room is short: "Nov 26", "Nov. 26".</summary>
     public string MonthAxis(DateTime startUtc) => LocalDate(startUtc).ToString("MMM yy", Culture);
 
-    /// <summary>Business hours with one decimal; a dash where there was nothing to measure.</summary>
-    public string Hours(double? hours) => hours is { } h ? h.ToString("0.0", Culture) : "–";
+    /// <summary>A figure with one decimal (an average, hours, days); a dash where there was nothing to measure.</summary>
+    public string Number(double? value) => value is { } v ? v.ToString("0.0", Culture) : "–";
 
-    /// <summary>Days with one decimal; a dash where nothing shipped.</summary>
-    public string Days(double? days) => days is { } d ? d.ToString("0.0", Culture) : "–";
+    /// <summary>Business hours, as <see cref="Number"/> writes them.</summary>
+    public string Hours(double? hours) => Number(hours);
+
+    /// <summary>Days, as <see cref="Number"/> writes them.</summary>
+    public string Days(double? days) => Number(days);
 
     /// <summary>A share of 0 to 1 as a whole percent ("83%", "83 %"); a dash where there was nothing to share.</summary>
     public string Share(double? share) => share is { } s ? s.ToString("P0", Culture) : "–";
-
-    public string Number(double? value) => value is { } v ? v.ToString("0.0", Culture) : "–";
 
     /// <summary>The week's Monday as an ISO date (<c>2026-11-30</c>), for the CSV files.</summary>
     public string Day(DateTime startUtc) => LocalDate(startUtc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
