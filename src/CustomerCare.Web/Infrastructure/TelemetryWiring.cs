@@ -42,6 +42,16 @@ public static class TelemetryWiring
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(ServiceName))
             .WithMetrics(m => m.AddMeter(CareMetrics.MeterName).AddAspNetCoreInstrumentation().AddRuntimeInstrumentation());
+
+        // A meter is matched by name across the whole process, so a second host in it (the tests run many) would count
+        // into this one's. Instruments of another host's IMeterFactory are dropped; the runtime's, which have no factory, stay.
+        services.ConfigureOpenTelemetryMeterProvider((provider, metrics) =>
+        {
+            var own = provider.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+            metrics.AddView(instrument => instrument.Meter.Scope is System.Diagnostics.Metrics.IMeterFactory factory && !ReferenceEquals(factory, own)
+                ? MetricStreamConfiguration.Drop
+                : null);
+        });
         if (!ExportsOverOtlp(builder.Configuration))
         {
             return;

@@ -109,6 +109,18 @@ public sealed class MetricsTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Another_portal_in_the_same_process_counts_into_its_own_metrics_not_this_ones()
+    {
+        await using var other = new MetricsPortal();
+        other.Services.GetRequiredService<CareMetrics>().ComplaintFiled(ComplaintMood.Hopeful);
+
+        portal.Services.GetRequiredService<CareMetrics>().ComplaintFiled(ComplaintMood.Angry);
+
+        Assert.Equal([("mood=angry", 1L)], Counts(portal.Flush(), "customercare.complaints.filed", "{complaint}"));
+        Assert.Equal([("mood=hopeful", 1L)], Counts(other.Flush(), "customercare.complaints.filed", "{complaint}"));
+    }
+
+    [Fact]
     public void Filed_complaints_count_by_mood_and_one_without_a_mood_as_none()
     {
         var metrics = portal.Services.GetRequiredService<CareMetrics>();
