@@ -356,13 +356,10 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AnsweredAt");
-
-                    b.HasIndex("EscalatedAt");
-
-                    b.HasIndex("EndedAt", "Since");
-
                     b.HasIndex("PostId", "EndedAt");
+
+                    b.HasIndex("EndedAt", "Since", "AnsweredAt", "First", "EscalatedAt", "PostId")
+                        .HasDatabaseName("IX_ComplaintWaits_Period");
 
                     b.ToTable("ComplaintWaits");
                 });

@@ -10,15 +10,17 @@ namespace CustomerCare.Web.Features.Insights;
 /// <summary>
 /// The owners' view of how customers are doing: mood, satisfaction, answer times, waiting and escalations, the ideas'
 /// way to shipped and what the loyal and the newest want. Internal, so only people who work here get it. Every figure is
-/// one indexed range read of the period (complaints by filing or rating time, <see cref="ComplaintWait"/> by answer or
-/// end, status changes by time) or an index-ordered top list; weeks and months are the portal's zone's, bucketed in
-/// memory. Answer times are business time, as the desk's clock counts them.
+/// one indexed range read of the period (complaints by filing or rating time, <see cref="ComplaintWait"/> by end, status
+/// changes by time) or an index-ordered top list; weeks and months are the portal's zone's, bucketed in memory. Answer
+/// times are business time, as the desk's clock counts them. The reads are independent, so they run at once, each on a
+/// context of its own: one view waits for the longest read rather than for their sum.
 /// </summary>
 public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock clock, IOptions<ResponseOptions> response)
 {
-    public const int TopShown = 10;
     public const int CommentsShown = 20;
-    public const int SolvesItShown = 20;
+
+    /// <summary>The ideas' statuses in their order on the roadmap, declined last.</summary>
+    public static IReadOnlyList<PostStatus> IdeaStatuses => IdeaFigures.Statuses;
 
     public async Task<InsightsReport?> ReportAsync(InsightsQuery query, Viewer viewer, CancellationToken ct = default)
     {
@@ -31,27 +33,52 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
 
         var now = clock.UtcNow;
         var weeks = WeekStarts(now, query.Weeks);
-        var (from, to) = (weeks[0], now);
-        var months = MonthStarts(from, now);
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        // Complaints are filed without a category, so the category narrows the ideas' charts only (the filter says so).
-        var complaints = Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint), query with { CategoryId = null }, now);
-        var ideas = Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null), query, now);
+        var period = new InsightsWindow(query, weeks, MonthStarts(weeks[0], now), now);
+        var mood = ReadAsync(db => MoodAsync(db, period, ct), ct);
+        var satisfaction = ReadAsync(db => SatisfactionAsync(db, period, ct), ct);
+        var waits = ReadAsync(db => WaitsAsync(db, period, ct), ct);
+        var byStatus = ReadAsync(db => IdeaFigures.ByStatusAsync(db, period, ct), ct);
+        var toShip = ReadAsync(db => IdeaFigures.TimeToShipAsync(db, period, ct), ct);
+        var top = ReadAsync(db => IdeaFigures.TopAsync(db, period, ct), ct);
+        var solvesIt = ReadAsync(db => IdeaFigures.SolvesItAsync(db, period, ct), ct);
+        await Task.WhenAll(mood, satisfaction, waits, byStatus, toShip, top, solvesIt);
 
-        var filed = await complaints.Where(p => p.CreatedAt >= from && p.CreatedAt < to).Select(p => new { p.CreatedAt, p.Mood }).ToListAsync(ct);
-        var filedIn = filed.ToLookup(f => Bucket(weeks, f.CreatedAt));
-        var mood = weeks.Select((start, i) =>
+        var ((months, comments), (answers, waiting)) = (await satisfaction, await waits);
+        return new(query, period.From, period.To, await mood, months, comments, answers, waiting,
+            await byStatus, await toShip, await top, await solvesIt);
+    }
+
+    private async Task<T> ReadAsync<T>(Func<CareDb, Task<T>> read, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await read(db);
+    }
+
+    // Complaints are filed without a category, so the category narrows the ideas' charts only (the filter says so).
+    private static IQueryable<Post> Complaints(CareDb db, InsightsWindow period) =>
+        period.Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Complaint), withCategory: false);
+
+    private static async Task<List<MoodWeek>> MoodAsync(CareDb db, InsightsWindow period, CancellationToken ct)
+    {
+        var filed = await Complaints(db, period).Where(p => p.CreatedAt >= period.From && p.CreatedAt < period.To)
+            .Select(p => new { p.CreatedAt, p.Mood }).ToListAsync(ct);
+        var filedIn = filed.ToLookup(f => period.Week(f.CreatedAt), f => f.Mood);
+        return [.. period.Weeks.Select((start, i) =>
         {
             var week = filedIn[i].ToList();
-            int Count(ComplaintMood? m) => week.Count(f => f.Mood == m);
+            int Count(ComplaintMood? m) => week.Count(f => f == m);
             return new MoodWeek(start, Count(ComplaintMood.Angry), Count(ComplaintMood.Disappointed), Count(ComplaintMood.Unsure),
                 Count(ComplaintMood.Hopeful), Count(null));
-        }).ToList();
+        })];
+    }
 
-        var rated = complaints.Where(p => p.RatedAt >= from && p.RatedAt < to && p.Rating != null);
+    private static async Task<(List<SatisfactionMonth>, List<RatingCommentView>)> SatisfactionAsync(
+        CareDb db, InsightsWindow period, CancellationToken ct)
+    {
+        var rated = Complaints(db, period).Where(p => p.RatedAt >= period.From && p.RatedAt < period.To && p.Rating != null);
         var ratings = await rated.Select(p => new { RatedAt = p.RatedAt!.Value, Rating = p.Rating!.Value }).ToListAsync(ct);
-        var ratedIn = ratings.ToLookup(r => Bucket(months, r.RatedAt), r => r.Rating);
-        var satisfaction = months.Select((start, i) =>
+        var ratedIn = ratings.ToLookup(r => period.Month(r.RatedAt), r => r.Rating);
+        var months = period.Months.Select((start, i) =>
         {
             var month = ratedIn[i].ToList();
             var stars = Enumerable.Range(Post.RatingMin, Post.RatingMax - Post.RatingMin + 1).Select(star => month.Count(r => r == star)).ToList();
@@ -61,98 +88,46 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
             .OrderByDescending(p => p.RatedAt).ThenByDescending(p => p.Id).Take(CommentsShown)
             .Select(p => new RatingCommentView(p.Id, p.Title, p.Rating!.Value, p.RatingComment!, p.RatedAt!.Value))
             .ToListAsync(ct);
+        return (months, comments);
+    }
 
-        // A semi-join, so the database starts from the period's waits and looks each complaint up by its key; a join let
-        // SQLite start from every complaint (docs/benchmarks.md, insights run 1).
+    // The waits that overlap the period: still open, or ended in it. An answer ends its wait at the same moment, so the
+    // period's answers are among the ended ones. Two range reads of the covering (EndedAt, Since, …) index rather than one
+    // OR, which a planner may answer by reading every wait; a semi-join, so the database starts from the period's waits
+    // and looks each complaint up by its key (a join let SQLite start from every complaint: docs/benchmarks.md, insights run 1).
+    private async Task<(List<AnswerWeek>, List<WaitingWeek>)> WaitsAsync(CareDb db, InsightsWindow period, CancellationToken ct)
+    {
+        var complaints = Complaints(db, period);
         var waits = db.ComplaintWaits.AsNoTracking().Where(w => complaints.Any(p => p.Id == w.PostId));
-        var answered = await waits.Where(w => w.AnsweredAt >= from && w.AnsweredAt < to)
-            .Select(w => new { w.Since, AnsweredAt = w.AnsweredAt!.Value, w.First }).ToListAsync(ct);
-        var answeredIn = answered.ToLookup(a => Bucket(weeks, a.AnsweredAt));
-        var answers = weeks.Select((start, i) =>
+        var open = await waits.Where(w => w.EndedAt == null && w.Since < period.To)
+            .Select(w => new PeriodWait(w.Since, w.EndedAt, w.AnsweredAt, w.First, w.EscalatedAt)).ToListAsync(ct);
+        var ended = await waits.Where(w => w.EndedAt >= period.From && w.Since < period.To)
+            .Select(w => new PeriodWait(w.Since, w.EndedAt, w.AnsweredAt, w.First, w.EscalatedAt)).ToListAsync(ct);
+
+        var answeredIn = ended.Where(w => w.AnsweredAt < period.To).ToLookup(w => period.Week(w.AnsweredAt!.Value));
+        var answers = period.Weeks.Select((start, i) =>
         {
-            var week = answeredIn[i]
-                .Select(a => (a.First, Hours: clock.BusinessTimeBetween(a.Since, a.AnsweredAt).TotalHours)).ToList();
+            var week = answeredIn[i].Select(a => (a.First, Hours: clock.BusinessTimeBetween(a.Since, a.AnsweredAt!.Value).TotalHours)).ToList();
             var first = Figures(week.Where(a => a.First).Select(a => a.Hours), response.Value.FirstAnswerTarget);
             var next = Figures(week.Where(a => !a.First).Select(a => a.Hours), response.Value.NextAnswerTarget);
             return new AnswerWeek(start, first.Count, first.Median, first.P90, first.Within, next.Count, next.Median, next.P90, next.Within);
         }).ToList();
 
-        // Two range reads of (EndedAt, Since) rather than one OR, which a planner may answer by reading every wait.
-        var open = await waits.Where(w => w.EndedAt == null && w.Since < to).Select(w => new { w.Since, w.EndedAt, w.EscalatedAt }).ToListAsync(ct);
-        var ended = await waits.Where(w => w.EndedAt >= from && w.Since < to).Select(w => new { w.Since, w.EndedAt, w.EscalatedAt }).ToListAsync(ct);
+        // Waiting at an instant: begun by then, and not ended by then. Whatever ended by then had begun by then, so it is
+        // the difference of two counts, each a binary search in a sorted list.
         var overlapping = open.Concat(ended).ToList();
-        var escalatedIn = overlapping.Where(w => w.EscalatedAt >= from).ToLookup(w => Bucket(weeks, w.EscalatedAt!.Value));
-        var waiting = weeks.Select((start, i) =>
+        var since = overlapping.Select(w => w.Since).Order().ToList();
+        var endings = ended.Select(w => w.EndedAt!.Value).Order().ToList();
+        var escalatedIn = overlapping.Where(w => w.EscalatedAt >= period.From).ToLookup(w => period.Week(w.EscalatedAt!.Value));
+        var waiting = period.Weeks.Select((start, i) =>
         {
-            var end = i + 1 < weeks.Count ? weeks[i + 1] : now;
-            return new WaitingWeek(start, overlapping.Count(w => w.Since <= end && (w.EndedAt is null || w.EndedAt > end)), escalatedIn[i].Count());
+            var end = i + 1 < period.Weeks.Count ? period.Weeks[i + 1] : period.To;
+            return new WaitingWeek(start, InsightsWindow.AtOrBefore(since, end) - InsightsWindow.AtOrBefore(endings, end), escalatedIn[i].Count());
         }).ToList();
-
-        var byStatus = await ideas.Where(p => p.CreatedAt >= from && p.CreatedAt < to)
-            .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var ideasByStatus = IdeaStatuses.Select(s => new StatusCount(s, byStatus.FirstOrDefault(b => b.Status == s)?.Count ?? 0)).ToList();
-
-        var shipped = await db.StatusChanges.AsNoTracking().Where(c => c.To == PostStatus.Shipped && c.ChangedAt >= from && c.ChangedAt < to)
-            .Join(ideas, c => c.PostId, p => p.Id, (c, p) => new { c.ChangedAt, p.CreatedAt }).ToListAsync(ct);
-        var shippedIn = shipped.ToLookup(s => Bucket(months, s.ChangedAt));
-        var timeToShip = months.Select((start, i) =>
-        {
-            var days = shippedIn[i].Select(s => (s.ChangedAt - s.CreatedAt).TotalDays).Order().ToList();
-            return new ShipMonth(start, days.Count, Median(days), Percentile(days, 0.9));
-        }).ToList();
-
-        return new(query, from, to, mood, satisfaction, comments, answers, waiting, ideasByStatus, timeToShip,
-            await TopIdeasAsync(ideas, ct), await SolvesItAsync(db, ideas, from, to, ct));
+        return (answers, waiting);
     }
 
-    /// <summary>The ideas' statuses in their order on the roadmap, declined last.</summary>
-    public static readonly IReadOnlyList<PostStatus> IdeaStatuses =
-        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
-
-    // What the portal no longer shows (removed, held) counts nowhere.
-    private static IQueryable<Post> Filtered(IQueryable<Post> posts, InsightsQuery query, DateTime now)
-    {
-        posts = posts.Where(p => p.RemovedAt == null && p.HeldAt == null);
-        if (query.CategoryId is { } category)
-        {
-            posts = posts.Where(p => p.CategoryId == category);
-        }
-
-        if (query.MinTenureYears is { } years)
-        {
-            var since = now.AddYears(-years);
-            posts = posts.Where(p => p.Author!.CustomerSince <= since);
-        }
-
-        return posts;
-    }
-
-    // Ideas still to be decided, all time: by everyone's votes, the loyal's and the newest's. Each order is exactly an
-    // index's read backwards (ties: the newer first), so the database stops after ten instead of sorting every idea.
-    private static async Task<TopIdeas> TopIdeasAsync(IQueryable<Post> ideas, CancellationToken ct)
-    {
-        var open = ideas.Where(p => p.Status == PostStatus.Open || p.Status == PostStatus.UnderReview);
-        Task<List<TopIdea>> Top(IQueryable<Post> ordered) => ordered.Take(TopShown)
-            .Select(p => new TopIdea(p.Id, p.Title, p.Status, p.VoteCount, p.LoyalVoteCount, p.NewcomerVoteCount)).ToListAsync(ct);
-        return new(
-            await Top(open.Where(p => p.VoteCount > 0).OrderByDescending(p => p.VoteCount).ThenByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id)),
-            await Top(open.Where(p => p.LoyalVoteCount > 0).OrderByDescending(p => p.LoyalVoteCount).ThenByDescending(p => p.Id)),
-            await Top(open.Where(p => p.NewcomerVoteCount > 0).OrderByDescending(p => p.NewcomerVoteCount).ThenByDescending(p => p.Id)));
-    }
-
-    private static async Task<List<SolvesItShare>> SolvesItAsync(CareDb db, IQueryable<Post> ideas, DateTime from, DateTime to, CancellationToken ct)
-    {
-        var counts = await db.SolvesItAnswers.AsNoTracking().Where(a => a.At >= from && a.At < to)
-            .GroupBy(a => a.PostId)
-            .Select(g => new { PostId = g.Key, Yes = g.Count(a => a.Solves), No = g.Count(a => !a.Solves) })
-            .OrderByDescending(g => g.Yes + g.No).ThenBy(g => g.PostId).Take(SolvesItShown * 2)
-            .ToListAsync(ct);
-        var ids = counts.Select(c => c.PostId).ToList();
-        var shipped = await ideas.Where(p => ids.Contains(p.Id) && p.Status == PostStatus.Shipped)
-            .Select(p => new { p.Id, p.Title, p.ShippedIn }).ToDictionaryAsync(p => p.Id, ct);
-        return [.. counts.Where(c => shipped.ContainsKey(c.PostId)).Take(SolvesItShown)
-            .Select(c => new SolvesItShare(c.PostId, shipped[c.PostId].Title, shipped[c.PostId].ShippedIn, c.Yes, c.No))];
-    }
+    private sealed record PeriodWait(DateTime Since, DateTime? EndedAt, DateTime? AnsweredAt, bool First, DateTime? EscalatedAt);
 
     /// <summary>Monday 00:00 in the portal's zone of the last <paramref name="count"/> weeks up to <paramref name="now"/>'s, as UTC, oldest first.</summary>
     public List<DateTime> WeekStarts(DateTime now, int count)
@@ -172,13 +147,6 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
         }
 
         return months;
-    }
-
-    // The bucket an instant falls in: the last start at or before it (starts ascend; the caller's range keeps it ≥ 0).
-    private static int Bucket(List<DateTime> starts, DateTime at)
-    {
-        var i = starts.BinarySearch(at);
-        return i >= 0 ? i : Math.Max(0, ~i - 1);
     }
 
     private static (int Count, double? Median, double? P90, double? Within) Figures(IEnumerable<double> hours, TimeSpan target)
