@@ -40,6 +40,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<Thanks> Thanks => Set<Thanks>();
 
+    public DbSet<HelpfulMark> HelpfulMarks => Set<HelpfulMark>();
+
     public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
 
     public DbSet<Report> Reports => Set<Report>();

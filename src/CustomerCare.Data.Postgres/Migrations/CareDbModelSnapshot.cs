@@ -399,6 +399,45 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("CustomerNotes");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ByCustomer")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ReplyAuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<long>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "At");
+
+                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
+
+                    b.ToTable("HelpfulMarks");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -865,6 +904,9 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -894,8 +936,6 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("HeldAt");
 
                     b.HasIndex("HiddenById");
@@ -903,6 +943,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.HasIndex("ParentReplyId");
 
                     b.HasIndex("PostId", "CreatedAt");
+
+                    b.HasIndex("AuthorId", "HelpfulCount", "Id");
 
                     b.ToTable("Replies");
                 });
@@ -1598,6 +1640,31 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyAuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>

@@ -399,6 +399,45 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("CustomerNotes");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ByCustomer")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ReplyAuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<long>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "At");
+
+                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
+
+                    b.ToTable("HelpfulMarks");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -860,6 +899,9 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("datetime2");
 
@@ -889,8 +931,6 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("HeldAt");
 
                     b.HasIndex("HiddenById");
@@ -898,6 +938,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.HasIndex("ParentReplyId");
 
                     b.HasIndex("PostId", "CreatedAt");
+
+                    b.HasIndex("AuthorId", "HelpfulCount", "Id");
 
                     b.ToTable("Replies");
                 });
@@ -1595,6 +1637,31 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyAuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>

@@ -381,6 +381,43 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("CustomerNotes");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyAuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReplyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId", "UserId")
+                        .IsUnique();
+
+                    b.HasIndex("UserId", "At");
+
+                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
+
+                    b.ToTable("HelpfulMarks");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>
                 {
                     b.Property<long>("Id")
@@ -828,6 +865,9 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("HelpfulCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("HiddenAt")
                         .HasColumnType("TEXT");
 
@@ -857,8 +897,6 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AuthorId");
-
                     b.HasIndex("HeldAt");
 
                     b.HasIndex("HiddenById");
@@ -866,6 +904,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.HasIndex("ParentReplyId");
 
                     b.HasIndex("PostId", "CreatedAt");
+
+                    b.HasIndex("AuthorId", "HelpfulCount", "Id");
 
                     b.ToTable("Replies");
                 });
@@ -1539,6 +1579,31 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Navigation("Author");
 
                     b.Navigation("Customer");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.HelpfulMark", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReplyAuthorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Notification", b =>

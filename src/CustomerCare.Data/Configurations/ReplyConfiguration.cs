@@ -24,5 +24,7 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         reply.HasIndex(r => new { r.PostId, r.CreatedAt });
         reply.HasIndex(r => r.HeldAt);
         reply.HasIndex(r => r.ParentReplyId);
+        // A customer's answers that helped, most marks first (their public profile).
+        reply.HasIndex(r => new { r.AuthorId, r.HelpfulCount, r.Id });
     }
 }

@@ -48,4 +48,7 @@ public sealed class Reply
     public string? HiddenReason { get; set; }
 
     public const int HiddenReasonMaxLength = 500;
+
+    /// <summary>How many people marked this reply helpful (<see cref="HelpfulMark"/>), moved in the transaction that marks.</summary>
+    public int HelpfulCount { get; set; }
 }

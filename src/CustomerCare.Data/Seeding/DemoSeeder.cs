@@ -46,6 +46,7 @@ public sealed partial class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordH
         }
 
         await SeedThanksAsync(db, now, ct);
+        await SeedHelpfulAsync(db, now, ct);
         return true;
     }
 

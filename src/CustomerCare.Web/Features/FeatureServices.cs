@@ -35,6 +35,7 @@ public static class FeatureServices
         services.AddSingleton<Decisions.MergeService>();
         services.AddSingleton<SolvesIt.SolvesItService>();
         services.AddSingleton<Thanks.ThanksService>();
+        services.AddSingleton<Helpful.HelpfulService>();
         services.AddSingleton<Team.TeamService>();
         services.AddSingleton<Customers.CustomerStoryService>();
         services.AddSingleton<Insights.InsightsService>();

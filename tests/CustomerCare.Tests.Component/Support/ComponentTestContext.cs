@@ -123,6 +123,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddSingleton<Web.Features.SolvesIt.SolvesItService>();
         // Customers thank the team's replies and the owner of a solved complaint; the team page counts it.
         Services.TryAddSingleton<Web.Features.Thanks.ThanksService>();
+        // Anyone signed in marks a reply helpful; the thread keeps the counts live.
+        Services.TryAddSingleton<Web.Features.Helpful.HelpfulService>();
         Services.TryAddSingleton<Web.Features.Team.TeamService>();
         // Every act that other systems hear of stores its webhook events (none here: no endpoint is registered).
         Services.AddOptions<Web.Features.Webhooks.WebhookOptions>();

@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Customers;
+using CustomerCare.Web.Features.Helpful;
 using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Team;
 using CustomerCare.Web.Features.Thanks;
@@ -9,7 +10,7 @@ using static CustomerCare.Tests.Integration.Security.ServiceCase;
 namespace CustomerCare.Tests.Integration.Security;
 
 /// <summary>
-/// The matrix's rows for thanks, the team's profiles, a customer's story and the insights. The thanked reply is <see cref="Persona.Staff"/>'s on the
+/// The matrix's rows for thanks, helpful marks, the team's profiles, a customer's story and the insights. The thanked reply is <see cref="Persona.Staff"/>'s on the
 /// author's private complaint, so only its customer may read it and thank it; people who work here thank no one.
 /// </summary>
 internal static class ThanksCases
@@ -40,6 +41,20 @@ internal static class ThanksCases
             var reply = await c.ReplyAsync(complaint, Persona.Staff);
             await c.Get<ThanksService>().ThankReplyAsync(reply, null, false, c.Viewer(Persona.Author), Ct);
             return (await c.Get<ThanksService>().ThankedOnAsync(complaint, c.Viewer(p), Ct)).Contains(CustomerCare.Data.Entities.Thanks.ReplyTarget(reply));
+        }),
+        // Helpful: the staff reply on the author's private complaint; its writer (Staff) marks no reply of their own.
+        Of("HelpfulService.SetAsync", [Persona.Author, Persona.ProductOwner, Persona.Admin], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var reply = await c.ReplyAsync(complaint, Persona.Staff);
+            return (await c.Get<HelpfulService>().SetAsync(reply, true, c.Viewer(p), Ct)).Outcome == HelpfulOutcome.Marked;
+        }),
+        Of("HelpfulService.MarkedOnAsync", [Persona.Author], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var reply = await c.ReplyAsync(complaint, Persona.Staff);
+            await c.Get<HelpfulService>().SetAsync(reply, true, c.Viewer(Persona.Author), Ct);
+            return (await c.Get<HelpfulService>().MarkedOnAsync(complaint, c.Viewer(p), Ct)).Contains(reply);
         }),
         Of("TeamService.ProfileAsync", Cast.Everyone.ToArray(), async (c, p) =>
             await c.Get<TeamService>().ProfileAsync(c.Person(Persona.Staff).Id, c.Viewer(p), Ct) is not null),

@@ -45,6 +45,12 @@ public sealed record CustomerStory(
 
 /// <summary>
 /// A customer as everyone may see them: their name and face, since when they are a customer, and the ideas they proposed
-/// that the board lists. Nothing internal: no complaint, no vote, no note.
+/// that the board lists, their answers that others marked helpful in threads everyone may read, and how many customers
+/// those helped. Nothing internal: no complaint of theirs, no vote, no note.
 /// </summary>
-public sealed record CustomerProfile(string Id, string DisplayName, string? AvatarUrl, DateTime Since, IReadOnlyList<StoryIdea> Ideas, int IdeaCount);
+public sealed record CustomerProfile(
+    string Id, string DisplayName, string? AvatarUrl, DateTime Since, IReadOnlyList<StoryIdea> Ideas, int IdeaCount,
+    IReadOnlyList<HelpfulAnswerView> HelpfulAnswers, int Helped);
+
+/// <summary>A reply of the customer that people marked helpful, and the public post it answers.</summary>
+public sealed record HelpfulAnswerView(long ReplyId, int PostId, string PostTitle, int HelpfulCount, DateTime CreatedAt);

@@ -84,11 +84,17 @@ public sealed class CustomerStoryService(IDbContextFactory<CareDb> dbs, TimeProv
 
         var ideas = PostVisibility.Listed(db.Posts.AsNoTracking())
             .Where(p => p.AuthorId == customerId && p.Kind == PostKind.Idea && p.IsPublic && p.MergedIntoId == null);
+        // Their answers that helped, in threads a visitor may read: most marks first, by (AuthorId, HelpfulCount, Id) backwards.
+        var listed = PostVisibility.Listed(db.Posts).Where(p => p.IsPublic);
+        var helpful = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), Viewer.Anonymous)
+            .Where(r => r.AuthorId == customerId && r.HelpfulCount > 0 && r.HiddenAt == null && listed.Any(p => p.Id == r.PostId))
+            .OrderByDescending(r => r.HelpfulCount).ThenByDescending(r => r.Id).Take(Shown)
+            .Select(r => new HelpfulAnswerView(r.Id, r.PostId, r.Post!.Title, r.HelpfulCount, r.CreatedAt)).ToListAsync(ct);
         return new(
             customerId, person.DisplayName, person.AvatarUrl, person.CustomerSince,
             await ideas.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(Shown)
                 .Select(p => new StoryIdea(p.Id, p.Title, p.Status, p.VoteCount, p.CreatedAt, false)).ToListAsync(ct),
-            await ideas.CountAsync(ct));
+            await ideas.CountAsync(ct), helpful, await ReplyViews.HelpedAsync(db, customerId, ct));
     }
 
     /// <summary>

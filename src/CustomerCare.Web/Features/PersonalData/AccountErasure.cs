@@ -79,6 +79,8 @@ internal static class AccountErasure
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LinkedIdeaId, (int?)null), ct);
         // Thanks for these complaints' replies and solutions (the reply key does not cascade: SQL Server allows one path).
         await db.Thanks.Where(t => ids.Contains(t.PostId)).ExecuteDeleteAsync(ct);
+        // Helpful marks on these complaints' replies go with the replies (and stop counting for their writers).
+        await db.HelpfulMarks.Where(m => db.Replies.Any(r => r.Id == m.ReplyId && ids.Contains(r.PostId))).ExecuteDeleteAsync(ct);
         await db.Replies.Where(r => ids.Contains(r.PostId) && r.ParentReplyId != null)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.ParentReplyId, (long?)null), ct);
         await db.Replies.Where(r => ids.Contains(r.PostId)).ExecuteDeleteAsync(ct);
@@ -96,7 +98,7 @@ internal static class AccountErasure
         await db.NotificationPreferences.Where(p => p.UserId == userId).ExecuteDeleteAsync(ct);
         // What the team noted about them goes with them; notes they wrote about others (as staff) stay, by the tombstone.
         await db.CustomerNotes.Where(n => n.CustomerId == userId).ExecuteDeleteAsync(ct);
-        // Their thanks stay counted (with the tombstone, as votes do); their words to the staff member go.
+        // Their thanks and helpful marks stay counted (with the tombstone, as votes do); their words to the staff member go.
         await db.Thanks.Where(t => t.FromUserId == userId)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Note, (string?)null).SetProperty(t => t.ShowNote, false), ct);
         await db.OutboxMails.Where(m => m.UserId == userId).ExecuteDeleteAsync(ct);

@@ -24,7 +24,8 @@ public sealed record PersonalDataArchive(
     IReadOnlyList<AccessTokenData> AccessTokens,
     IReadOnlyList<ThanksData> ThanksGiven,
     IReadOnlyList<ThanksData> ThanksReceived,
-    IReadOnlyList<NoteData> NotesAboutYou);
+    IReadOnlyList<NoteData> NotesAboutYou,
+    IReadOnlyList<HelpfulData> HelpfulMarks);
 
 public sealed record ProfileData(
     string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
@@ -55,6 +56,9 @@ public sealed record MailSettingData(string Kind, string Delivery);
 
 /// <summary>A thanks the person gave (<paramref name="Person"/> is whom) or received (who gave it), with the note and its leave to be shown.</summary>
 public sealed record ThanksData(string Person, int PostId, string? PostTitle, long? ReplyId, string? Note, bool ShowNote, DateTime At);
+
+/// <summary>A reply the person marked helpful: whose, on which post, when.</summary>
+public sealed record HelpfulData(string Author, long ReplyId, int PostId, string? PostTitle, DateTime At);
 
 /// <summary>A note the team wrote about the person on their story page (GDPR Art. 15: theirs to read, though the portal shows it to staff only).</summary>
 public sealed record NoteData(string Author, string Body, DateTime At);

@@ -91,6 +91,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             .Select(t => new ThanksData(t.To!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
         var thanksReceived = await db.Thanks.AsNoTracking().Where(t => t.ToUserId == userId).OrderBy(t => t.Id)
             .Select(t => new ThanksData(t.From!.DisplayName, t.PostId, null, t.ReplyId, t.Note, t.ShowNote, t.CreatedAt)).ToListAsync(ct);
+        var helpful = await db.HelpfulMarks.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.Id)
+            .Select(m => new HelpfulData(m.Reply!.Author!.DisplayName, m.ReplyId, m.Reply.PostId, null, m.At)).ToListAsync(ct);
         var notes = await db.CustomerNotes.AsNoTracking().Where(n => n.CustomerId == userId).OrderBy(n => n.Id)
             .Select(n => new NoteData(n.Author!.DisplayName, n.Body, n.CreatedAt)).ToListAsync(ct);
         var decisions = await DecisionsAsync(db, userId, ct);
@@ -99,7 +101,7 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
         var titles = await TitlesAsync(db, viewer,
             [.. replies.Select(r => r.PostId), .. votes.Select(v => v.PostId), .. follows.Select(f => f.PostId),
              .. solvesIt.Select(a => a.PostId), .. notifications.Select(n => n.PostId), .. decisions.Select(d => d.PostId),
-             .. thanksGiven.Select(t => t.PostId), .. thanksReceived.Select(t => t.PostId)], ct);
+             .. thanksGiven.Select(t => t.PostId), .. thanksReceived.Select(t => t.PostId), .. helpful.Select(m => m.PostId)], ct);
         string? Title(int postId) => titles.GetValueOrDefault(postId);
         await progress(90);
 
@@ -122,7 +124,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             tokens,
             [.. thanksGiven.Select(t => t with { PostTitle = Title(t.PostId) })],
             [.. thanksReceived.Select(t => t with { PostTitle = Title(t.PostId) })],
-            notes);
+            notes,
+            [.. helpful.Select(m => m with { PostTitle = Title(m.PostId) })]);
     }
 
     // The person's own ideas and complaints, removed ones included (their text is still held), each with its thread as

@@ -74,6 +74,7 @@ public static class PersonalDataZip
             $"{t.Name} ({t.Prefix}…, {t.Scope}) · {When(t.CreatedAt)} – {When(t.ExpiresAt)}{(t.RevokedAt is { } r ? $" · ✕ {When(r)}" : "")}"), l);
         Section(md, l["Data_Section_ThanksGiven"], archive.ThanksGiven.Select(t => Thanks(t, l)), l);
         Section(md, l["Data_Section_ThanksReceived"], archive.ThanksReceived.Select(t => Thanks(t, l)), l);
+        Section(md, l["Data_Section_Helpful"], archive.HelpfulMarks.Select(m => $"{When(m.At)} · {PersonName.Shown(m.Author, l)} · {About(m.PostId, m.PostTitle, l)}"), l);
         Section(md, l["Data_Section_NotesAboutYou"], archive.NotesAboutYou.Select(n => $"{When(n.At)} · {PersonName.Shown(n.Author, l)}: {OneLine(n.Body)}"), l);
         return md.ToString();
     }

@@ -2,7 +2,11 @@ using CustomerCare.Data.Entities;
 
 namespace CustomerCare.Web.Features.Posts;
 
-public sealed record AuthorInfo(string Id, string DisplayName, string? AvatarUrl, string? JobTitle, DateTime CustomerSince, bool IsStaff);
+/// <summary>
+/// A writer as every author line shows them. <see cref="Helped"/>: how many customers marked their replies helpful, read
+/// where a thread shows replies (<see cref="ReplyViews"/>); elsewhere 0, and the line says nothing of it.
+/// </summary>
+public sealed record AuthorInfo(string Id, string DisplayName, string? AvatarUrl, string? JobTitle, DateTime CustomerSince, bool IsStaff, int Helped = 0);
 
 public sealed record PostSummary(
     int Id,
@@ -21,10 +25,11 @@ public sealed record PostSummary(
 /// <summary>
 /// One reply as its reader may see it. <see cref="IsHeld"/>: it waits for approval (its author and staff only).
 /// <see cref="Hidden"/>: the team hid it; for anyone who does not work here <see cref="Body"/> is then empty.
+/// <see cref="HelpfulCount"/>: how many people marked it helpful.
 /// </summary>
 public sealed record ReplyView(
     long Id, long? ParentReplyId, AuthorInfo Author, string Body, DateTime CreatedAt, DateTime? EditedAt, bool IsInternalNote,
-    bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null);
+    bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null, int HelpfulCount = 0);
 
 /// <summary>When and why the team hid a reply: every reader sees the reason in its place.</summary>
 public sealed record ReplyHiding(DateTime At, string Reason);

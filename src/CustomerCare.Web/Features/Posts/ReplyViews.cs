@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Posts;
 
@@ -19,13 +20,23 @@ public static class ReplyViews
             r.Id,
             r.ParentReplyId,
             new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
-                staff.Contains(r.AuthorId)),
+                staff.Contains(r.AuthorId),
+                // The same count as HelpedAsync's, per reply of the thread: one range of (ReplyAuthorId, ByCustomer, UserId).
+                db.HelpfulMarks.Where(m => m.ReplyAuthorId == r.AuthorId && m.ByCustomer).Select(m => m.UserId).Distinct().Count()),
             r.HiddenAt == null || readsHiddenBodies ? r.Body : "",
             r.CreatedAt,
             r.EditedAt,
             r.IsInternalNote,
             r.IsResolutionProposal,
             r.HeldAt != null,
-            r.HiddenAt == null ? null : new ReplyHiding(r.HiddenAt.Value, r.HiddenReason ?? ""));
+            r.HiddenAt == null ? null : new ReplyHiding(r.HiddenAt.Value, r.HiddenReason ?? ""),
+            r.HelpfulCount);
+    }
+
+    /// <summary>How many customers marked replies of <paramref name="authorId"/> helpful ("helped 12 customers").</summary>
+    public static Task<int> HelpedAsync(CareDb db, string authorId, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.HelpfulMarks.Where(m => m.ReplyAuthorId == authorId && m.ByCustomer).Select(m => m.UserId).Distinct().CountAsync(ct);
     }
 }

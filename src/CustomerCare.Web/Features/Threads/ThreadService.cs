@@ -96,8 +96,9 @@ public sealed class ThreadService(
 
         var staff = db.StaffUserIds;
         var author = await db.Users.AsNoTracking().Where(u => u.Id == userId)
-            .Select(u => new AuthorInfo(u.Id, u.DisplayName, u.AvatarUrl, u.JobTitle, u.CustomerSince, staff.Contains(u.Id)))
+            .Select(u => new AuthorInfo(u.Id, u.DisplayName, u.AvatarUrl, u.JobTitle, u.CustomerSince, staff.Contains(u.Id), 0))
             .FirstAsync(ct);
+        author = author with { Helped = await ReplyViews.HelpedAsync(db, userId, ct) };
 
         // Whole milliseconds survive every provider's timestamp, so the weight read back from CreatedAt
         // (as the demo seeder computes it) is exactly the weight added here.
@@ -179,7 +180,8 @@ public sealed class ThreadService(
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
                 Author = new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
-                    staff.Contains(r.AuthorId)),
+                    staff.Contains(r.AuthorId), 0),
+                r.HelpfulCount,
             })
             .FirstOrDefaultAsync(ct);
         if (reply is null)
@@ -213,8 +215,10 @@ public sealed class ThreadService(
             return new(ThreadOutcome.EditWindowClosed);
         }
 
+        var author = reply.Author with { Helped = await ReplyViews.HelpedAsync(db, userId, ct) };
         var view = new ReplyView(
-            replyId, reply.ParentReplyId, reply.Author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal, reply.Held);
+            replyId, reply.ParentReplyId, author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal, reply.Held,
+            HelpfulCount: reply.HelpfulCount);
         await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
         return new(ThreadOutcome.Edited, view);
     }

@@ -1,0 +1,64 @@
+using CustomerCare.Data.Entities;
+using CustomerCare.Tests.Support;
+using CustomerCare.Web.Features.Threads;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace CustomerCare.Tests.Browser.Helpful;
+
+/// <summary>
+/// Customers help each other: one customer marks another's answer helpful, the count rises in a third browser without a
+/// reload, the answer's writer sees the count without a toggle, and their public profile lists the answer that helped.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class HelpfulBrowserTests(BrowserFixture browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_customer_marks_an_answer_helpful_and_another_browser_sees_the_count_live_and_the_profile_lists_it()
+    {
+        var asker = await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        var helper = await browser.Portal.AddPersonAsync(Roles.Customer, $"Hugo Helper {Guid.NewGuid():N}"[..20], ct: Ct);
+        var title = TestPeople.UniqueTitle("Router keeps dropping");
+        var ideaId = await browser.Portal.ProposeIdeaAsync(asker, title, ct: Ct);
+        var answer = await browser.Portal.Services.GetRequiredService<ThreadService>()
+            .ReplyAsync(ideaId, null, "Switching the router to channel 11 fixed it for me.", false, helper.Viewer, Ct);
+        Assert.True(answer.Succeeded);
+        var replyId = answer.Reply!.Id;
+
+        var writer = await browser.OpenPageAsync();
+        await writer.SignInAsync(helper);
+        await writer.GotoAsync($"/posts/{ideaId}");
+        await writer.WaitForCircuitAsync();
+        var theirs = writer.Locator($"#reply-{replyId}");
+        await Expect(theirs.GetByTestId("helpful-shown")).ToHaveCountAsync(0);
+        await Expect(theirs.GetByTestId("helpful")).ToHaveCountAsync(0);
+
+        var customer = await browser.OpenPageAsync();
+        await customer.SignInAsync(asker);
+        await customer.GotoAsync($"/posts/{ideaId}");
+        await customer.WaitForCircuitAsync();
+        var reply = customer.Locator($"#reply-{replyId}");
+        var toggle = reply.GetByRole(AriaRole.Button, new() { Name = $"Helpful: the reply of {helper.DisplayName}, marked helpful by 0" });
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+        await toggle.ClickAsync();
+        await Expect(reply.GetByTestId("helpful")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(reply.GetByTestId("helpful-count")).ToHaveTextAsync("· 1");
+
+        // The writer's open page hears it, without a reload.
+        await Expect(theirs.GetByTestId("helpful-shown")).ToHaveTextAsync("1 found this helpful");
+
+        var visitor = await browser.OpenPageAsync();
+        await visitor.GotoAsync($"/people/{Uri.EscapeDataString(helper.Id)}");
+        await visitor.WaitForCircuitAsync();
+        await Expect(visitor.GetByTestId("people-helped")).ToHaveTextAsync("Helped 1 customer with their answers");
+        await Expect(visitor.GetByTestId("people-helpful").GetByRole(AriaRole.Link)).ToHaveTextAsync($"On “{title}”");
+
+        // Taken back: the count goes in both browsers.
+        await reply.GetByTestId("helpful").ClickAsync();
+        await Expect(reply.GetByTestId("helpful")).ToHaveAttributeAsync("aria-pressed", "false");
+        await Expect(theirs.GetByTestId("helpful-shown")).ToHaveCountAsync(0);
+    }
+}
