@@ -29,6 +29,13 @@ public static class LiveTopics
     /// </summary>
     public const string Moderation = "moderation";
 
+    /// <summary>
+    /// Every product owner's decision on an idea (a status change, a merge), whichever idea it is: the insights count ideas
+    /// by status. Staff-only like the desk: only the insights page (which refuses everyone else) subscribes, and the
+    /// public hub has no way to join it.
+    /// </summary>
+    public const string Decisions = "decisions";
+
     /// <summary>What concerns one person only (their notifications); only that person's own pages subscribe.</summary>
     public static string User(string userId) => $"user:{userId}";
 }

@@ -108,10 +108,13 @@ public abstract class MergeServiceTests(PortalFactory portal) : IDisposable
         var (duplicateId, originalId) = await TwoIdeasAsync();
         await AddVoteAsync(duplicateId, (await content.AddUsersAsync(1, Roles.Customer, Ct))[0], DateTime.UtcNow);
         var events = Listen(duplicateId, originalId);
+        var decisions = recorder!.ListenTo(LiveTopics.Decisions);
 
         await Merges.MergeAsync(duplicateId, originalId, owner, Ct);
 
         var merged = Assert.Single(events.OfType<PostMerged>());
+        // And on the decisions topic, for the insights' ideas by status.
+        Assert.Equal(merged with { Topic = LiveTopics.Decisions }, Assert.Single(decisions.OfType<PostMerged>(), d => d.DuplicateId == duplicateId));
         Assert.Equal((duplicateId, originalId, LiveTopics.Post(duplicateId)), (merged.DuplicateId, merged.OriginalId, merged.Topic));
         Assert.Equal((await StateAsync(duplicateId, originalId)).OriginalTitle, merged.OriginalTitle);
         Assert.Contains(events.OfType<VoteCountChanged>(), e => e.PostId == originalId && e.VoteCount == 1);

@@ -198,10 +198,13 @@ public abstract class IdeaStatusServiceTests(PortalFactory portal) : IDisposable
         var ideaId = await NewIdeaAsync(PostStatus.Planned);
         var owner = await content.AddPersonAsync(Roles.ProductOwner, Ct);
         var events = Listen(ideaId);
+        var decisions = recorder!.ListenTo(LiveTopics.Decisions);
 
         await Ideas.ChangeStatusAsync(ideaId, PostStatus.Shipped, " Out now. ", "App 3.2", owner, Ct);
 
         var published = Assert.IsType<StatusChanged>(Assert.Single(events));
+        // The same decision on the decisions topic, for the insights' ideas by status, whichever idea it is.
+        Assert.Equal(published with { Topic = LiveTopics.Decisions }, Assert.Single(decisions.OfType<StatusChanged>(), d => d.PostId == ideaId));
         Assert.Equal((ideaId, PostStatus.Planned, PostStatus.Shipped, "Test person", "Out now.", "App 3.2"),
             (published.PostId, published.From, published.To, published.ByName, published.Note, published.ShippedIn));
         Assert.Equal(LiveTopics.Post(ideaId), published.Topic);

@@ -45,6 +45,7 @@ public sealed class FeatureDependencyTests
         [("Api", "Votes")] = "votes through the API are the vote service's toggle and the voter list's staff-only rule",
         [("Webhooks", "Admin")] = "endpoints are the admins' to manage, checked by the one admin check",
         [("Insights", "Staff")] = "the tenure filter takes the desk's steps, so 'customers of ten years' means the same on both pages",
+        [("Insights", "Decisions")] = "ideas by status change with every merge, which the page hears on the decisions topic",
         [("Insights", "Votes")] = "the page follows the vote counts of the ideas it ranks",
         [("Insights", "SolvesIt")] = "the page follows the 'does this solve it?' answers of the shipped ideas it shows",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",

@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
+using CustomerCare.Web.Features.Decisions;
 using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
@@ -15,7 +16,7 @@ public sealed class InsightsLiveTests
     private static readonly DateTime Now = new(2026, 12, 4, 10, 0, 0, DateTimeKind.Utc);
 
     [Fact]
-    public void The_page_follows_the_desk_the_idea_board_and_the_ideas_it_shows()
+    public void The_page_follows_the_desk_the_idea_board_every_decision_and_the_ideas_it_shows()
     {
         var live = new InsightsLive();
         var report = Report(top: [new TopIdea(7, "Photo", PostStatus.Open, 3, 1, 0)], solvesIt: [new SolvesItShare(9, "Dark mode", null, 1, 0)]);
@@ -23,9 +24,9 @@ public sealed class InsightsLiveTests
         var topics = live.Topics(report);
 
         Assert.Equal(
-            new[] { LiveTopics.Desk, LiveTopics.Board(PostKind.Idea), LiveTopics.Post(7), LiveTopics.Post(9) }.Order(),
+            new[] { LiveTopics.Desk, LiveTopics.Board(PostKind.Idea), LiveTopics.Decisions, LiveTopics.Post(7), LiveTopics.Post(9) }.Order(),
             topics.Order());
-        Assert.Equal(new[] { LiveTopics.Desk, LiveTopics.Board(PostKind.Idea) }.Order(), live.Topics(null).Order());
+        Assert.Equal(new[] { LiveTopics.Desk, LiveTopics.Board(PostKind.Idea), LiveTopics.Decisions }.Order(), live.Topics(null).Order());
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class InsightsLiveTests
         Assert.True(live.Matters(new VoteCountChanged(7, 4, Now)));
         Assert.True(live.Matters(new StatusChanged(7, PostStatus.Open, PostStatus.Planned, "Jonas", null, null, Now)));
         Assert.True(live.Matters(new SolvesItChanged(9, 2, 1, Now)));
+        Assert.True(live.Matters(new PostMerged(8, 7, "Photo", Now) with { Topic = LiveTopics.Decisions }));
         Assert.True(live.Matters(new ComplaintRated(1, new ComplaintRatingView(4, null, Now), Now)));
         Assert.False(live.Matters(new PostEdited(7, "Photo", "Body", Now)));
         Assert.False(live.Matters(new FollowChanged("someone", 7, Now)));
@@ -59,7 +61,7 @@ public sealed class InsightsLiveTests
         }
 
         Assert.DoesNotContain(LiveTopics.PostStaff(41), live.Topics(null));
-        Assert.Equal(InsightsLive.RatingsFollowed + 2, live.Topics(null).Count);
+        Assert.Equal(InsightsLive.RatingsFollowed + 3, live.Topics(null).Count);
     }
 
     private static InsightsReport Report(IReadOnlyList<TopIdea> top, IReadOnlyList<SolvesItShare> solvesIt) =>

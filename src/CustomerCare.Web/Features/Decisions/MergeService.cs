@@ -127,7 +127,9 @@ public sealed class MergeService(IDbContextFactory<CareDb> dbs, ILiveBus bus, Ti
             return result;
         }
 
-        await bus.PublishAsync(new PostMerged(duplicateId, originalId, original.Title, merge.At), ct);
+        var merged = new PostMerged(duplicateId, originalId, original.Title, merge.At);
+        await bus.PublishAsync(merged, ct);
+        await bus.PublishAsync(merged with { Topic = LiveTopics.Decisions }, ct);
         await bus.PublishAsync(new VoteCountChanged(originalId, originalCount, merge.At), ct);
         await bus.PublishAsync(new VoteCountChanged(duplicateId, 0, merge.At), ct);
         await webhooks.PublishAsync(new(WebhookEvents.IdeaMerged, duplicateId, $"{duplicateId}:{originalId}",

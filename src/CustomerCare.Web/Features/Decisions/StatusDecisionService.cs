@@ -80,7 +80,9 @@ public sealed class StatusDecisionService(
             return new(StatusChangeOutcome.Conflict);
         }
 
-        await bus.PublishAsync(new StatusChanged(postId, current, to, byName, note, release, decision.At, ById: decision.ById), ct);
+        var changed = new StatusChanged(postId, current, to, byName, note, release, decision.At, ById: decision.ById);
+        await bus.PublishAsync(changed, ct);
+        await bus.PublishAsync(changed with { Topic = LiveTopics.Decisions }, ct);
         var detail = new Notifications.NotificationDetail(to, release, note).ToJson();
         var kind = to == PostStatus.Shipped ? NotificationKind.Shipped : NotificationKind.StatusChanged;
         await notifications.NotifyAsync(new(kind, postId, userId, Detail: detail));
