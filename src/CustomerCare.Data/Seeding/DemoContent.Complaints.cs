@@ -22,6 +22,7 @@ internal static partial class DemoContent
             Bitte korrigieren Sie die Abrechnung.
             """) with
         {
+            Mood = ComplaintMood.Disappointed,
             Owner = "anna",
             Steps = [new(34.2, PostStatus.InProgress, "anna", "Anna Berger kümmert sich um Ihr Anliegen.")],
             Replies =
@@ -43,6 +44,7 @@ internal static partial class DemoContent
             Ich bin auf das Festnetztelefon angewiesen, unser Hausnotruf läuft darüber. Wann geht es wieder?
             """) with
         {
+            Mood = ComplaintMood.Angry,
             Owner = "mehmet",
             IsPublic = true,
             Steps = [new(13.9, PostStatus.InProgress, "mehmet", "Mehmet Yılmaz kümmert sich um Ihr Anliegen.")],
@@ -72,6 +74,7 @@ internal static partial class DemoContent
             2. compensation for the lost day off
             """) with
         {
+            Mood = ComplaintMood.Angry,
             Owner = "julia",
             Steps = [new(59.6, PostStatus.InProgress, "julia", "Julia Hoffmann is taking care of this.")],
             Replies =
@@ -90,7 +93,7 @@ internal static partial class DemoContent
             This month the monthly payment of €86 was **debited twice** from my account, on the same day and with the same reference.
 
             Please refund the second debit and let me know how this happened.
-            """) with { Owner = "julia" },
+            """) with { Mood = ComplaintMood.Angry, Owner = "julia" },
 
         Complaint(3.13, "ben", "Umzug: Glasfaser an der neuen Adresse nicht aktiv", """
             Ich bin neu bei Lindenhof und zum Monatsanfang in die Gartenstraße 7 in Lindenau gezogen. Strom läuft, aber **der Glasfaseranschluss ist noch nicht aktiv**, obwohl er mir zum Einzug bestätigt wurde.
@@ -100,6 +103,7 @@ internal static partial class DemoContent
             Auftragsnummer: U-2291-4410
             """) with
         {
+            Mood = ComplaintMood.Unsure,
             Owner = "mehmet",
             Replies = [new(2.6, "mehmet", "Der Port in der Gartenstraße 7 ist noch dem Vormieter zugeordnet. Rückfrage beim Netzbetrieb läuft; dem Kunden noch nicht geantwortet, bitte heute noch melden.", Internal: true)],
         },
@@ -110,6 +114,7 @@ internal static partial class DemoContent
             Ich habe die App neu installiert und mich ab- und wieder angemeldet, ohne Erfolg.
             """) with
         {
+            Mood = ComplaintMood.Unsure,
             Owner = "mehmet",
             Steps = [new(19.3, PostStatus.InProgress, "mehmet", "Mehmet Yılmaz kümmert sich um Ihr Anliegen.")],
             Replies =
@@ -129,6 +134,7 @@ internal static partial class DemoContent
             I understand that some days are busy, but this is too much. Is anything being done about it?
             """) with
         {
+            Mood = ComplaintMood.Disappointed,
             Owner = "julia",
             IsPublic = true,
             Steps = [new(44.6, PostStatus.InProgress, "julia", "Julia Hoffmann is taking care of this.")],
@@ -154,6 +160,7 @@ internal static partial class DemoContent
             Nach der Preisanpassung ist mein monatlicher Abschlag für Gas von 78 € auf **159 €** gestiegen. Die Preise sind aber nur um etwa 12 % gestiegen. Das kann doch nicht stimmen?
             """) with
         {
+            Mood = ComplaintMood.Angry,
             Owner = "anna",
             Steps =
             [
@@ -171,6 +178,7 @@ internal static partial class DemoContent
             When I added fibre to my contract, the offer promised a **€100 welcome bonus on the first bill**. The first bill has arrived and the bonus is missing.
             """) with
         {
+            Mood = ComplaintMood.Disappointed,
             Owner = "anna",
             Steps = [new(8.6, PostStatus.InProgress, "anna", "Anna Berger is taking care of this.")],
             Replies =
@@ -187,6 +195,7 @@ internal static partial class DemoContent
             Bitte schreiben Sie doch ganz oben hin: „Für Sie bedeutet das: etwa X € mehr im Monat.“
             """) with
         {
+            Mood = ComplaintMood.Unsure,
             Owner = "julia",
             IsPublic = true,
             Steps = [new(24.6, PostStatus.InProgress, "julia", "Julia Hoffmann kümmert sich um Ihr Anliegen.")],
@@ -205,6 +214,6 @@ internal static partial class DemoContent
             Since the last update the app closes as soon as I tap **Show invoice**.
 
             Phone: Pixel 7, Android 15, app version 3.4. Reinstalling did not help.
-            """) with { Owner = "anna" },
+            """) with { Mood = ComplaintMood.Hopeful, Owner = "anna" },
     ];
 }

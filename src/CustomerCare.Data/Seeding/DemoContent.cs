@@ -28,6 +28,9 @@ internal sealed record DemoPost(PostKind Kind, double DaysAgo, string By, string
 
     public IReadOnlyList<DemoStep> Steps { get; init; } = [];
 
+    /// <summary>How a complaint's customer felt when they filed it (the insights' mood chart).</summary>
+    public ComplaintMood? Mood { get; init; }
+
     /// <summary>A complaint's owner (a staff member's key), assigned on filing as the portal does.</summary>
     public string? Owner { get; init; }
 

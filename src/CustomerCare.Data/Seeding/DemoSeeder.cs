@@ -101,6 +101,7 @@ public sealed partial class DemoSeeder(IDbContextFactory<CareDb> dbs, IPasswordH
             UpdatedAt = created,
             Status = demo.Status,
             IsPublic = demo.IsPublic,
+            Mood = demo.Mood,
             CategoryId = demo.Category is { } slug ? categories[slug] : null,
             ShippedIn = demo.Status == PostStatus.Shipped ? demo.Steps[^1].ShippedIn : null,
         };
