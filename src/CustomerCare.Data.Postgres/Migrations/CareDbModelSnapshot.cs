@@ -428,12 +428,12 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyAuthorId", "ByCustomer");
+
                     b.HasIndex("ReplyId", "UserId")
                         .IsUnique();
 
                     b.HasIndex("UserId", "At");
-
-                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
 
                     b.ToTable("HelpfulMarks");
                 });
@@ -901,6 +901,13 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EndorsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndorsedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -935,6 +942,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndorsedById");
 
                     b.HasIndex("HeldAt");
 
@@ -1808,6 +1817,11 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "EndorsedBy")
+                        .WithMany()
+                        .HasForeignKey("EndorsedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("HiddenById")
@@ -1825,6 +1839,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+
+                    b.Navigation("EndorsedBy");
 
                     b.Navigation("ParentReply");
 

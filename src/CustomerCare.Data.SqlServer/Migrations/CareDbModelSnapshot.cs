@@ -428,12 +428,12 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyAuthorId", "ByCustomer");
+
                     b.HasIndex("ReplyId", "UserId")
                         .IsUnique();
 
                     b.HasIndex("UserId", "At");
-
-                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
 
                     b.ToTable("HelpfulMarks");
                 });
@@ -896,6 +896,13 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("EndorsedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EndorsedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("datetime2");
 
@@ -930,6 +937,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndorsedById");
 
                     b.HasIndex("HeldAt");
 
@@ -1805,6 +1814,11 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "EndorsedBy")
+                        .WithMany()
+                        .HasForeignKey("EndorsedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("HiddenById")
@@ -1822,6 +1836,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+
+                    b.Navigation("EndorsedBy");
 
                     b.Navigation("ParentReply");
 

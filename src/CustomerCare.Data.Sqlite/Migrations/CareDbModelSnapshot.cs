@@ -408,12 +408,12 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("ReplyAuthorId", "ByCustomer");
+
                     b.HasIndex("ReplyId", "UserId")
                         .IsUnique();
 
                     b.HasIndex("UserId", "At");
-
-                    b.HasIndex("ReplyAuthorId", "ByCustomer", "UserId");
 
                     b.ToTable("HelpfulMarks");
                 });
@@ -862,6 +862,13 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<DateTime?>("EditedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EndorsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorsedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("HeldAt")
                         .HasColumnType("TEXT");
 
@@ -896,6 +903,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("EndorsedById");
 
                     b.HasIndex("HeldAt");
 
@@ -1747,6 +1756,11 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "EndorsedBy")
+                        .WithMany()
+                        .HasForeignKey("EndorsedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", null)
                         .WithMany()
                         .HasForeignKey("HiddenById")
@@ -1764,6 +1778,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Author");
+
+                    b.Navigation("EndorsedBy");
 
                     b.Navigation("ParentReply");
 

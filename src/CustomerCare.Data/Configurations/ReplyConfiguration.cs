@@ -20,6 +20,8 @@ internal sealed class ReplyConfiguration : IEntityTypeConfiguration<Reply>
         reply.Property(r => r.HiddenById).HasMaxLength(450);
         reply.Property(r => r.HiddenReason).HasMaxLength(Reply.HiddenReasonMaxLength);
         reply.HasOne<CareUser>().WithMany().HasForeignKey(r => r.HiddenById).OnDelete(DeleteBehavior.Restrict);
+        reply.Property(r => r.EndorsedById).HasMaxLength(450);
+        reply.HasOne(r => r.EndorsedBy).WithMany().HasForeignKey(r => r.EndorsedById).OnDelete(DeleteBehavior.Restrict);
 
         reply.HasIndex(r => new { r.PostId, r.CreatedAt });
         reply.HasIndex(r => r.HeldAt);

@@ -26,6 +26,9 @@ public enum NotificationKind
 
     /// <summary>A customer thanked the recipient (staff) for a reply or for solving their complaint.</summary>
     Thanked,
+
+    /// <summary>Someone who works here endorsed the recipient's (a customer's) answer.</summary>
+    Endorsed,
 }
 
 /// <summary>

@@ -51,4 +51,11 @@ public sealed class Reply
 
     /// <summary>How many people marked this reply helpful (<see cref="HelpfulMark"/>), moved in the transaction that marks.</summary>
     public int HelpfulCount { get; set; }
+
+    /// <summary>Someone who works here vouched for this customer's answer ("Endorsed by Anna Berger, Customer Care"), and when.</summary>
+    public string? EndorsedById { get; set; }
+
+    public CareUser? EndorsedBy { get; set; }
+
+    public DateTime? EndorsedAt { get; set; }
 }

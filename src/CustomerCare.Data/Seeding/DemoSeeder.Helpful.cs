@@ -7,7 +7,8 @@ public sealed partial class DemoSeeder
 {
     /// <summary>
     /// Helpful marks as the demo's readers gave them: a customer's answer in a public thread helped its asker and one to
-    /// four other customers; every third answer of the team helped its asker. Each reply's count is then its marks.
+    /// four other customers; every third answer of the team helped its asker. Each reply's count is then its marks. The
+    /// customers' answers that helped four or more are endorsed by the longest-serving member of the team.
     /// </summary>
     private static async Task SeedHelpfulAsync(CareDb db, DateTime now, CancellationToken ct)
     {
@@ -39,5 +40,12 @@ public sealed partial class DemoSeeder
         await db.SaveChangesAsync(ct);
         await db.Replies.Where(r => db.HelpfulMarks.Any(m => m.ReplyId == r.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.HelpfulCount, r => db.HelpfulMarks.Count(m => m.ReplyId == r.Id)), ct);
+        var endorser = await db.Users.Where(u => db.StaffUserIds.Contains(u.Id)).OrderBy(u => u.CustomerSince).ThenBy(u => u.Id).Select(u => u.Id).FirstOrDefaultAsync(ct);
+        if (endorser is not null)
+        {
+            var staffIds = db.StaffUserIds;
+            await db.Replies.Where(r => r.HelpfulCount >= 4 && !staffIds.Contains(r.AuthorId))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndorsedById, endorser).SetProperty(r => r.EndorsedAt, r => r.CreatedAt.AddHours(3)), ct);
+        }
     }
 }

@@ -36,6 +36,7 @@ public static class FeatureServices
         services.AddSingleton<SolvesIt.SolvesItService>();
         services.AddSingleton<Thanks.ThanksService>();
         services.AddSingleton<Helpful.HelpfulService>();
+        services.AddSingleton<Helpful.EndorsementService>();
         services.AddSingleton<Team.TeamService>();
         services.AddSingleton<Customers.CustomerStoryService>();
         services.AddSingleton<Insights.InsightsService>();

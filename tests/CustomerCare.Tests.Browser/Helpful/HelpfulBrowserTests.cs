@@ -8,8 +8,9 @@ using static Microsoft.Playwright.Assertions;
 namespace CustomerCare.Tests.Browser.Helpful;
 
 /// <summary>
-/// Customers help each other: one customer marks another's answer helpful, the count rises in a third browser without a
-/// reload, the answer's writer sees the count without a toggle, and their public profile lists the answer that helped.
+/// Customers help each other: one customer marks another's answer helpful, the count rises in the writer's browser
+/// without a reload (they see the count, not a toggle), their public profile lists the answer that helped, and staff
+/// endorse it, which the writer's page shows at once.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class HelpfulBrowserTests(BrowserFixture browser)
@@ -41,7 +42,7 @@ public sealed class HelpfulBrowserTests(BrowserFixture browser)
         await customer.GotoAsync($"/posts/{ideaId}");
         await customer.WaitForCircuitAsync();
         var reply = customer.Locator($"#reply-{replyId}");
-        var toggle = reply.GetByRole(AriaRole.Button, new() { Name = $"Helpful: the reply of {helper.DisplayName}, marked helpful by 0" });
+        var toggle = reply.GetByRole(AriaRole.Button, new() { Name = $"Helpful: the reply of {helper.DisplayName}" });
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
         await toggle.ClickAsync();
         await Expect(reply.GetByTestId("helpful")).ToHaveAttributeAsync("aria-pressed", "true");
@@ -55,6 +56,16 @@ public sealed class HelpfulBrowserTests(BrowserFixture browser)
         await visitor.WaitForCircuitAsync();
         await Expect(visitor.GetByTestId("people-helped")).ToHaveTextAsync("Helped 1 customer with their answers");
         await Expect(visitor.GetByTestId("people-helpful").GetByRole(AriaRole.Link)).ToHaveTextAsync($"On “{title}”");
+
+        // Staff endorse the answer: the writer's open page shows who, without a reload.
+        var anna = await browser.Portal.AddPersonAsync(Roles.Staff, $"Anna Endorse {Guid.NewGuid():N}"[..20], "Customer Care", Ct);
+        var staff = await browser.OpenPageAsync();
+        await staff.SignInAsync(anna);
+        await staff.GotoAsync($"/posts/{ideaId}");
+        await staff.WaitForCircuitAsync();
+        await staff.Locator($"#reply-{replyId}").GetByRole(AriaRole.Button, new() { Name = $"Endorse the answer of {helper.DisplayName}" }).ClickAsync();
+        await Expect(theirs.GetByTestId("endorsed")).ToHaveTextAsync($"Endorsed by {anna.DisplayName}, Customer Care");
+        await Expect(staff.Locator($"#reply-{replyId}").GetByTestId("endorse")).ToHaveAttributeAsync("aria-pressed", "true");
 
         // Taken back: the count goes in both browsers.
         await reply.GetByTestId("helpful").ClickAsync();

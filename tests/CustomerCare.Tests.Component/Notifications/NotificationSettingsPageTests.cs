@@ -65,7 +65,7 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
     [InlineData(Roles.CustomerId, Roles.Customer, false, false)]
     [InlineData(Roles.StaffId, Roles.Staff, false, true)]
     [InlineData(Roles.AdminId, Roles.Admin, true, true)]
-    public async Task Escalations_are_offered_only_to_admins_and_thanks_to_people_who_work_here(
+    public async Task Escalations_are_offered_only_to_admins_thanks_to_people_who_work_here_and_endorsements_to_customers(
         string roleId, string role, bool escalations, bool thanks)
     {
         var userId = await SeedAccountAsync(roleId, confirmed: true);
@@ -76,7 +76,9 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
         await page.WaitForAssertionAsync(() => Assert.NotEmpty(page.FindAll("[data-kind=Reply]")));
         Assert.Equal(escalations, page.FindAll("[data-kind=Escalated]").Count == 1);
         Assert.Equal(thanks, page.FindAll("[data-kind=Thanked]").Count == 1);
-        Assert.Equal(6 + (escalations ? 1 : 0) + (thanks ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
+        // Only a customer's answer is endorsed; thanks go to people who work here, so the two never meet.
+        Assert.Equal(!thanks, page.FindAll("[data-kind=Endorsed]").Count == 1);
+        Assert.Equal(7 + (escalations ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
     }
 
     [Fact]

@@ -125,6 +125,7 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddSingleton<Web.Features.Thanks.ThanksService>();
         // Anyone signed in marks a reply helpful; the thread keeps the counts live.
         Services.TryAddSingleton<Web.Features.Helpful.HelpfulService>();
+        Services.TryAddSingleton<Web.Features.Helpful.EndorsementService>();
         Services.TryAddSingleton<Web.Features.Team.TeamService>();
         // Every act that other systems hear of stores its webhook events (none here: no endpoint is registered).
         Services.AddOptions<Web.Features.Webhooks.WebhookOptions>();

@@ -56,6 +56,13 @@ internal static class ThanksCases
             await c.Get<HelpfulService>().SetAsync(reply, true, c.Viewer(Persona.Author), Ct);
             return (await c.Get<HelpfulService>().MarkedOnAsync(complaint, c.Viewer(p), Ct)).Contains(reply);
         }),
+        // Endorsing: the author's own answer on their private complaint; only people who work here endorse.
+        Of("EndorsementService.SetAsync", WorksHere, async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var reply = await c.ReplyAsync(complaint, Persona.Author);
+            return (await c.Get<EndorsementService>().SetAsync(reply, true, c.Viewer(p), Ct)).Outcome == EndorsementOutcome.Endorsed;
+        }),
         Of("TeamService.ProfileAsync", Cast.Everyone.ToArray(), async (c, p) =>
             await c.Get<TeamService>().ProfileAsync(c.Person(Persona.Staff).Id, c.Viewer(p), Ct) is not null),
         Of("CustomerStoryService.StoryAsync", WorksHere, async (c, p) =>

@@ -8,3 +8,7 @@ namespace CustomerCare.Web.Features.Helpful;
 /// </summary>
 public sealed record HelpfulChanged(int PostId, long ReplyId, int Count, DateTime OccurredAt)
     : LiveEvent(LiveTopics.Post(PostId), OccurredAt);
+
+/// <summary>Someone who works here endorsed a customer's answer, or took the endorsement back (<paramref name="Endorsement"/> null).</summary>
+public sealed record ReplyEndorsed(int PostId, long ReplyId, Posts.Endorsement? Endorsement, DateTime OccurredAt)
+    : LiveEvent(LiveTopics.Post(PostId), OccurredAt);

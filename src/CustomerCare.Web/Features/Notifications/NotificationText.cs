@@ -51,6 +51,7 @@ public static class NotificationText
             NotificationKind.ResolutionProposed => Format("Notification_ResolutionProposed", culture, actor, title),
             NotificationKind.NewIdea => Format("Notification_NewIdea", culture, CategoryName(facts.Category, culture), title),
             NotificationKind.Escalated => Format("Notification_Escalated", culture, title),
+            NotificationKind.Endorsed => Format("Notification_Endorsed", culture, actor, title),
             NotificationKind.Thanked => Format(facts.ReplyId is null ? "Notification_ThankedSolution" : "Notification_Thanked", culture, actor, title),
             _ => title,
         };

@@ -43,8 +43,10 @@ public sealed record WaitData(DateTime Since, bool FirstAnswer, DateTime? Answer
 /// <summary>A reply in one of the person's own threads: theirs or someone else's, as the thread shows it.</summary>
 public sealed record ThreadReplyData(long Id, string Author, bool Mine, string Body, DateTime CreatedAt, DateTime? EditedAt, bool ProposedResolution);
 
-/// <summary>A reply the person wrote anywhere (in their own threads too).</summary>
-public sealed record ReplyData(long Id, int PostId, string? PostTitle, string Body, DateTime CreatedAt, DateTime? EditedAt, bool InternalNote, bool Hidden);
+/// <summary>A reply the person wrote anywhere (in their own threads too), how many marked it helpful and who of the team endorsed it.</summary>
+public sealed record ReplyData(
+    long Id, int PostId, string? PostTitle, string Body, DateTime CreatedAt, DateTime? EditedAt, bool InternalNote, bool Hidden,
+    int HelpfulCount = 0, string? EndorsedBy = null);
 
 public sealed record VoteData(int PostId, string? PostTitle, DateTime At);
 

@@ -63,7 +63,11 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
         var posts = await PostsAsync(db, viewer, ct);
         await progress(40);
         var replies = await db.Replies.AsNoTracking().Where(r => r.AuthorId == userId).OrderBy(r => r.Id)
-            .Select(r => new { r.Id, r.PostId, r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, Hidden = r.HiddenAt != null })
+            .Select(r => new
+            {
+                r.Id, r.PostId, r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, Hidden = r.HiddenAt != null, r.HelpfulCount,
+                EndorsedBy = r.EndorsedById == null ? null : r.EndorsedBy!.DisplayName,
+            })
             .ToListAsync(ct);
         var votes = await db.Votes.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.CreatedAt)
             .Select(v => new { v.PostId, v.CreatedAt }).ToListAsync(ct);
@@ -110,7 +114,7 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             profile,
             [.. posts.Where(p => p.Kind == PostKind.Idea).Select(p => p.Data)],
             [.. posts.Where(p => p.Kind == PostKind.Complaint).Select(p => p.Data)],
-            [.. replies.Select(r => new ReplyData(r.Id, r.PostId, Title(r.PostId), r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, r.Hidden))],
+            [.. replies.Select(r => new ReplyData(r.Id, r.PostId, Title(r.PostId), r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, r.Hidden, r.HelpfulCount, r.EndorsedBy))],
             [.. votes.Select(v => new VoteData(v.PostId, Title(v.PostId), v.CreatedAt))],
             [.. follows.Select(f => new FollowData(f.PostId, Title(f.PostId), f.Following, f.Reason.ToString(), f.Since))],
             categoryFollows,

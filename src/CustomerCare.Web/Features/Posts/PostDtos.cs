@@ -25,11 +25,14 @@ public sealed record PostSummary(
 /// <summary>
 /// One reply as its reader may see it. <see cref="IsHeld"/>: it waits for approval (its author and staff only).
 /// <see cref="Hidden"/>: the team hid it; for anyone who does not work here <see cref="Body"/> is then empty.
-/// <see cref="HelpfulCount"/>: how many people marked it helpful.
+/// <see cref="HelpfulCount"/>: how many people marked it helpful; <see cref="Endorsed"/>: who of the team vouched for it.
 /// </summary>
 public sealed record ReplyView(
     long Id, long? ParentReplyId, AuthorInfo Author, string Body, DateTime CreatedAt, DateTime? EditedAt, bool IsInternalNote,
-    bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null, int HelpfulCount = 0);
+    bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null, int HelpfulCount = 0, Endorsement? Endorsed = null);
+
+/// <summary>A customer's answer vouched for by someone who works here: "Endorsed by Anna Berger, Customer Care".</summary>
+public sealed record Endorsement(string ById, string ByName, string? ByJobTitle, DateTime At);
 
 /// <summary>When and why the team hid a reply: every reader sees the reason in its place.</summary>
 public sealed record ReplyHiding(DateTime At, string Reason);

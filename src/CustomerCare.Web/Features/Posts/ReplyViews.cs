@@ -21,7 +21,7 @@ public static class ReplyViews
             r.ParentReplyId,
             new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
                 staff.Contains(r.AuthorId),
-                // The same count as HelpedAsync's, per reply of the thread: one range of (ReplyAuthorId, ByCustomer, UserId).
+                // The same count as HelpedAsync's, per reply of the thread: one range of (ReplyAuthorId, ByCustomer).
                 db.HelpfulMarks.Where(m => m.ReplyAuthorId == r.AuthorId && m.ByCustomer).Select(m => m.UserId).Distinct().Count()),
             r.HiddenAt == null || readsHiddenBodies ? r.Body : "",
             r.CreatedAt,
@@ -30,7 +30,8 @@ public static class ReplyViews
             r.IsResolutionProposal,
             r.HeldAt != null,
             r.HiddenAt == null ? null : new ReplyHiding(r.HiddenAt.Value, r.HiddenReason ?? ""),
-            r.HelpfulCount);
+            r.HelpfulCount,
+            r.EndorsedById == null ? null : new Endorsement(r.EndorsedById, r.EndorsedBy!.DisplayName, r.EndorsedBy.JobTitle, r.EndorsedAt!.Value));
     }
 
     /// <summary>How many customers marked replies of <paramref name="authorId"/> helpful ("helped 12 customers").</summary>

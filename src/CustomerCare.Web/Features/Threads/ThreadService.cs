@@ -164,7 +164,6 @@ public sealed class ThreadService(
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var staff = db.StaffUserIds;
         var visiblePosts = PostVisibility.VisibleTo(db.Posts, viewer);
         var reply = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), viewer)
             .Where(r => r.Id == replyId && visiblePosts.Any(p => p.Id == r.PostId))
@@ -179,9 +178,7 @@ public sealed class ThreadService(
                 Hidden = r.HiddenAt != null,
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
-                Author = new AuthorInfo(r.AuthorId, r.Author!.DisplayName, r.Author.AvatarUrl, r.Author.JobTitle, r.Author.CustomerSince,
-                    staff.Contains(r.AuthorId), 0),
-                r.HelpfulCount,
+                r.AuthorId,
             })
             .FirstOrDefaultAsync(ct);
         if (reply is null)
@@ -190,7 +187,7 @@ public sealed class ThreadService(
         }
 
         // A reply the team hid stays as it was hidden.
-        if (reply.Author.Id != userId || reply.Hidden)
+        if (reply.AuthorId != userId || reply.Hidden)
         {
             return new(ThreadOutcome.NotAllowed);
         }
@@ -215,10 +212,8 @@ public sealed class ThreadService(
             return new(ThreadOutcome.EditWindowClosed);
         }
 
-        var author = reply.Author with { Helped = await ReplyViews.HelpedAsync(db, userId, ct) };
-        var view = new ReplyView(
-            replyId, reply.ParentReplyId, author, body, reply.CreatedAt, now, reply.IsInternalNote, reply.IsResolutionProposal, reply.Held,
-            HelpfulCount: reply.HelpfulCount);
+        // The reply as every reader's thread shows it (counts, endorsement), read by the one projection.
+        var view = await db.Replies.AsNoTracking().Where(r => r.Id == replyId).Select(ReplyViews.For(db, readsHiddenBodies: false)).FirstAsync(ct);
         await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
         return new(ThreadOutcome.Edited, view);
     }
