@@ -21,12 +21,11 @@ namespace CustomerCare.Data.Sqlite.Migrations
                 type: "TEXT",
                 nullable: true);
 
-            migrationBuilder.AddColumn<string>(
-                name: "EndorsedById",
-                table: "Replies",
-                type: "TEXT",
-                maxLength: 450,
-                nullable: true);
+            // The reference to a user is added with its column in one ALTER TABLE ... REFERENCES, as in Moderation: an
+            // AddForeignKey would make EF rebuild Replies, with PRAGMA foreign_keys outside the transaction, a warning at
+            // every first start, and the rebuilt table losing the counters' defaults. The key is the model's, Restrict.
+            migrationBuilder.Sql(
+                """ALTER TABLE "Replies" ADD COLUMN "EndorsedById" TEXT NULL CONSTRAINT "FK_Replies_AspNetUsers_EndorsedById" REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT;""");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Replies_EndorsedById",
@@ -38,13 +37,6 @@ namespace CustomerCare.Data.Sqlite.Migrations
                 table: "HelpfulMarks",
                 columns: new[] { "ReplyAuthorId", "ByCustomer" });
 
-            migrationBuilder.AddForeignKey(
-                name: "FK_Replies_AspNetUsers_EndorsedById",
-                table: "Replies",
-                column: "EndorsedById",
-                principalTable: "AspNetUsers",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />

@@ -97,6 +97,16 @@ public sealed class HelpfulButtonTests : ComponentTestContext
         customer.WaitForAssertion(() => Assert.Empty(customer.FindAll("[data-testid=endorsed]")));
     }
 
+    [Fact]
+    public void A_hidden_reply_no_longer_stands_as_endorsed()
+    {
+        var endorsed = Reply(1, Clara, 0) with { Endorsed = new Endorsement("anna", "Anna Berger", "Customer Care", DateTime.UtcNow) };
+        var thread = RenderThread(endorsed, endorsed with { Id = 2, Hidden = new ReplyHiding(DateTime.UtcNow, "Off topic"), Body = "" });
+
+        Assert.Single(thread.FindAll("[data-testid=endorsed]"));
+        Assert.Single(thread.FindAll("#reply-1 [data-testid=endorsed]"));
+    }
+
     private IRenderedComponent<ReplyThread> RenderThread(ReplyView reply, params long[] marked) => RenderThread([reply], marked);
 
     private IRenderedComponent<ReplyThread> RenderThread(ReplyView first, ReplyView second) => RenderThread([first, second], []);

@@ -1,6 +1,5 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
-using CustomerCare.Data.Insights;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Features.Webhooks;
@@ -81,12 +80,8 @@ public sealed class ComplaintResolutionService(
         var now = Now();
         // The guard repeats the status the customer saw: a double click or a second tab writes one history row.
         var changed = await db.ChangeAndRecordAsync(
-            async (d, c) => await OpenComplaints.Query(d).Where(p => p.Id == postId && p.AuthorId == customerId && p.Status == from)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Status, PostStatus.Solved)
-                    .SetProperty(p => p.Outcome, ComplaintOutcome.ConfirmedByCustomer)
-                    .SetProperty(p => p.EscalatedAt, (DateTime?)null)
-                    .SetProperty(p => p.UpdatedAt, now), c) is var n && n > 0 ? n + await ComplaintWaits.EndAsync(d, postId, now, c) : 0,
+            (d, c) => OpenComplaints.SolveAsync(OpenComplaints.Query(d).Where(p => p.Id == postId && p.AuthorId == customerId && p.Status == from),
+                d, postId, ComplaintOutcome.ConfirmedByCustomer, now, c),
             new StatusChange { PostId = postId, From = from, To = PostStatus.Solved, ChangedById = customerId, ChangedAt = now },
             ct);
         if (!changed)
@@ -247,14 +242,10 @@ public sealed class ComplaintResolutionService(
         var (status, lastStaff) = (post.Status, clock.LastStaffReply!.Value);
         var staff = db.StaffUserIds;
         var changed = await db.ChangeAndRecordAsync(
-            async (d, c) => await OpenComplaints.Query(d)
+            (d, c) => OpenComplaints.SolveAsync(OpenComplaints.Query(d)
                 .Where(p => p.Id == postId && p.Status == status && !p.Replies.Any(r => !r.IsInternalNote && r.CreatedAt > lastStaff
-                    && (r.AuthorId == p.AuthorId || staff.Contains(r.AuthorId))))
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(p => p.Status, PostStatus.Solved)
-                    .SetProperty(p => p.Outcome, ComplaintOutcome.ClosedAfterSilence)
-                    .SetProperty(p => p.EscalatedAt, (DateTime?)null)
-                    .SetProperty(p => p.UpdatedAt, now), c) is var n && n > 0 ? n + await ComplaintWaits.EndAsync(d, postId, now, c) : 0,
+                    && (r.AuthorId == p.AuthorId || staff.Contains(r.AuthorId)))),
+                d, postId, ComplaintOutcome.ClosedAfterSilence, now, c),
             new StatusChange { PostId = postId, From = status, To = PostStatus.Solved, ChangedById = userId, Note = note, ChangedAt = now },
             ct);
         if (!changed)
@@ -297,4 +288,5 @@ public sealed class ComplaintResolutionService(
     private DateTime Now() => time.StoredUtcNow();
 
     private sealed record CustomersComplaint(string AuthorId, string CustomerName, PostStatus Status, ComplaintOutcome? Outcome, bool Rated, bool Removed);
+
 }

@@ -1,5 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Data.Insights;
+using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Complaints;
 
@@ -42,6 +44,22 @@ public static class OpenComplaints
 {
     public static IQueryable<Post> Query(CareDb db) =>
         db.Posts.Where(p => p.Kind == PostKind.Complaint && p.Status != PostStatus.Solved && p.RemovedAt == null);
+
+    /// <summary>
+    /// Solves the complaint <paramref name="guarded"/> still matches, with its outcome, and ends the customer's wait in the
+    /// same transaction (confirmed by the customer, or closed after silence); 0, with nothing written, when the guard
+    /// matched no row.
+    /// </summary>
+    public static async Task<int> SolveAsync(
+        IQueryable<Post> guarded, CareDb db, int postId, ComplaintOutcome outcome, DateTime now, CancellationToken ct)
+    {
+        var solved = await guarded.ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, PostStatus.Solved)
+            .SetProperty(p => p.Outcome, outcome)
+            .SetProperty(p => p.EscalatedAt, (DateTime?)null)
+            .SetProperty(p => p.UpdatedAt, now), ct);
+        return solved == 0 ? 0 : solved + await ComplaintWaits.EndAsync(db, postId, now, ct);
+    }
 
     /// <summary>
     /// Only complaints whose customer waits for the company, in SQL: no public staff reply at or after their last
