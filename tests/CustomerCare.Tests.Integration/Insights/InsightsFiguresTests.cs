@@ -3,9 +3,9 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Insights;
+using CustomerCare.Web.Features.Posts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using static CustomerCare.Tests.Support.ResponseClockTesting;
 
 namespace CustomerCare.Tests.Integration.Insights;
@@ -29,7 +29,7 @@ public abstract class InsightsFiguresTests(PortalFactory portal)
 
     private InsightsService Insights => At(Now);
 
-    private InsightsService At(DateTime now) => new(Dbs, Clock(time: new ManualTime(now)), Options.Create(new ResponseOptions()));
+    private InsightsService At(DateTime now) => new(Dbs, Clock(time: new ManualTime(now)));
 
     [Fact]
     public async Task Every_chart_of_four_weeks_shows_the_figures_worked_out_by_hand()
@@ -68,7 +68,7 @@ public abstract class InsightsFiguresTests(PortalFactory portal)
         Assert.Equal([0, 0, 1, 0], report.Waiting.Zip(before, (w, b) => w.Escalations - b.Escalations));
 
         Assert.Equal([1, 1, 0, 0, 1, 1], report.IdeasByStatus.Select(s => s.Ideas));
-        Assert.Equal(InsightsService.IdeaStatuses, report.IdeasByStatus.Select(s => s.Status));
+        Assert.Equal(PostRules.IdeaStatuses, report.IdeasByStatus.Select(s => s.Status));
 
         // Shipped in March after 123 days and after 18 days.
         Assert.Equal([0, 2], report.TimeToShip.Select(s => s.Shipped));

@@ -5,7 +5,6 @@ using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Complaints;
 
@@ -14,7 +13,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// escalation; the customer's word may reopen it (<see cref="ComplaintReopening"/>); a resolution proposal stands only while
 /// its writer owns the open complaint; and the desk hears of every one of them.
 /// </summary>
-internal sealed class ComplaintReplies(ILiveBus bus, ResponseClock clock, IOptions<ResponseOptions> response, CareMetrics metrics) : IReplyEffects
+internal sealed class ComplaintReplies(ILiveBus bus, ResponseClock clock, CareMetrics metrics) : IReplyEffects
 {
     public async Task<ReplyEffect> ApplyAsync(CareDb db, ReplyWrite write, CancellationToken ct)
     {
@@ -57,8 +56,7 @@ internal sealed class ComplaintReplies(ILiveBus bus, ResponseClock clock, IOptio
             if (answered is { } wait)
             {
                 var waited = clock.BusinessTimeBetween(wait.Since, at);
-                var target = wait.First ? response.Value.FirstAnswerTarget : response.Value.NextAnswerTarget;
-                metrics.Answered(wait.First, waited, waited <= target);
+                metrics.Answered(wait.First, waited, waited <= clock.TargetFor(wait.First));
             }
 
             await bus.PublishAsync(new ComplaintActivity(postId, kind, write.Reply.CreatedAt), token);

@@ -288,5 +288,4 @@ public sealed class ComplaintResolutionService(
     private DateTime Now() => time.StoredUtcNow();
 
     private sealed record CustomersComplaint(string AuthorId, string CustomerName, PostStatus Status, ComplaintOutcome? Outcome, bool Rated, bool Removed);
-
 }

@@ -101,7 +101,7 @@ public sealed class ResponseClock
     /// <summary>The clock of a complaint whose customer has waited since <paramref name="waitingSinceUtc"/> (filing, or their last message).</summary>
     public ResponseState For(DateTime waitingSinceUtc, bool firstAnswer)
     {
-        var target = firstAnswer ? options.FirstAnswerTarget : options.NextAnswerTarget;
+        var target = TargetFor(firstAnswer);
         var due = DueAt(waitingSinceUtc, target);
         var now = UtcNow;
         var overdue = now > due;
@@ -113,6 +113,9 @@ public sealed class ResponseClock
             overdue ? BusinessTimeBetween(due, now) : TimeSpan.Zero,
             overdue);
     }
+
+    /// <summary>The business time within which a first answer, or an answer to the customer's next word, is due.</summary>
+    public TimeSpan TargetFor(bool firstAnswer) => firstAnswer ? options.FirstAnswerTarget : options.NextAnswerTarget;
 
     /// <summary>A UTC instant as the portal's wall-clock time.</summary>
     public DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(AsUtc(utc), Zone);

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Posts;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Insights;
@@ -14,10 +15,6 @@ public static class IdeaFigures
     public const int TopShown = 10;
     public const int SolvesItShown = 20;
 
-    /// <summary>The ideas' statuses in their order on the roadmap, declined last.</summary>
-    public static readonly IReadOnlyList<PostStatus> Statuses =
-        [PostStatus.Open, PostStatus.UnderReview, PostStatus.Planned, PostStatus.InProgress, PostStatus.Shipped, PostStatus.Declined];
-
     private static IQueryable<Post> Ideas(CareDb db, InsightsWindow window) =>
         window.Filtered(db.Posts.AsNoTracking().Where(p => p.Kind == PostKind.Idea && p.MergedIntoId == null), withCategory: true);
 
@@ -27,7 +24,7 @@ public static class IdeaFigures
         ArgumentNullException.ThrowIfNull(window);
         var byStatus = await Ideas(db, window).Where(p => p.CreatedAt >= window.From && p.CreatedAt < window.To)
             .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(ct);
-        return [.. Statuses.Select(s => new StatusCount(s, byStatus.FirstOrDefault(b => b.Status == s)?.Count ?? 0))];
+        return [.. PostRules.IdeaStatuses.Select(s => new StatusCount(s, byStatus.FirstOrDefault(b => b.Status == s)?.Count ?? 0))];
     }
 
     public static async Task<IReadOnlyList<ShipMonth>> TimeToShipAsync(CareDb db, InsightsWindow window, CancellationToken ct)

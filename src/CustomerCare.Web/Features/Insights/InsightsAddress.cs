@@ -57,5 +57,5 @@ public static class InsightsAddress
 
     /// <summary>The address of <paramref name="chart"/>'s figures as a CSV, for the same query.</summary>
     public static string ExportPath(InsightsChart chart, InsightsQuery query, IReadOnlyList<CategoryOption> categories) =>
-        CsvDownload.Address($"/export/insights/{ChartValue(chart)}.csv", ToParameters(query, categories));
+        CsvDownload.Address(InsightsExport.Path.Replace("{chart}", ChartValue(chart), StringComparison.Ordinal), ToParameters(query, categories));
 }

@@ -3,7 +3,6 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Features.Insights;
 
@@ -15,12 +14,9 @@ namespace CustomerCare.Web.Features.Insights;
 /// times are business time, as the desk's clock counts them. The reads are independent, so they run at once, each on a
 /// context of its own: one view waits for the longest read rather than for their sum.
 /// </summary>
-public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock clock, IOptions<ResponseOptions> response)
+public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock clock)
 {
     public const int CommentsShown = 20;
-
-    /// <summary>The ideas' statuses in their order on the roadmap, declined last.</summary>
-    public static IReadOnlyList<PostStatus> IdeaStatuses => IdeaFigures.Statuses;
 
     public async Task<InsightsReport?> ReportAsync(InsightsQuery query, Viewer viewer, CancellationToken ct = default)
     {
@@ -108,8 +104,8 @@ public sealed class InsightsService(IDbContextFactory<CareDb> dbs, ResponseClock
         var answers = period.Weeks.Select((start, i) =>
         {
             var week = answeredIn[i].Select(a => (a.First, Hours: clock.BusinessTimeBetween(a.Since, a.AnsweredAt!.Value).TotalHours)).ToList();
-            var first = Figures(week.Where(a => a.First).Select(a => a.Hours), response.Value.FirstAnswerTarget);
-            var next = Figures(week.Where(a => !a.First).Select(a => a.Hours), response.Value.NextAnswerTarget);
+            var first = Figures(week.Where(a => a.First).Select(a => a.Hours), clock.TargetFor(firstAnswer: true));
+            var next = Figures(week.Where(a => !a.First).Select(a => a.Hours), clock.TargetFor(firstAnswer: false));
             return new AnswerWeek(start, first.Count, first.Median, first.P90, first.Within, next.Count, next.Median, next.P90, next.Within);
         }).ToList();
 

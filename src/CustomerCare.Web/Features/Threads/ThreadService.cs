@@ -170,11 +170,7 @@ public sealed class ThreadService(
             .Select(r => new
             {
                 r.PostId,
-                r.ParentReplyId,
                 r.CreatedAt,
-                r.IsInternalNote,
-                r.IsResolutionProposal,
-                Held = r.HeldAt != null,
                 Hidden = r.HiddenAt != null,
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
