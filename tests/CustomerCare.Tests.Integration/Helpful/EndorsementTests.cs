@@ -4,8 +4,6 @@ using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Helpful;
 using CustomerCare.Web.Features.PersonalData;
-using CustomerCare.Web.Features.Posts;
-using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +25,7 @@ public abstract class EndorsementTests(PortalFactory portal)
     [Fact]
     public async Task Staff_endorse_a_customers_answer_the_thread_shows_who_the_writer_is_notified_and_every_page_hears_it()
     {
-        var (helper, ideaId, replyId) = await CustomerAnswerAsync();
+        var (_, helper, ideaId, replyId) = await portal.CustomerAnswerAsync();
         var anna = await portal.AddPersonAsync(Roles.Staff, "Anna Endorser", "Customer Care", Ct);
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var heard = recorder.Listen(ideaId);
@@ -35,7 +33,7 @@ public abstract class EndorsementTests(PortalFactory portal)
         var result = await Endorsements.SetAsync(replyId, true, anna.Viewer, Ct);
 
         Assert.Equal(EndorsementOutcome.Endorsed, result.Outcome);
-        var shown = (await ThreadAsync(ideaId, Viewer.Anonymous)).Single(r => r.Id == replyId).Endorsed;
+        var shown = (await portal.ThreadAsync(ideaId, Viewer.Anonymous)).Single(r => r.Id == replyId).Endorsed;
         Assert.Equal((anna.Id, "Anna Endorser", "Customer Care"), (shown!.ById, shown.ByName, shown.ByJobTitle));
         var live = Assert.Single(heard.OfType<ReplyEndorsed>());
         Assert.Equal((replyId, shown), (live.ReplyId, live.Endorsement));
@@ -49,7 +47,7 @@ public abstract class EndorsementTests(PortalFactory portal)
     [Fact]
     public async Task The_first_colleagues_name_stays_and_an_endorsement_can_be_taken_back()
     {
-        var (_, ideaId, replyId) = await CustomerAnswerAsync();
+        var (_, _, ideaId, replyId) = await portal.CustomerAnswerAsync();
         var anna = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
         var jonas = await portal.AddPersonAsync(Roles.ProductOwner, ct: Ct);
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
@@ -64,18 +62,17 @@ public abstract class EndorsementTests(PortalFactory portal)
         Assert.Equal(EndorsementOutcome.Endorsed, (await Endorsements.SetAsync(replyId, true, winner == anna.Id ? anna.Viewer : jonas.Viewer, Ct)).Outcome);
 
         Assert.Equal(EndorsementOutcome.Withdrawn, (await Endorsements.SetAsync(replyId, false, jonas.Viewer, Ct)).Outcome);
-        Assert.Null((await ThreadAsync(ideaId, Viewer.Anonymous)).Single(r => r.Id == replyId).Endorsed);
+        Assert.Null((await portal.ThreadAsync(ideaId, Viewer.Anonymous)).Single(r => r.Id == replyId).Endorsed);
         Assert.Null(heard.OfType<ReplyEndorsed>().Last().Endorsement);
     }
 
     [Fact]
     public async Task Customers_do_not_endorse_and_nobody_endorses_the_teams_replies_notes_or_unknown_replies()
     {
-        var (helper, ideaId, replyId) = await CustomerAnswerAsync();
+        var (_, helper, ideaId, replyId) = await portal.CustomerAnswerAsync();
         var staff = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
-        var threads = portal.Services.GetRequiredService<ThreadService>();
-        var staffReply = (await threads.ReplyAsync(ideaId, null, "From the team.", false, staff.Viewer, Ct)).Reply!.Id;
-        var note = (await threads.ReplyAsync(ideaId, null, "Internal.", true, staff.Viewer, Ct)).Reply!.Id;
+        var staffReply = await portal.ReplyAsync(ideaId, staff);
+        var note = await portal.ReplyAsync(ideaId, staff, internalNote: true);
 
         Assert.Equal(EndorsementOutcome.NotAllowed, (await Endorsements.SetAsync(replyId, true, helper.Viewer, Ct)).Outcome);
         Assert.Equal(EndorsementOutcome.NotAllowed, (await Endorsements.SetAsync(replyId, true, Viewer.Anonymous, Ct)).Outcome);
@@ -85,20 +82,6 @@ public abstract class EndorsementTests(PortalFactory portal)
         await using var db = await DbAsync();
         Assert.False(await db.Replies.AnyAsync(r => r.PostId == ideaId && r.EndorsedById != null, Ct));
     }
-
-    private async Task<(TestPerson Helper, int IdeaId, long ReplyId)> CustomerAnswerAsync()
-    {
-        var asker = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
-        var helper = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
-        var ideaId = await portal.ProposeIdeaAsync(asker, ct: Ct);
-        var reply = await portal.Services.GetRequiredService<ThreadService>()
-            .ReplyAsync(ideaId, null, "Switching the router to channel 11 fixed it for me.", false, helper.Viewer, Ct);
-        Assert.True(reply.Succeeded, reply.Outcome.ToString());
-        return (helper, ideaId, reply.Reply!.Id);
-    }
-
-    private async Task<IReadOnlyList<ReplyView>> ThreadAsync(int postId, Viewer viewer) =>
-        (await portal.Services.GetRequiredService<PostService>().GetAsync(postId, viewer, Ct))!.Replies;
 
     private Task<CareDb> DbAsync() => portal.Services.GetRequiredService<IDbContextFactory<CareDb>>().CreateDbContextAsync(Ct);
 }

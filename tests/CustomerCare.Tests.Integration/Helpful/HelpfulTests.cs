@@ -5,8 +5,6 @@ using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Customers;
 using CustomerCare.Web.Features.Helpful;
 using CustomerCare.Web.Features.PersonalData;
-using CustomerCare.Web.Features.Posts;
-using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +29,7 @@ public abstract class HelpfulTests(PortalFactory portal)
     [Fact]
     public async Task A_mark_counts_once_is_taken_back_and_every_open_page_hears_the_count()
     {
-        var (_, helper, ideaId, replyId) = await CustomerAnswerAsync();
+        var (_, helper, ideaId, replyId) = await portal.CustomerAnswerAsync();
         var reader = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var heard = recorder.Listen(ideaId);
@@ -51,14 +49,14 @@ public abstract class HelpfulTests(PortalFactory portal)
         // One event per change, none for the mark that was there already.
         await WaitForAsync(() => heard.OfType<HelpfulChanged>().Count() == 2);
         Assert.Equal([(replyId, 1), (replyId, 0)], heard.OfType<HelpfulChanged>().Select(e => (e.ReplyId, e.Count)));
-        Assert.Equal(0, (await ThreadAsync(ideaId, reader)).Single(r => r.Id == replyId).HelpfulCount);
+        Assert.Equal(0, (await portal.ThreadAsync(ideaId, reader.Viewer)).Single(r => r.Id == replyId).HelpfulCount);
         Assert.NotNull(helper);
     }
 
     [Fact]
     public async Task Fifty_people_marking_and_taking_back_at_once_leave_an_exact_count()
     {
-        var (_, _, _, replyId) = await CustomerAnswerAsync();
+        var (_, _, _, replyId) = await portal.CustomerAnswerAsync();
         var people = await content.AddUsersAsync(50, Roles.Customer, Ct);
 
         // Everyone marks; every other person takes it back and marks again; every third takes it back for good.
@@ -89,7 +87,7 @@ public abstract class HelpfulTests(PortalFactory portal)
     [Fact]
     public async Task Two_marks_at_once_from_two_tabs_make_one()
     {
-        var (_, _, _, replyId) = await CustomerAnswerAsync();
+        var (_, _, _, replyId) = await portal.CustomerAnswerAsync();
         var reader = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => Helpful.SetAsync(replyId, true, reader.Viewer, Ct), Ct)));
@@ -101,13 +99,13 @@ public abstract class HelpfulTests(PortalFactory portal)
     [Fact]
     public async Task Nobody_marks_their_own_reply_a_note_or_a_reply_they_may_not_see_and_a_visitor_signs_in_first()
     {
-        var (asker, helper, ideaId, replyId) = await CustomerAnswerAsync();
+        var (asker, helper, ideaId, replyId) = await portal.CustomerAnswerAsync();
         var staff = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
-        var note = await ReplyAsync(ideaId, staff, internalNote: true);
+        var note = await portal.ReplyAsync(ideaId, staff, internalNote: true);
         var colleague = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
         var stranger = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var complaint = await portal.FileComplaintAsync(asker, ct: Ct);
-        var answer = await ReplyAsync(complaint, staff);
+        var answer = await portal.ReplyAsync(complaint, staff);
 
         Assert.Equal(HelpfulOutcome.SignInRequired, (await Helpful.SetAsync(replyId, true, Viewer.Anonymous, Ct)).Outcome);
         Assert.Equal(HelpfulOutcome.OwnReply, (await Helpful.SetAsync(replyId, true, helper.Viewer, Ct)).Outcome);
@@ -126,8 +124,8 @@ public abstract class HelpfulTests(PortalFactory portal)
     [Fact]
     public async Task Helped_counts_distinct_customers_and_the_profile_lists_the_answers_that_helped_in_public_threads()
     {
-        var (_, helper, ideaId, replyId) = await CustomerAnswerAsync();
-        var second = await ReplyAsync(ideaId, helper);
+        var (_, helper, ideaId, replyId) = await portal.CustomerAnswerAsync();
+        var second = await portal.ReplyAsync(ideaId, helper);
         var ann = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var ben = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var staff = await portal.AddPersonAsync(Roles.Staff, ct: Ct);
@@ -137,11 +135,11 @@ public abstract class HelpfulTests(PortalFactory portal)
         await Helpful.SetAsync(replyId, true, staff.Viewer, Ct);
         // Their answer on their own private complaint, marked by staff: counted on the reply, never listed in public.
         var complaint = await portal.FileComplaintAsync(helper, ct: Ct);
-        var onComplaint = await ReplyAsync(complaint, helper);
+        var onComplaint = await portal.ReplyAsync(complaint, helper);
         await Helpful.SetAsync(onComplaint, true, staff.Viewer, Ct);
 
         // Ann and Ben: two customers, though three marks came from customers; staff's marks help no "customer".
-        var thread = await ThreadAsync(ideaId, ann);
+        var thread = await portal.ThreadAsync(ideaId, ann.Viewer);
         Assert.All(thread.Where(r => r.Author.Id == helper.Id), r => Assert.Equal(2, r.Author.Helped));
         Assert.Equal(3, thread.Single(r => r.Id == replyId).HelpfulCount);
         Assert.Equal(1, thread.Single(r => r.Id == second).HelpfulCount);
@@ -158,7 +156,7 @@ public abstract class HelpfulTests(PortalFactory portal)
         var asker = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var staff = await portal.AddPersonAsync(Roles.Staff, "Hanna Helper", "Customer Care", Ct);
         var complaint = await portal.FileComplaintAsync(asker, isPublic: true, ct: Ct);
-        var answer = await ReplyAsync(complaint, staff);
+        var answer = await portal.ReplyAsync(complaint, staff);
         var reader = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
         await Helpful.SetAsync(answer, true, reader.Viewer, Ct);
         await Helpful.SetAsync(answer, true, asker.Viewer, Ct);
@@ -172,24 +170,6 @@ public abstract class HelpfulTests(PortalFactory portal)
         await using var db = await DbAsync();
         Assert.False(await db.HelpfulMarks.AnyAsync(m => m.ReplyId == answer, Ct));
     }
-
-    private async Task<(TestPerson Asker, TestPerson Helper, int IdeaId, long ReplyId)> CustomerAnswerAsync()
-    {
-        var asker = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
-        var helper = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
-        var ideaId = await portal.ProposeIdeaAsync(asker, ct: Ct);
-        return (asker, helper, ideaId, await ReplyAsync(ideaId, helper));
-    }
-
-    private async Task<long> ReplyAsync(int postId, TestPerson by, bool internalNote = false)
-    {
-        var result = await portal.Services.GetRequiredService<ThreadService>().ReplyAsync(postId, null, "Restart the router, it fixed it for me.", internalNote, by.Viewer, Ct);
-        Assert.True(result.Succeeded, result.Outcome.ToString());
-        return result.Reply!.Id;
-    }
-
-    private async Task<IReadOnlyList<ReplyView>> ThreadAsync(int postId, TestPerson reader) =>
-        (await portal.Services.GetRequiredService<PostService>().GetAsync(postId, reader.Viewer, Ct))!.Replies;
 
     // The reply's counter and its rows.
     private async Task<(int Counter, int Rows)> CountsAsync(long replyId)
