@@ -671,6 +671,16 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.Property<DateTime?>("AnonymizedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("AnswerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("AnswerMarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AnswerMarkedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -796,6 +806,10 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("AnswerMarkedById");
 
                     b.HasIndex("CategoryId");
 
@@ -1736,6 +1750,16 @@ namespace CustomerCare.Data.Postgres.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Answer")
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerMarkedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
@@ -1776,6 +1800,8 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("RemovedById")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Answer");
 
                     b.Navigation("Author");
 

@@ -671,6 +671,16 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.Property<DateTime?>("AnonymizedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("AnswerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("AnswerMarkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnswerMarkedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -791,6 +801,10 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("AnswerMarkedById");
 
                     b.HasIndex("CategoryId");
 
@@ -1733,6 +1747,16 @@ namespace CustomerCare.Data.SqlServer.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Answer")
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerMarkedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
@@ -1773,6 +1797,8 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RemovedById")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Answer");
 
                     b.Navigation("Author");
 

@@ -641,6 +641,16 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.Property<DateTime?>("AnonymizedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AnswerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnswerMarkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerMarkedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AuthorId")
                         .IsRequired()
                         .HasMaxLength(450)
@@ -761,6 +771,10 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AnswerId");
+
+                    b.HasIndex("AnswerMarkedById");
 
                     b.HasIndex("CategoryId");
 
@@ -1675,6 +1689,16 @@ namespace CustomerCare.Data.Sqlite.Migrations
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Answer")
+                        .WithMany()
+                        .HasForeignKey("AnswerId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", null)
+                        .WithMany()
+                        .HasForeignKey("AnswerMarkedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("CustomerCare.Data.Entities.CareUser", "Author")
                         .WithMany()
                         .HasForeignKey("AuthorId")
@@ -1715,6 +1739,8 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RemovedById")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Answer");
 
                     b.Navigation("Author");
 

@@ -26,11 +26,14 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         post.Property(p => p.RatingComment).HasMaxLength(Post.RatingCommentMaxLength);
         post.Property(p => p.LinkedIdeaById).HasMaxLength(450);
         post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.LinkedIdeaById).OnDelete(DeleteBehavior.Restrict);
+        post.Property(p => p.AnswerMarkedById).HasMaxLength(450);
+        post.HasOne<CareUser>().WithMany().HasForeignKey(p => p.AnswerMarkedById).OnDelete(DeleteBehavior.Restrict);
 
         // NoAction: self-references and the post ↔ reply pair would be cascade cycles on SQL Server.
         post.HasOne(p => p.MergedInto).WithMany().HasForeignKey(p => p.MergedIntoId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.LinkedIdea).WithMany().HasForeignKey(p => p.LinkedIdeaId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.OfficialAnswer).WithMany().HasForeignKey(p => p.OfficialAnswerId).OnDelete(DeleteBehavior.NoAction);
+        post.HasOne(p => p.Answer).WithMany().HasForeignKey(p => p.AnswerId).OnDelete(DeleteBehavior.NoAction);
         post.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.SetNull);
 
         // Users are never cascaded into content: SQL Server rejects multiple cascade paths

@@ -24,11 +24,14 @@ public enum NotificationKind
     /// <summary>A complaint missed its answer target (team leads).</summary>
     Escalated,
 
-    /// <summary>A customer thanked the recipient (staff) for a reply or for solving their complaint.</summary>
+    /// <summary>A customer thanked the recipient for a reply, for solving their complaint, or (a customer) for the answer that solved it.</summary>
     Thanked,
 
     /// <summary>Someone who works here endorsed the recipient's (a customer's) answer.</summary>
     Endorsed,
+
+    /// <summary>The post's author or someone who works here marked the recipient's reply as the answer.</summary>
+    Answered,
 }
 
 /// <summary>

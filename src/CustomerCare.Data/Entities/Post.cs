@@ -100,6 +100,19 @@ public sealed class Post
 
     public Reply? OfficialAnswer { get; set; }
 
+    /// <summary>
+    /// "The answer": the reply that answered a public post, marked by the post's author or someone who works here
+    /// (<see cref="AnswerMarkedById"/>). Unlike <see cref="OfficialAnswerId"/> it may be a customer's reply; the thread
+    /// shows it first. On a public complaint, its customer accepting another customer's answer also solves it.
+    /// </summary>
+    public long? AnswerId { get; set; }
+
+    public Reply? Answer { get; set; }
+
+    public string? AnswerMarkedById { get; set; }
+
+    public DateTime? AnswerMarkedAt { get; set; }
+
     /// <summary>Removal is soft: the row stays for the audit trail, the portal no longer shows it.</summary>
     public DateTime? RemovedAt { get; set; }
 

@@ -37,6 +37,7 @@ public static class FeatureServices
         services.AddSingleton<Thanks.ThanksService>();
         services.AddSingleton<Helpful.HelpfulService>();
         services.AddSingleton<Helpful.EndorsementService>();
+        services.AddSingleton<Answers.AnswerService>();
         services.AddSingleton<Team.TeamService>();
         services.AddSingleton<Customers.CustomerStoryService>();
         services.AddSingleton<Insights.InsightsService>();

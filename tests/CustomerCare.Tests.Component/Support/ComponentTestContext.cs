@@ -126,6 +126,8 @@ public abstract class ComponentTestContext : BunitContext
         // Anyone signed in marks a reply helpful; the thread keeps the counts live.
         Services.TryAddSingleton<Web.Features.Helpful.HelpfulService>();
         Services.TryAddSingleton<Web.Features.Helpful.EndorsementService>();
+        // The post's author or the team mark a reply as the answer.
+        Services.TryAddSingleton<Web.Features.Answers.AnswerService>();
         Services.TryAddSingleton<Web.Features.Team.TeamService>();
         // Every act that other systems hear of stores its webhook events (none here: no endpoint is registered).
         Services.AddOptions<Web.Features.Webhooks.WebhookOptions>();

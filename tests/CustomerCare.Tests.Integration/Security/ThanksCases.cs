@@ -1,5 +1,6 @@
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Customers;
+using CustomerCare.Web.Features.Answers;
 using CustomerCare.Web.Features.Helpful;
 using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Team;
@@ -55,6 +56,31 @@ internal static class ThanksCases
             var reply = await c.ReplyAsync(complaint, Persona.Staff);
             await c.Get<HelpfulService>().SetAsync(reply, true, c.Viewer(Persona.Author), Ct);
             return (await c.Get<HelpfulService>().MarkedOnAsync(complaint, c.Viewer(p), Ct)).Contains(reply);
+        }),
+        // The answer: another customer's reply on the author's public complaint; its author and the team choose it.
+        Of("AnswerService.MarkAsync", AuthorAndWorksHere, async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync(isPublic: true);
+            var reply = await c.ReplyAsync(complaint, Persona.Customer);
+            return (await c.Get<AnswerService>().MarkAsync(complaint, reply, c.Viewer(p), Ct)).Outcome == AnswerOutcome.Marked;
+        }),
+        Of("AnswerService.ClearAsync", AuthorAndWorksHere, async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync(isPublic: true);
+            var reply = await c.ReplyAsync(complaint, Persona.Customer);
+            await c.Get<AnswerService>().MarkAsync(complaint, reply, c.Viewer(Persona.Staff), Ct);
+            return (await c.Get<AnswerService>().ClearAsync(complaint, c.Viewer(p), Ct)).Outcome == AnswerOutcome.Cleared;
+        }),
+        Of("ThanksService.ThankForAnswerAsync", [Persona.Author], async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync(isPublic: true);
+            var reply = await c.ReplyAsync(complaint, Persona.Customer);
+            await using (var db = await c.DbAsync())
+            {
+                await db.Posts.Where(x => x.Id == complaint).ExecuteUpdateAsync(s => s.SetProperty(x => x.AnswerId, reply), Ct);
+            }
+
+            return (await c.Get<ThanksService>().ThankForAnswerAsync(complaint, reply, c.Viewer(p), Ct)).Outcome == ThanksOutcome.Thanked;
         }),
         // Endorsing: the author's own answer on their private complaint; only people who work here endorse.
         Of("EndorsementService.SetAsync", WorksHere, async (c, p) =>

@@ -113,7 +113,7 @@ public sealed partial class NotificationService(
                 return db.Users.Where(u => u.Id == authorId).Select(u => u.Id);
             case NotificationKind.NewIdea:
                 return db.CategoryFollows.Where(f => f.CategoryId == publicCategoryId).Select(f => f.UserId);
-            case NotificationKind.Thanked or NotificationKind.Endorsed:
+            case NotificationKind.Thanked or NotificationKind.Endorsed or NotificationKind.Answered:
                 var recipientId = trigger.RecipientId;
                 return db.Users.Where(u => u.Id == recipientId).Select(u => u.Id);
             case NotificationKind.Escalated:

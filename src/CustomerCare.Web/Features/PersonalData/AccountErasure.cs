@@ -74,7 +74,8 @@ internal static class AccountErasure
         // So do the webhook events about them, sent or waiting, with their copies of the complaints' words.
         await db.WebhookDeliveries.Where(d => d.PostId != null && ids.Contains(d.PostId.Value)).ExecuteDeleteAsync(ct);
         await db.Reports.Where(r => ids.Contains(r.PostId)).ExecuteDeleteAsync(ct);
-        await db.Posts.Where(p => ids.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null), ct);
+        await db.Posts.Where(p => ids.Contains(p.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.OfficialAnswerId, (long?)null).SetProperty(p => p.AnswerId, (long?)null), ct);
         await db.Posts.Where(p => p.LinkedIdeaId != null && ids.Contains(p.LinkedIdeaId.Value))
             .ExecuteUpdateAsync(s => s.SetProperty(p => p.LinkedIdeaId, (int?)null), ct);
         // Thanks for these complaints' replies and solutions (the reply key does not cascade: SQL Server allows one path).

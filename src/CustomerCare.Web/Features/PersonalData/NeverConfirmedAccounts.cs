@@ -30,7 +30,7 @@ internal static class NeverConfirmedAccounts
             && !db.UserRoles.Any(r => r.UserId == u.Id && StaffRoleIds.Contains(r.RoleId)));
 
     public static IQueryable<CareUser> WithoutContent(CareDb db, IQueryable<CareUser> users) =>
-        users.Where(u => !db.Posts.Any(p => p.AuthorId == u.Id || p.OwnerId == u.Id || p.RemovedById == u.Id || p.LinkedIdeaById == u.Id)
+        users.Where(u => !db.Posts.Any(p => p.AuthorId == u.Id || p.OwnerId == u.Id || p.RemovedById == u.Id || p.LinkedIdeaById == u.Id || p.AnswerMarkedById == u.Id)
             && !db.Replies.Any(r => r.AuthorId == u.Id || r.HiddenById == u.Id || r.EndorsedById == u.Id)
             && !db.Votes.Any(v => v.UserId == u.Id)
             && !db.Reports.Any(r => r.ReporterId == u.Id || r.ResolvedById == u.Id)

@@ -46,7 +46,7 @@ public sealed record ThreadReplyData(long Id, string Author, bool Mine, string B
 /// <summary>A reply the person wrote anywhere (in their own threads too), how many marked it helpful and who of the team endorsed it.</summary>
 public sealed record ReplyData(
     long Id, int PostId, string? PostTitle, string Body, DateTime CreatedAt, DateTime? EditedAt, bool InternalNote, bool Hidden,
-    int HelpfulCount = 0, string? EndorsedBy = null);
+    int HelpfulCount = 0, string? EndorsedBy = null, bool MarkedAsAnswer = false);
 
 public sealed record VoteData(int PostId, string? PostTitle, DateTime At);
 

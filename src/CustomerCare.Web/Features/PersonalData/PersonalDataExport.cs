@@ -67,6 +67,7 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             {
                 r.Id, r.PostId, r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, Hidden = r.HiddenAt != null, r.HelpfulCount,
                 EndorsedBy = r.EndorsedById == null ? null : r.EndorsedBy!.DisplayName,
+                MarkedAsAnswer = db.Posts.Any(p => p.Id == r.PostId && p.AnswerId == r.Id),
             })
             .ToListAsync(ct);
         var votes = await db.Votes.AsNoTracking().Where(v => v.UserId == userId).OrderBy(v => v.CreatedAt)
@@ -114,7 +115,7 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             profile,
             [.. posts.Where(p => p.Kind == PostKind.Idea).Select(p => p.Data)],
             [.. posts.Where(p => p.Kind == PostKind.Complaint).Select(p => p.Data)],
-            [.. replies.Select(r => new ReplyData(r.Id, r.PostId, Title(r.PostId), r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, r.Hidden, r.HelpfulCount, r.EndorsedBy))],
+            [.. replies.Select(r => new ReplyData(r.Id, r.PostId, Title(r.PostId), r.Body, r.CreatedAt, r.EditedAt, r.IsInternalNote, r.Hidden, r.HelpfulCount, r.EndorsedBy, r.MarkedAsAnswer))],
             [.. votes.Select(v => new VoteData(v.PostId, Title(v.PostId), v.CreatedAt))],
             [.. follows.Select(f => new FollowData(f.PostId, Title(f.PostId), f.Following, f.Reason.ToString(), f.Since))],
             categoryFollows,
@@ -180,11 +181,14 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             .Select(h => new { h.PostId, To = h.ToOwner!.DisplayName, h.Reason, h.At }).ToListAsync(ct);
         var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ActorId == userId)
             .Select(a => new { a.PostId, a.Action, a.Reason, a.At }).ToListAsync(ct);
+        var answers = await db.Posts.AsNoTracking().Where(p => p.AnswerMarkedById == userId)
+            .Select(p => new { p.Id, p.AnswerId, p.AnswerMarkedAt }).ToListAsync(ct);
         return
         [
             .. statuses.Select(s => new DecisionData($"Status {s.From} → {s.To}", s.PostId, null, s.Note, s.ChangedAt)),
             .. handovers.Select(h => new DecisionData($"Handed over to {h.To}", h.PostId, null, h.Reason, h.At)),
             .. audit.Select(a => new DecisionData(a.Action.ToString(), a.PostId, null, a.Reason, a.At)),
+            .. answers.Select(a => new DecisionData($"Marked reply {a.AnswerId} as the answer", a.Id, null, null, a.AnswerMarkedAt!.Value)),
         ];
     }
 

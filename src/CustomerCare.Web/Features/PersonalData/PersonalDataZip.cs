@@ -59,7 +59,8 @@ public static class PersonalDataZip
         Posts(md, l["Data_Section_Ideas"], archive.Ideas, l);
         Posts(md, l["Data_Section_Complaints"], archive.Complaints, l);
         Section(md, l["Data_Section_Replies"], archive.Replies.Select(r => $"{When(r.CreatedAt)} · {About(r.PostId, r.PostTitle, l)}: {OneLine(r.Body)}"
-            + (r.EndorsedBy is null ? "" : $" ({l["Data_Field_EndorsedBy"]} {PersonName.Shown(r.EndorsedBy, l)})")), l);
+            + (r.EndorsedBy is null ? "" : $" ({l["Data_Field_EndorsedBy"]} {PersonName.Shown(r.EndorsedBy, l)})")
+            + (r.MarkedAsAnswer ? $" ({l["Answer_Badge"]})" : "")), l);
         Section(md, l["Data_Section_Votes"], archive.Votes.Select(v => $"{When(v.At)} · {About(v.PostId, v.PostTitle, l)}"), l);
         Section(md, l["Data_Section_Follows"], [
             .. archive.Follows.Select(f => $"{When(f.Since)} · {About(f.PostId, f.PostTitle, l)} · {(f.Following ? f.Reason : "stopped")}"),

@@ -34,6 +34,12 @@ public sealed record ReplyView(
 /// <summary>A customer's answer vouched for by someone who works here: "Endorsed by Anna Berger, Customer Care".</summary>
 public sealed record Endorsement(string ById, string ByName, string? ByJobTitle, DateTime At);
 
+/// <summary>
+/// The reply marked as the answer to a public post, and by whom: the post's author (<see cref="ByAuthor"/>) or someone
+/// who works here ("chosen by Anna Berger, Customer Care").
+/// </summary>
+public sealed record AnswerMark(long ReplyId, string ByName, string? ByJobTitle, bool ByAuthor, DateTime At);
+
 /// <summary>When and why the team hid a reply: every reader sees the reason in its place.</summary>
 public sealed record ReplyHiding(DateTime At, string Reason);
 
@@ -46,7 +52,7 @@ public sealed record StatusChangeView(PostStatus From, PostStatus To, string ByN
 public sealed record PostDetails(
     PostSummary Post, string Body, IReadOnlyList<ReplyView> Replies, IReadOnlyList<StatusChangeView> History,
     RemovalInfo? Removal = null, DateTime? EditedAt = null,
-    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null, HoldReason? Held = null);
+    MergedIntoInfo? MergedInto = null, long? OfficialAnswerId = null, HoldReason? Held = null, AnswerMark? Answer = null);
 
 /// <summary>The idea a duplicate was merged into; its page points there.</summary>
 public sealed record MergedIntoInfo(int Id, string Title);

@@ -29,6 +29,9 @@ public sealed class PostPageState(PostDetails details, ComplaintInfo? complaint)
             case OfficialAnswerChanged answer when answer.PostId == Details.Post.Id:
                 SetOfficialAnswer(answer.ReplyId);
                 return true;
+            case Answers.AnswerMarked marked when marked.PostId == Details.Post.Id:
+                Details = Details with { Answer = marked.Mark };
+                return true;
             case StatusChanged changed when changed.PostId == Details.Post.Id:
                 Details = Details with
                 {

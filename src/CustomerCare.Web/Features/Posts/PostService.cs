@@ -39,10 +39,17 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .FirstOrDefaultAsync(ct);
         var editedAt = await db.AuditEntries.Where(a => a.PostId == id && a.Action == AuditAction.Edited).MaxAsync(a => (DateTime?)a.At, ct);
         var extra = await visible
-            .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId, Held = p.HeldAt == null ? null : p.HoldReason })
+            .Select(p => new
+            {
+                p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId, Held = p.HeldAt == null ? null : p.HoldReason,
+                Answer = p.AnswerId == null ? null : new AnswerMark(p.AnswerId.Value,
+                    db.Users.Where(u => u.Id == p.AnswerMarkedById).Select(u => u.DisplayName).FirstOrDefault() ?? "",
+                    p.AnswerMarkedById == p.AuthorId ? null : db.Users.Where(u => u.Id == p.AnswerMarkedById).Select(u => u.JobTitle).FirstOrDefault(),
+                    p.AnswerMarkedById == p.AuthorId, p.AnswerMarkedAt!.Value),
+            })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held);
+        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held, extra.Answer);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CustomerCare.Web.Features.Thanks;
 
 /// <summary>
-/// "Thank you": a customer thanks the person who helped — the staff member who wrote a reply they may read, or the owner
-/// of their own complaint once it is solved — once per reply or complaint, with an optional note they may let the staff
+/// "Thank you": a customer thanks the person who helped — the staff member who wrote a reply they may read, the owner
+/// of their own complaint once it is solved, or the customer whose answer solved their public complaint — once per reply or complaint, with an optional note they may let the staff
 /// member's profile show. The staff member hears of it in the bell (and by mail, by their choice). The unique index on
 /// (giver, target) is the truth: a second thanks, from a second tab at once too, is the first one.
 /// </summary>
@@ -38,6 +38,23 @@ public sealed class ThanksService(IDbContextFactory<CareDb> dbs, TimeProvider ti
             return complaint is null ? (null, ThanksOutcome.NotFound)
                 : complaint.Status != PostStatus.Solved || complaint.OwnerId is null ? (null, ThanksOutcome.NotThankable)
                 : (new ThanksTarget(complaint.OwnerId, complaintId, null, Data.Entities.Thanks.ComplaintTarget(complaintId)), ThanksOutcome.Thanked);
+        }, ct);
+
+    /// <summary>
+    /// The customer of a public complaint thanks the customer whose answer they accepted as the one that solved it
+    /// (marked as the post's answer): the only thanks from one customer to another.
+    /// </summary>
+    public Task<ThanksResult> ThankForAnswerAsync(int complaintId, long replyId, Viewer viewer, CancellationToken ct = default) =>
+        ThankAsync(viewer, null, false, async (db, userId) =>
+        {
+            var answer = await db.Posts.AsNoTracking()
+                .Where(p => p.Id == complaintId && p.Kind == PostKind.Complaint && p.IsPublic && p.RemovedAt == null && p.AuthorId == userId
+                    && p.AnswerId == replyId)
+                .Select(p => new { p.Answer!.AuthorId, Staff = db.StaffUserIds.Contains(p.Answer.AuthorId) })
+                .FirstOrDefaultAsync(ct);
+            return answer is null ? (null, ThanksOutcome.NotFound)
+                : answer.Staff || answer.AuthorId == userId ? (null, ThanksOutcome.NotThankable)
+                : (new ThanksTarget(answer.AuthorId, complaintId, replyId, Data.Entities.Thanks.ReplyTarget(replyId)), ThanksOutcome.Thanked);
         }, ct);
 
     /// <summary>What the viewer thanked on a post: the replies, and whether the complaint's solution.</summary>
