@@ -8,7 +8,8 @@ public sealed partial class DemoSeeder
     /// <summary>
     /// Helpful marks as the demo's readers gave them: a customer's answer in a public thread helped its asker and one to
     /// four other customers; every third answer of the team helped its asker. Each reply's count is then its marks. The
-    /// customers' answers that helped four or more are endorsed by the longest-serving member of the team.
+    /// customers' answers that helped four or more are endorsed by the longest-serving member of the team; on an idea, the
+    /// customer's answer that helped most (three or more) is the one its author accepted as the answer.
     /// </summary>
     private static async Task SeedHelpfulAsync(CareDb db, DateTime now, CancellationToken ct)
     {
@@ -46,6 +47,18 @@ public sealed partial class DemoSeeder
             var staffIds = db.StaffUserIds;
             await db.Replies.Where(r => r.HelpfulCount >= 4 && !staffIds.Contains(r.AuthorId))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndorsedById, endorser).SetProperty(r => r.EndorsedAt, r => r.CreatedAt.AddHours(3)), ct);
+        }
+
+        var byCustomers = replies.Where(r => !staff.Contains(r.AuthorId) && r.AuthorId != r.PostAuthorId).Select(r => r.Id).ToHashSet();
+        var answers = (await db.Replies.Where(r => r.HelpfulCount >= 3 && r.Post!.Kind == PostKind.Idea)
+                .Select(r => new { r.Id, r.PostId, r.Post!.AuthorId, r.HelpfulCount, r.CreatedAt }).ToListAsync(ct))
+            .Where(r => byCustomers.Contains(r.Id))
+            .GroupBy(r => r.PostId, (_, candidates) => candidates.OrderByDescending(r => r.HelpfulCount).ThenBy(r => r.Id).First());
+        foreach (var answer in answers)
+        {
+            var at = answer.CreatedAt.AddHours(2) < now ? answer.CreatedAt.AddHours(2) : now;
+            await db.Posts.Where(p => p.Id == answer.PostId).ExecuteUpdateAsync(s => s
+                .SetProperty(p => p.AnswerId, answer.Id).SetProperty(p => p.AnswerMarkedById, answer.AuthorId).SetProperty(p => p.AnswerMarkedAt, at), ct);
         }
     }
 }

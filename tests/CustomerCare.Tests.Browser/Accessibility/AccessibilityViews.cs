@@ -41,6 +41,7 @@ internal static class AccessibilityViews
 
         new("/", "/", Customer),
         new("/posts/{Id:int}", "/posts/{idea}", Customer),
+        new("/posts/{Id:int}", "/ideas?sort=top", Customer, Then: OpenAnAnsweredIdeaAsync),
         new("/ideas/new", "/ideas/new", Customer),
         new("/complaints/new", "/complaints/new", Customer),
         new("/complaints", "/complaints", Customer),
@@ -89,6 +90,14 @@ internal static class AccessibilityViews
         await page.Locator("a.cc-person-link[href^='/people/']").First.ClickAsync();
         await page.WaitForURLAsync("**/people/**");
         await page.GetByTestId("people-since").WaitForAsync();
+    }
+
+    // An idea whose answer stands first (the demo's authors accepted the customers' answers that helped most): from its card.
+    private static async Task OpenAnAnsweredIdeaAsync(IPage page)
+    {
+        await page.GetByTestId("post-card").Filter(new() { Has = page.GetByTestId("card-answered") }).First.GetByTestId("post-title").ClickAsync();
+        await page.WaitForURLAsync("**/posts/**");
+        await page.GetByTestId("the-answer").WaitForAsync();
     }
 
     // A customer's story as staff reach it: from a row of the desk.

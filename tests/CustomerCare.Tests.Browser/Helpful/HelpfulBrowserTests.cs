@@ -2,6 +2,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Threads;
 using Microsoft.Extensions.DependencyInjection;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -9,8 +10,8 @@ namespace CustomerCare.Tests.Browser.Helpful;
 
 /// <summary>
 /// Customers help each other: one customer marks another's answer helpful, the count rises in the writer's browser
-/// without a reload (they see the count, not a toggle), their public profile lists the answer that helped, and staff
-/// endorse it, which the writer's page shows at once.
+/// without a reload (they see the count, not a toggle), their public profile lists the answer that helped, staff
+/// endorse it, and the asker marks it as the answer; the writer's and the staff member's pages show each at once.
 /// </summary>
 [Collection(BrowserTests.Name)]
 public sealed class HelpfulBrowserTests(BrowserFixture browser)
@@ -18,7 +19,7 @@ public sealed class HelpfulBrowserTests(BrowserFixture browser)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_customer_marks_an_answer_helpful_and_another_browser_sees_the_count_live_and_the_profile_lists_it()
+    public async Task A_customer_marks_an_answer_helpful_staff_endorse_it_and_the_asker_marks_it_as_the_answer_each_seen_live_elsewhere()
     {
         var asker = await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct);
         var helper = await browser.Portal.AddPersonAsync(Roles.Customer, $"Hugo Helper {Guid.NewGuid():N}"[..20], ct: Ct);
@@ -66,6 +67,16 @@ public sealed class HelpfulBrowserTests(BrowserFixture browser)
         await staff.Locator($"#reply-{replyId}").GetByRole(AriaRole.Button, new() { Name = $"Endorse the answer of {helper.DisplayName}" }).ClickAsync();
         await Expect(theirs.GetByTestId("endorsed")).ToHaveTextAsync($"Endorsed by {anna.DisplayName}, Customer Care");
         await Expect(staff.Locator($"#reply-{replyId}").GetByTestId("endorse")).ToHaveAttributeAsync("aria-pressed", "true");
+
+        // The asker marks it as the answer: it stands first on every open page, and the top of their page links to it.
+        await reply.GetByRole(AriaRole.Button, new() { Name = $"Mark as the answer: the reply of {helper.DisplayName}" }).ClickAsync();
+        await Expect(writer.GetByTestId("the-answer")).ToContainTextAsync("channel 11");
+        await Expect(writer.GetByTestId("the-answer-by")).ToHaveTextAsync("Accepted by the author");
+        await Expect(theirs.GetByTestId("answer-badge")).ToHaveTextAsync("The answer");
+        await Expect(staff.Locator($"#reply-{replyId}").GetByTestId("answer-badge")).ToBeVisibleAsync();
+        await customer.GetByTestId("answered-link").ClickAsync();
+        await Expect(customer).ToHaveURLAsync(new Regex($"/posts/{ideaId}#the-answer$"));
+        await Expect(customer.GetByTestId("the-answer")).ToBeInViewportAsync();
 
         // Taken back: the count goes in both browsers.
         await reply.GetByTestId("helpful").ClickAsync();

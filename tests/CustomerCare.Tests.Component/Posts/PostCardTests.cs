@@ -25,6 +25,16 @@ public sealed class PostCardTests : ComponentTestContext
         Assert.Equal("7 replies", card.Find("[data-testid=reply-count]").TextContent.Trim());
         Assert.Equal("42", card.Find("[data-testid=vote-count]").TextContent.Trim());
         Assert.Equal("Planned", card.Find("[data-testid=status-chip]").TextContent.Trim());
+        Assert.Empty(card.FindAll("[data-testid=card-answered]"));
+    }
+
+    [Fact]
+    public void An_answered_idea_says_so_beside_its_replies()
+    {
+        UseDatabase();
+        var card = Render<PostCard>(p => p.Add(c => c.Post, Idea(PostStatus.Open) with { Answered = true }));
+
+        Assert.Equal("Answered", card.Find("[data-testid=card-answered]").TextContent.Trim());
     }
 
     [Theory]

@@ -39,6 +39,7 @@ public abstract class AnswerTests(PortalFactory portal)
         var mark = (await DetailsAsync(ideaId, Viewer.Anonymous)).Answer;
         Assert.Equal((replyId, true), (mark!.ReplyId, mark.ByAuthor));
         Assert.Equal(mark, Assert.Single(heard.OfType<AnswerMarked>()).Mark);
+        Assert.True(Assert.Single(await portal.Services.GetRequiredService<PostService>().ListByIdsAsync([ideaId], Viewer.Anonymous, Ct)).Answered);
         await using var db = await DbAsync();
         var bell = Assert.Single(await db.Notifications.Where(n => n.UserId == helper.Id && n.Kind == NotificationKind.Answered).ToListAsync(Ct));
         Assert.Equal((asker.Id, (long?)replyId), (bell.ActorId, bell.ReplyId));

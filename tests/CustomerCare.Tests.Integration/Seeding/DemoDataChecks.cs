@@ -51,6 +51,25 @@ internal static class DemoDataChecks
         });
     }
 
+    /// <summary>The demo's answers keep AnswerService's rules: some ideas have one, each a visible customer's reply on that idea, accepted by its author.</summary>
+    public static async Task AssertAnswersKeepTheRulesAsync(IDbContextFactory<CareDb> dbs, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var staff = db.StaffUserIds;
+        var answers = await db.Posts.Where(p => p.AnswerId != null)
+            .Select(p => new
+            {
+                p.Title, p.IsPublic, ByAuthor = p.AnswerMarkedById == p.AuthorId, OnThisPost = p.Answer!.PostId == p.Id, p.Answer.IsInternalNote,
+                Visible = p.Answer.HeldAt == null && p.Answer.HiddenAt == null, OwnReply = p.Answer.AuthorId == p.AuthorId,
+                ByStaff = staff.Contains(p.Answer.AuthorId),
+            })
+            .ToListAsync(ct);
+
+        Assert.NotEmpty(answers);
+        Assert.All(answers, a => Assert.True(a is { IsPublic: true, ByAuthor: true, OnThisPost: true, IsInternalNote: false, Visible: true, OwnReply: false, ByStaff: false },
+            $"The answer of \"{a.Title}\" breaks a rule: {a}"));
+    }
+
     /// <summary>
     /// "A named person takes care of it": every complaint the team has touched (answered, moved on, escalated) has an
     /// owner; the handovers lead to that owner; and a history line saying who takes care names the owner of that moment.

@@ -27,6 +27,7 @@ public sealed class DemoSeedingOnPostgresTests
         await DemoDataChecks.AssertEveryDemoAccountSignsInAsync(portal.Services, Ct);
         await DemoDataChecks.AssertCountersMatchRowsAsync(dbs, Ct);
         await DemoDataChecks.AssertComplaintOwnersKeepTheirPromiseAsync(dbs, Ct);
+        await DemoDataChecks.AssertAnswersKeepTheRulesAsync(dbs, Ct);
 
         var rows = await DemoDataChecks.CountRowsAsync(dbs, Ct);
         await using var scope = portal.Services.CreateAsyncScope();

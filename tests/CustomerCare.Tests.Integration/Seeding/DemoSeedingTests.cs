@@ -59,6 +59,10 @@ public sealed class DemoSeedingTests(PortalFactory portal) : IClassFixture<Porta
         DemoDataChecks.AssertCountersMatchRowsAsync(Dbs, Ct);
 
     [Fact]
+    public Task Answers_are_customers_visible_replies_accepted_by_the_post_author() =>
+        DemoDataChecks.AssertAnswersKeepTheRulesAsync(Dbs, Ct);
+
+    [Fact]
     public async Task Every_status_history_is_a_chain_ending_in_the_current_status()
     {
         await using var db = await Dbs.CreateDbContextAsync(Ct);

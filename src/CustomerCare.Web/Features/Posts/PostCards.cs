@@ -30,7 +30,8 @@ public static class PostCards
             p.ReplyCount,
             p.IsPublic,
             viewerId != null && p.Votes.Any(v => v.UserId == viewerId),
-            p.ShippedIn);
+            p.ShippedIn,
+            p.AnswerId != null && p.Answer!.HiddenAt == null);
     }
 
     /// <summary>The cards with their excerpts as plain text, at most <see cref="ExcerptLength"/> characters.</summary>

@@ -20,7 +20,8 @@ public sealed record PostSummary(
     int ReplyCount,
     bool IsPublic,
     bool VotedByViewer,
-    string? ShippedIn = null);
+    string? ShippedIn = null,
+    bool Answered = false);
 
 /// <summary>
 /// One reply as its reader may see it. <see cref="IsHeld"/>: it waits for approval (its author and staff only).
