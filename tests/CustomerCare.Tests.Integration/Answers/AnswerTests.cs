@@ -4,6 +4,8 @@ using CustomerCare.Tests.Integration.Helpful;
 using CustomerCare.Tests.Integration.Support;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Answers;
+using CustomerCare.Web.Features.Customers;
+using CustomerCare.Web.Features.Helpful;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
@@ -44,6 +46,9 @@ public abstract class AnswerTests(PortalFactory portal)
         var bell = Assert.Single(await db.Notifications.Where(n => n.UserId == helper.Id && n.Kind == NotificationKind.Answered).ToListAsync(Ct));
         Assert.Equal((asker.Id, (long?)replyId), (bell.ActorId, bell.ReplyId));
         Assert.True(Assert.Single((await Export(helper)).Replies).MarkedAsAnswer);
+        await portal.Services.GetRequiredService<HelpfulService>().SetAsync(replyId, true, asker.Viewer, Ct);
+        var profile = await portal.Services.GetRequiredService<CustomerStoryService>().ProfileAsync(helper.Id, Ct);
+        Assert.True(Assert.Single(profile!.HelpfulAnswers).IsTheAnswer);
         Assert.Contains((await Export(asker)).Decisions, d => d.PostId == ideaId && d.What.Contains($"{replyId}", StringComparison.Ordinal));
     }
 

@@ -52,5 +52,5 @@ public sealed record CustomerProfile(
     string Id, string DisplayName, string? AvatarUrl, DateTime Since, IReadOnlyList<StoryIdea> Ideas, int IdeaCount,
     IReadOnlyList<HelpfulAnswerView> HelpfulAnswers, int Helped);
 
-/// <summary>A reply of the customer that people marked helpful, and the public post it answers.</summary>
-public sealed record HelpfulAnswerView(long ReplyId, int PostId, string PostTitle, int HelpfulCount, DateTime CreatedAt);
+/// <summary>A reply of the customer that people marked helpful, the public post it answers, and whether it is that post's answer.</summary>
+public sealed record HelpfulAnswerView(long ReplyId, int PostId, string PostTitle, int HelpfulCount, DateTime CreatedAt, bool IsTheAnswer = false);

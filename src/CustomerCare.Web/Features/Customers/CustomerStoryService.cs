@@ -89,7 +89,7 @@ public sealed class CustomerStoryService(IDbContextFactory<CareDb> dbs, TimeProv
         var helpful = await PostVisibility.RepliesVisibleTo(db.Replies.AsNoTracking(), Viewer.Anonymous)
             .Where(r => r.AuthorId == customerId && r.HelpfulCount > 0 && r.HiddenAt == null && listed.Any(p => p.Id == r.PostId))
             .OrderByDescending(r => r.HelpfulCount).ThenByDescending(r => r.Id).Take(Shown)
-            .Select(r => new HelpfulAnswerView(r.Id, r.PostId, r.Post!.Title, r.HelpfulCount, r.CreatedAt)).ToListAsync(ct);
+            .Select(r => new HelpfulAnswerView(r.Id, r.PostId, r.Post!.Title, r.HelpfulCount, r.CreatedAt, r.Post.AnswerId == r.Id)).ToListAsync(ct);
         return new(
             customerId, person.DisplayName, person.AvatarUrl, person.CustomerSince,
             await ideas.OrderByDescending(p => p.CreatedAt).ThenByDescending(p => p.Id).Take(Shown)
