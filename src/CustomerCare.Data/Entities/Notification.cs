@@ -29,6 +29,9 @@ public enum NotificationKind
 
     /// <summary>Someone who works here endorsed the recipient's (a customer's) answer.</summary>
     Endorsed,
+
+    /// <summary>Someone mentioned the recipient (<c>@[Name](id)</c>) in a reply the recipient may see.</summary>
+    Mentioned,
 }
 
 /// <summary>
