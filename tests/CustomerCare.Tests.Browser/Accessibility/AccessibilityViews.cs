@@ -45,6 +45,7 @@ internal static class AccessibilityViews
         new("/complaints/new", "/complaints/new", Customer),
         new("/complaints", "/complaints", Customer),
         new("/posts/{Id:int}", "/posts/{complaint}", Customer),
+        new("/posts/{Id:int}", "/posts/{idea}", Customer, Then: OpenMentionSuggestionsAsync),
         new("/notifications", "/notifications", Customer),
         new("/account/notifications", "/account/notifications", Customer),
         new("/account/data", "/account/data", Customer),
@@ -89,6 +90,15 @@ internal static class AccessibilityViews
         await page.Locator("a.cc-person-link[href^='/people/']").First.ClickAsync();
         await page.WaitForURLAsync("**/people/**");
         await page.GetByTestId("people-since").WaitForAsync();
+    }
+
+    // The reply composer with its "@" suggestions open, as a customer types a mention.
+    private static async Task OpenMentionSuggestionsAsync(IPage page)
+    {
+        var field = page.Locator("[data-testid=composer] textarea:visible");
+        await field.ClickAsync();
+        await field.PressSequentiallyAsync("@a");
+        await page.GetByRole(AriaRole.Listbox).WaitForAsync();
     }
 
     // A customer's story as staff reach it: from a row of the desk.
