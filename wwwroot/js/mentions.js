@@ -45,7 +45,6 @@ export function attach(anchor, server, listId) {
   const onKeyUp = e => { if (["ArrowLeft", "ArrowRight", "Home", "End"].includes(e.key)) { check(); } };
   const onBlur = () => { if (state.open) { state.query = null; server.invokeMethodAsync("QueryAsync", null).catch(() => { }); } };
   field.setAttribute("aria-autocomplete", "list");
-  field.setAttribute("aria-controls", listId);
   field.addEventListener("input", check);
   field.addEventListener("click", check);
   field.addEventListener("keyup", onKeyUp);
@@ -54,12 +53,20 @@ export function attach(anchor, server, listId) {
   attached.set(anchor, { state, check, onKeyDown, onKeyUp, onBlur });
 }
 
-// The server says whether its list shows and which option is active.
+// The server says whether its list shows and which option is active. The field names the list only while it is
+// there: aria-controls must point at an element that exists.
 export function setState(anchor, open, activeId) {
   const entry = attached.get(anchor);
   if (!entry) { return; }
+  const { field, listId } = entry.state;
   entry.state.open = open;
-  if (open && activeId) { entry.state.field.setAttribute("aria-activedescendant", activeId); } else { entry.state.field.removeAttribute("aria-activedescendant"); }
+  if (open && activeId) {
+    field.setAttribute("aria-controls", listId);
+    field.setAttribute("aria-activedescendant", activeId);
+  } else {
+    field.removeAttribute("aria-controls");
+    field.removeAttribute("aria-activedescendant");
+  }
 }
 
 // Replaces "@typed" with the token and a space, and puts the caret after it.
@@ -86,5 +93,6 @@ export function detach(anchor) {
   field.removeEventListener("keydown", entry.onKeyDown);
   field.removeEventListener("blur", entry.onBlur);
   field.removeAttribute("aria-activedescendant");
+  field.removeAttribute("aria-controls");
   attached.delete(anchor);
 }

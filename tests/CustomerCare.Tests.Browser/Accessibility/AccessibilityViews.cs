@@ -99,6 +99,8 @@ internal static class AccessibilityViews
         await field.ClickAsync();
         await field.PressSequentiallyAsync("@a");
         await page.GetByRole(AriaRole.Listbox).WaitForAsync();
+        // The send button just turned from disabled to enabled: its colours are checked once their transition ends.
+        await page.GetByTestId("composer-submit").EvaluateAsync("b => Promise.all(b.getAnimations().map(a => a.finished))");
     }
 
     // A customer's story as staff reach it: from a row of the desk.

@@ -78,7 +78,9 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
         Assert.Equal(thanks, page.FindAll("[data-kind=Thanked]").Count == 1);
         // Only a customer's answer is endorsed; thanks go to people who work here, so the two never meet.
         Assert.Equal(!thanks, page.FindAll("[data-kind=Endorsed]").Count == 1);
-        Assert.Equal(7 + (escalations ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
+        // Everyone may be mentioned.
+        Assert.Single(page.FindAll("[data-kind=Mentioned]"));
+        Assert.Equal(8 + (escalations ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
     }
 
     [Fact]

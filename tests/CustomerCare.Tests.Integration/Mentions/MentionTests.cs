@@ -4,6 +4,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Mentions;
 using CustomerCare.Web.Features.Moderation;
+using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Threads;
 using CustomerCare.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -127,6 +128,23 @@ public abstract class MentionTests(PortalFactory portal)
 
         Assert.Empty(await NotifiedAsync(ideaId, replyId, gone.Id));
         Assert.Equal(new MentionShown("Former customer", null), await ShownAsync(ideaId, gone, false, asker.Viewer));
+    }
+
+    [Fact]
+    public async Task Deleting_an_account_takes_its_name_out_of_every_mention_of_it()
+    {
+        var (asker, staff) = (await Customer(), await Staff());
+        var leaving = await portal.AddPersonAsync(Roles.Customer, $"Lea Leaving {Guid.NewGuid():N}"[..20], ct: Ct);
+        var ideaId = await portal.ProposeIdeaAsync(asker, ct: Ct);
+        var replyId = await ReplyAsync(ideaId, staff, $"As {Token(leaving)} wrote, and {Token(asker)} agreed.");
+
+        var deleted = await portal.Services.GetRequiredService<AccountDeletion>().DeleteAsync(leaving.Viewer, leaving.Password, [], Ct);
+
+        Assert.True(deleted.Succeeded);
+        await using var db = await DbAsync();
+        var body = await db.Replies.Where(r => r.Id == replyId).Select(r => r.Body).SingleAsync(Ct);
+        Assert.DoesNotContain(leaving.DisplayName, body, StringComparison.Ordinal);
+        Assert.Equal($"As @[Former customer]({leaving.Id}) wrote, and {Token(asker)} agreed.", body);
     }
 
     [Fact]

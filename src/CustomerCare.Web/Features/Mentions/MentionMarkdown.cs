@@ -1,3 +1,5 @@
+using System.Globalization;
+using CustomerCare.Web.Components.Shared;
 using Markdig;
 using Markdig.Helpers;
 using Markdig.Parsers;
@@ -73,7 +75,8 @@ public sealed class MentionExtension : IMarkdownExtension
     {
         protected override void Write(HtmlRenderer renderer, MentionInline mention)
         {
-            var name = mention.Shown?.Name ?? mention.WrittenName;
+            // The written name of an erased account was renamed to the placeholder, said in the reader's language.
+            var name = mention.Shown?.Name ?? PersonName.Shown(mention.WrittenName, CultureInfo.CurrentUICulture);
             if (renderer.EnableHtmlForInline && mention.Shown?.Href is { } href)
             {
                 renderer.Write("<a href=\"").WriteEscapeUrl(href).Write("\" class=\"cc-mention\">@").WriteEscape(name).Write("</a>");

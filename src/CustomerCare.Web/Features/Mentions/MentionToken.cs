@@ -33,4 +33,19 @@ public static partial class MentionToken
 
         return $"@[{(clean.Length > NameMaxLength ? clean[..NameMaxLength] : clean)}]({id})";
     }
+
+    /// <summary>
+    /// <paramref name="text"/> with every token of <paramref name="id"/> naming <paramref name="name"/> instead of the name
+    /// its writer saw: an erased account's name must not outlive it in other people's texts.
+    /// </summary>
+    public static string Rename(string text, string id, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(id);
+        var token = Format(name, id);
+        return Regex.Replace(text, @"@\[[^\[\]\r\n]{1,100}\]\(" + Regex.Escape(id) + @"\)", _ => token, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>What every token of <paramref name="id"/> contains, for finding the texts that mention someone.</summary>
+    public static string Marker(string id) => $"]({id})";
 }
