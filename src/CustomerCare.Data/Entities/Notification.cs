@@ -32,6 +32,9 @@ public enum NotificationKind
 
     /// <summary>The post's author or someone who works here marked the recipient's reply as the answer.</summary>
     Answered,
+
+    /// <summary>Someone mentioned the recipient (<c>@[Name](id)</c>) in a reply the recipient may see.</summary>
+    Mentioned,
 }
 
 /// <summary>

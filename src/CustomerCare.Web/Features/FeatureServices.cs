@@ -30,6 +30,8 @@ public static class FeatureServices
         services.AddSingleton<Votes.VoteService>();
         services.AddSingleton<Votes.VoterListService>();
         services.AddSingleton<Threads.ThreadService>();
+        services.AddSingleton<Mentions.MentionService>();
+        services.AddSingleton<Mentions.MentionNotifier>();
         services.AddSingleton<Threads.OfficialAnswerService>();
         services.AddSingleton<Decisions.StatusDecisionService>();
         services.AddSingleton<Decisions.MergeService>();

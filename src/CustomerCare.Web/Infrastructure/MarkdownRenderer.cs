@@ -1,6 +1,7 @@
 using Ganss.Xss;
 using Markdig;
 using Markdig.Syntax;
+using CustomerCare.Web.Features.Mentions;
 
 namespace CustomerCare.Web.Infrastructure;
 
@@ -16,6 +17,7 @@ public sealed class MarkdownRenderer
         .UseAutoLinks()
         .UseListExtras()
         .UseSoftlineBreakAsHardlineBreak()
+        .Use<MentionExtension>()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
@@ -29,6 +31,33 @@ public sealed class MarkdownRenderer
 
         return sanitizer.Sanitize(Markdown.ToHtml(markdown, pipeline));
     }
+
+    /// <summary>
+    /// Like <see cref="ToHtml(string?)"/>, with each mention shown as <paramref name="mentions"/> says (a link to the
+    /// person's profile, or their name as text); a mention it answers null for shows the name the writer saw, as text.
+    /// </summary>
+    public string ToHtml(string? markdown, Func<string, MentionShown?> mentions)
+    {
+        ArgumentNullException.ThrowIfNull(mentions);
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return "";
+        }
+
+        var document = Markdown.Parse(markdown, pipeline);
+        foreach (var mention in document.Descendants<MentionInline>())
+        {
+            mention.Shown = mentions(mention.Id);
+        }
+
+        return sanitizer.Sanitize(document.ToHtml(pipeline));
+    }
+
+    /// <summary>The distinct people a text mentions, in order, as it renders them: a token inside code mentions nobody.</summary>
+    public IReadOnlyList<string> MentionedIds(string? markdown) =>
+        string.IsNullOrEmpty(markdown) || !markdown.Contains("@[", StringComparison.Ordinal)
+            ? []
+            : [.. Markdown.Parse(markdown, pipeline).Descendants<MentionInline>().Select(m => m.Id).Distinct(StringComparer.Ordinal)];
 
     /// <summary>
     /// Like <see cref="ToHtml(string?)"/> for a text shown below a page's own h1 (the privacy notice): its headings are
@@ -70,6 +99,8 @@ public sealed class MarkdownRenderer
         return text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, maxLength).TrimEnd(), "…");
     }
 
+    private const string MentionClass = "cc-mention";
+
     private static HtmlSanitizer CreateSanitizer()
     {
         var options = new HtmlSanitizerOptions
@@ -79,16 +110,28 @@ public sealed class MarkdownRenderer
                 "p", "br", "strong", "em", "del", "ins", "mark", "sub", "sup", "code", "pre", "blockquote",
                 "ul", "ol", "li", "a", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "table", "thead", "tbody", "tr", "th", "td",
             },
-            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "rel", "start" },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "title", "rel", "start", "class" },
             AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href" },
         };
         var sanitizer = new HtmlSanitizer(options);
         sanitizer.PostProcessNode += (_, e) =>
         {
-            if (e.Node is AngleSharp.Dom.IElement { TagName: "A" } link)
+            if (e.Node is not AngleSharp.Dom.IElement element)
             {
-                link.SetAttribute("rel", "nofollow ugc");
+                return;
+            }
+
+            // The one class kept is the mention's own on a link (MentionExtension); Markdig's others (a code block's
+            // language) and anything else go.
+            if (element.HasAttribute("class") && !(element.TagName == "A" && element.GetAttribute("class") == MentionClass))
+            {
+                element.RemoveAttribute("class");
+            }
+
+            if (element.TagName == "A")
+            {
+                element.SetAttribute("rel", "nofollow ugc");
             }
         };
         return sanitizer;

@@ -46,6 +46,7 @@ internal static class AccessibilityViews
         new("/complaints/new", "/complaints/new", Customer),
         new("/complaints", "/complaints", Customer),
         new("/posts/{Id:int}", "/posts/{complaint}", Customer),
+        new("/posts/{Id:int}", "/posts/{idea}", Customer, Then: OpenMentionSuggestionsAsync),
         new("/notifications", "/notifications", Customer),
         new("/account/notifications", "/account/notifications", Customer),
         new("/account/data", "/account/data", Customer),
@@ -98,6 +99,17 @@ internal static class AccessibilityViews
         await page.GetByTestId("post-card").Filter(new() { Has = page.GetByTestId("card-answered") }).First.GetByTestId("post-title").ClickAsync();
         await page.WaitForURLAsync("**/posts/**");
         await page.GetByTestId("the-answer").WaitForAsync();
+    }
+
+    // The reply composer with its "@" suggestions open, as a customer types a mention.
+    private static async Task OpenMentionSuggestionsAsync(IPage page)
+    {
+        var field = page.Locator("[data-testid=composer] textarea:visible");
+        await field.ClickAsync();
+        await field.PressSequentiallyAsync("@a");
+        await page.GetByRole(AriaRole.Listbox).WaitForAsync();
+        // The send button just turned from disabled to enabled: its colours are checked once their transition ends.
+        await page.GetByTestId("composer-submit").EvaluateAsync("b => Promise.all(b.getAnimations().map(a => a.finished))");
     }
 
     // A customer's story as staff reach it: from a row of the desk.

@@ -78,8 +78,10 @@ public sealed class NotificationSettingsPageTests : ComponentTestContext
         // Only a customer's answer is endorsed; thanks reach the team for their help and a customer for an accepted answer.
         Assert.Single(page.FindAll("[data-kind=Thanked]"));
         Assert.Single(page.FindAll("[data-kind=Answered]"));
+        // Everyone may be mentioned.
+        Assert.Single(page.FindAll("[data-kind=Mentioned]"));
         Assert.Equal(endorsements, page.FindAll("[data-kind=Endorsed]").Count == 1);
-        Assert.Equal(8 + (escalations ? 1 : 0) + (endorsements ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
+        Assert.Equal(9 + (escalations ? 1 : 0) + (endorsements ? 1 : 0), page.FindAll("[data-testid=prefs-kind]").Count);
     }
 
     [Fact]

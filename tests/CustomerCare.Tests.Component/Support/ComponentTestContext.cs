@@ -108,6 +108,9 @@ public abstract class ComponentTestContext : BunitContext
         Services.TryAddSingleton<Web.Features.Notifications.NotificationInbox>();
         Services.TryAddSingleton<Web.Features.Notifications.FollowService>();
         Services.AddSingleton<Web.Features.Threads.ThreadService>();
+        // Replies tell whom they mention; the post page shows mentions and the composer suggests people.
+        Services.TryAddSingleton<Web.Features.Mentions.MentionNotifier>();
+        Services.TryAddSingleton<Web.Features.Mentions.MentionService>();
         // Complaint pages show the linked idea and the resolution (the reply thread offers the owner to propose it),
         // idea pages the complaints that led to them (staff only): every post page needs these.
         Services.TryAddSingleton<Web.Features.Posts.PostService>();

@@ -12,7 +12,7 @@ namespace CustomerCare.Tests.Integration.Security;
 public abstract class ServiceMatrixTests(Cast cast)
 {
     public static IReadOnlyDictionary<string, ServiceCase> Cases { get; } =
-        PostCases.All().Concat(ThanksCases.All()).Concat(ComplaintCases.All()).Concat(AccountCases.All()).Concat(ModerationCases.All()).Concat(IntegrationCases.All())
+        PostCases.All().Concat(ThanksCases.All()).Concat(MentionCases.All()).Concat(ComplaintCases.All()).Concat(AccountCases.All()).Concat(ModerationCases.All()).Concat(IntegrationCases.All())
             .ToDictionary(c => c.Covers, StringComparer.Ordinal);
 
     public static TheoryData<string, Persona> Cells

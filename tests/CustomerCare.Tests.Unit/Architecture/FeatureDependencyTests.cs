@@ -51,6 +51,9 @@ public sealed class FeatureDependencyTests
         [("Insights", "Decisions")] = "ideas by status change with every merge, which the page hears on the decisions topic",
         [("Insights", "Votes")] = "the page follows the vote counts of the ideas it ranks",
         [("Insights", "SolvesIt")] = "the page follows the 'does this solve it?' answers of the shipped ideas it shows",
+        [("Threads", "Mentions")] = "a reply tells whom it mentions (MentionNotifier) and its composer offers people to mention (MentionSuggest)",
+        [("PersonalData", "Mentions")] = "deleting an account renames the mentions of it in everyone's texts by the token's own syntax, so its name does not outlive it",
+        [("Moderation", "Mentions")] = "approving a held reply tells whom it mentions, as posting it would have, before its followers hear of it",
         [("Moderation", "Threads")] = "approving a held reply publishes the thread's own ReplyAdded, and hiding the pinned answer unpins it, so open threads and cards follow as for any reply",
     };
 

@@ -17,7 +17,7 @@ internal static partial class StoredNames
     /// <summary>The members of the portal's records that hold a person's name.</summary>
     public static readonly IReadOnlySet<string> PersonNames = new HashSet<string>(StringComparer.Ordinal)
     {
-        "DisplayName", "ActorName", "AuthorName", "ByName", "CustomerName", "FromName", "ProposerName", "ToName", "Name",
+        "DisplayName", "ActorName", "AuthorName", "ByName", "CustomerName", "FromName", "ProposerName", "ToName", "Name", "WrittenName",
     };
 
     /// <summary>What a <c>.Name</c> or <c>.DisplayName</c> belongs to when that is no person (the member just before it): a sign-in provider's name too.</summary>

@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Mentions;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Threads;
@@ -17,7 +18,7 @@ namespace CustomerCare.Web.Features.Moderation;
 /// </summary>
 public sealed class HoldReviewService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, PostService posts, NotificationService notifications,
-    ModerationService moderation, ReplyModerationService replies, WebhookPublisher webhooks)
+    ModerationService moderation, ReplyModerationService replies, WebhookPublisher webhooks, MentionNotifier mentions)
 {
     public async Task<ModerationResult> ApproveAsync(int postId, long? replyId, Viewer viewer, CancellationToken ct = default)
     {
@@ -112,7 +113,9 @@ public sealed class HoldReviewService(
         var count = await db.Posts.AsNoTracking().Where(p => p.Id == postId).Select(p => p.ReplyCount).FirstAsync(ct);
         await bus.PublishAsync(new ReplyAdded(view, postId, count, now), ct);
         await bus.PublishAsync(new ModerationDecided(postId, replyId, ModerationDecision.Approved, now), ct);
-        await notifications.NotifyAsync(new(NotificationKind.Reply, postId, reply.AuthorId, replyId));
+        // As ThreadService does for a reply that did not wait: the people it mentions, then the followers but them.
+        var named = await mentions.NotifyAsync(postId, replyId, reply.AuthorId, view.Body);
+        await notifications.NotifyAsync(new(NotificationKind.Reply, postId, reply.AuthorId, replyId) { Named = named });
         await webhooks.PublishAsync(new(WebhookEvents.ReplyCreated, postId, $"{replyId}", replyId));
         return new(ModerationOutcome.Done);
     }

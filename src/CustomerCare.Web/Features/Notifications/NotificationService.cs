@@ -12,7 +12,14 @@ namespace CustomerCare.Web.Features.Notifications;
 /// <paramref name="RecipientId"/> names the one person a kind is for (the staff member thanked).
 /// </summary>
 public sealed record NotificationTrigger(
-    NotificationKind Kind, int PostId, string? ActorId, long? ReplyId = null, string? Detail = null, string? RecipientId = null);
+    NotificationKind Kind, int PostId, string? ActorId, long? ReplyId = null, string? Detail = null, string? RecipientId = null)
+{
+    /// <summary>
+    /// The people the act names (mentions): a <see cref="NotificationKind.Mentioned"/> trigger's only candidates; every
+    /// other kind leaves them out, since they hear of the same act as mentioned (one notification, not two).
+    /// </summary>
+    public IReadOnlyList<string> Named { get; init; } = [];
+}
 
 /// <summary>
 /// The fan-out (the reader's side is <see cref="NotificationInbox"/>). The acting services call <see cref="NotifyAsync"/> after their commit, on the
@@ -54,20 +61,30 @@ public sealed partial class NotificationService(
         }
 
         // Internal notes notify nobody: the simplest rule that can never leak one to a customer. Nor do replies that
-        // wait for approval (their approval notifies) or that the team hid.
-        if (trigger.ReplyId is { } replyId
-            && !await db.Replies.AnyAsync(
-                r => r.Id == replyId && r.PostId == trigger.PostId && !r.IsInternalNote && r.HeldAt == null && r.HiddenAt == null, ct))
+        // wait for approval (their approval notifies) or that the team hid. The one exception is a colleague mentioned
+        // in an internal note, and only people who work here (below).
+        var mention = trigger.Kind == NotificationKind.Mentioned;
+        var internalNote = false;
+        if (trigger.ReplyId is { } replyId)
         {
-            return 0;
+            var reply = await db.Replies.Where(r => r.Id == replyId && r.PostId == trigger.PostId && r.HeldAt == null && r.HiddenAt == null)
+                .Select(r => new { Internal = r.IsInternalNote || (r.ParentReply != null && r.ParentReply.IsInternalNote) }).FirstOrDefaultAsync(ct);
+            if (reply is null || (reply.Internal && !mention))
+            {
+                return 0;
+            }
+
+            internalNote = reply.Internal;
         }
 
         var candidates = Candidates(db, trigger, post.AuthorId, post.IsPublic ? post.CategoryId : null);
         var staff = db.StaffUserIds;
         var authorId = post.AuthorId;
-        var mayRead = post.IsPublic ? candidates : candidates.Where(id => id == authorId || staff.Contains(id));
+        var mayRead = internalNote ? candidates.Where(id => staff.Contains(id))
+            : post.IsPublic ? candidates : candidates.Where(id => id == authorId || staff.Contains(id));
         var actorId = trigger.ActorId;
-        var recipients = await mayRead.Where(id => id != actorId).Distinct().ToListAsync(ct);
+        var named = mention ? [] : trigger.Named;
+        var recipients = await mayRead.Where(id => id != actorId && !named.Contains(id)).Distinct().ToListAsync(ct);
         if (recipients.Count == 0)
         {
             return 0;
@@ -116,6 +133,9 @@ public sealed partial class NotificationService(
             case NotificationKind.Thanked or NotificationKind.Endorsed or NotificationKind.Answered:
                 var recipientId = trigger.RecipientId;
                 return db.Users.Where(u => u.Id == recipientId).Select(u => u.Id);
+            case NotificationKind.Mentioned:
+                var mentioned = trigger.Named;
+                return db.Users.Where(u => mentioned.Contains(u.Id) && u.DeletedAt == null).Select(u => u.Id);
             case NotificationKind.Escalated:
                 return db.UserRoles.Where(ur => ur.RoleId == Roles.AdminId).Select(ur => ur.UserId);
             default:

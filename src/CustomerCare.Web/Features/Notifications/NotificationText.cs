@@ -53,6 +53,7 @@ public static class NotificationText
             NotificationKind.Escalated => Format("Notification_Escalated", culture, title),
             NotificationKind.Endorsed => Format("Notification_Endorsed", culture, actor, title),
             NotificationKind.Answered => Format("Notification_Answered", culture, actor, title),
+            NotificationKind.Mentioned => Format("Notification_Mentioned", culture, actor, title),
             NotificationKind.Thanked => Format(facts.ReplyId is null ? "Notification_ThankedSolution" : "Notification_Thanked", culture, actor, title),
             _ => title,
         };

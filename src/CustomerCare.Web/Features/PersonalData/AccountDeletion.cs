@@ -168,6 +168,7 @@ public sealed partial class AccountDeletion(
             await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
             var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
             await AccountErasure.ScrubMentionsAsync(db, user.DisplayName, user.Email, ct);
+            await AccountErasure.ForgetMentionsAsync(db, userId, ct);
             await tx.CommitAsync(ct);
             return news with { ErasedComplaints = complaints, RemovedIdeas = ideas };
         });

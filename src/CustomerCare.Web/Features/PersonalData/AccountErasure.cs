@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Mentions;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.PersonalData;
@@ -178,6 +179,26 @@ internal static class AccountErasure
 
             await db.SaveChangesAsync(ct);
         }
+    }
+
+    /// <summary>
+    /// Mentions of the person in everyone's replies and posts (<c>@[Their Name](id)</c>) keep the id, which names nobody
+    /// once the account is a tombstone or gone, but lose the name the writer saw: it becomes "Former customer".
+    /// </summary>
+    public static async Task ForgetMentionsAsync(CareDb db, string userId, CancellationToken ct)
+    {
+        var marker = MentionToken.Marker(userId);
+        foreach (var reply in await db.Replies.Where(r => r.Body.Contains(marker)).ToListAsync(ct))
+        {
+            reply.Body = MentionToken.Rename(reply.Body, userId, CareUser.FormerCustomerName);
+        }
+
+        foreach (var post in await db.Posts.Where(p => p.Body.Contains(marker)).ToListAsync(ct))
+        {
+            post.Body = MentionToken.Rename(post.Body, userId, CareUser.FormerCustomerName);
+        }
+
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Scrub(string text, string word) => text.Replace(word, CareUser.FormerCustomerName, StringComparison.Ordinal);

@@ -88,6 +88,11 @@ internal static class NeverConfirmedAccounts
         // Re-asked inside the transaction: someone who confirmed or wrote since the read keeps everything (and, if they
         // wrote, is erased with the rest of the accounts holding content on a later pass).
         var still = WithoutContent(db, Due(db, cutoff)).Where(u => ids.Contains(u.Id)).Select(u => u.Id);
+        foreach (var id in await still.ToListAsync(ct))
+        {
+            await AccountErasure.ForgetMentionsAsync(db, id, ct);
+        }
+
         await db.PostFollows.Where(f => still.Contains(f.UserId)).ExecuteDeleteAsync(ct);
         await db.CategoryFollows.Where(f => still.Contains(f.UserId)).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => still.Contains(n.UserId)).ExecuteDeleteAsync(ct);

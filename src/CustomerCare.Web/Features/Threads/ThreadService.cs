@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Mentions;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Webhooks;
@@ -17,7 +18,7 @@ namespace CustomerCare.Web.Features.Threads;
 /// </summary>
 public sealed class ThreadService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects,
-    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, MentionNotifier mentions)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -129,15 +130,16 @@ public sealed class ThreadService(
             await then(ct);
         }
 
-        // A proposal is told to the customer as such (ComplaintService); internal notes notify nobody, nor does a reply
-        // that waits for approval until the team approves it.
+        // A proposal is told to the customer as such (ComplaintService); internal notes notify only colleagues they
+        // mention, and a reply that waits for approval nobody until the team approves it. The mentioned hear "mentioned".
         if (posting.Hold is { } hold)
         {
             await rights.AnnounceHeldAsync(postId, reply.Id, hold, ct);
         }
-        else if (!internalNote && !proposal)
+        else if (await mentions.NotifyAsync(postId, reply.Id, userId, body, spared: proposal ? post.AuthorId : null) is var named
+            && !internalNote && !proposal)
         {
-            await notifications.NotifyAsync(new(NotificationKind.Reply, postId, userId, reply.Id));
+            await notifications.NotifyAsync(new(NotificationKind.Reply, postId, userId, reply.Id) { Named = named });
         }
 
         if (posting.Hold is null)
@@ -175,6 +177,7 @@ public sealed class ThreadService(
                 r.Post!.RemovedAt,
                 r.Post.MergedIntoId,
                 r.AuthorId,
+                r.Body,
             })
             .FirstOrDefaultAsync(ct);
         if (reply is null)
@@ -211,6 +214,7 @@ public sealed class ThreadService(
         // The reply as every reader's thread shows it (counts, endorsement), read by the one projection.
         var view = await db.Replies.AsNoTracking().Where(r => r.Id == replyId).Select(ReplyViews.For(db, readsHiddenBodies: false)).FirstAsync(ct);
         await bus.PublishAsync(new ReplyEdited(view, reply.PostId, now), ct);
+        await mentions.NotifyAsync(reply.PostId, replyId, userId, body, before: reply.Body); // only whom the edit added
         return new(ThreadOutcome.Edited, view);
     }
 
