@@ -42,7 +42,9 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             .Select(p => new { p.MergedIntoId, MergedIntoTitle = p.MergedInto!.Title, p.OfficialAnswerId, Held = p.HeldAt == null ? null : p.HoldReason })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held);
+        var pictures = await db.Pictures.AsNoTracking().Where(p => p.PostId == id && p.ReplyId == null)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(ReplyViews.OfPicture).ToListAsync(ct);
+        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held, pictures);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>
