@@ -39,7 +39,8 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
     private PostingRights Rights => portal.Services.GetRequiredService<PostingRights>();
 
     private ThreadService Threads => new(Dbs, Bus, time, Notifications,
-        [new ComplaintReplies(Bus, Clock(time: time), portal.Services.GetRequiredService<CareMetrics>())], Limits, Rights, Webhooks);
+        [new ComplaintReplies(Bus, Clock(time: time), portal.Services.GetRequiredService<CareMetrics>())], Limits, Rights, Webhooks,
+        portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
 
     private ComplaintService Complaints =>
         new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks, portal.Services.GetRequiredService<CareMetrics>());

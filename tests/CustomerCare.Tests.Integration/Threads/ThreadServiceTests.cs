@@ -130,7 +130,8 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
         var threads = new ThreadService(Dbs, portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<CustomerCare.Web.Features.Notifications.NotificationService>(), [],
             new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock),
             portal.Services.GetRequiredService<CustomerCare.Web.Features.Posts.PostingRights>(),
-            portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>());
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
         clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 

@@ -29,6 +29,16 @@ public sealed class PictureService(IDbContextFactory<CareDb> dbs, IPictureStore 
         return new(bytes, contentType, everyone);
     }
 
+    /// <summary>
+    /// A stored picture's bytes for the person's own data download, which chose the ids (their own uploads); never
+    /// for a viewer (<see cref="OpenAsync"/> is).
+    /// </summary>
+    public async Task<byte[]?> ReadStoredAsync(Guid id, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await store.ReadAsync(db, id, thumbnail: false, ct);
+    }
+
     private static IQueryable<Data.Entities.Picture> Readable(CareDb db, Viewer viewer)
     {
         var posts = PostVisibility.VisibleTo(db.Posts, viewer);
