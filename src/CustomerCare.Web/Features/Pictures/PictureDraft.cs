@@ -1,4 +1,5 @@
 using CustomerCare.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Forms;
 
 namespace CustomerCare.Web.Features.Pictures;
 
@@ -26,14 +27,21 @@ public sealed class PictureDraft
     public void Clear() => items.Clear();
 }
 
-/// <summary>One chosen file: its picture (or why it was refused) and the description typed for it.</summary>
-public sealed class DraftPicture(string fileName, ProcessedPicture? picture, PictureProblem? problem)
+/// <summary>One chosen file (<see cref="File"/>: its name as the browser gave it): its picture, or why it was refused, and the description typed for it.</summary>
+public sealed class DraftPicture(string file, ProcessedPicture? picture, PictureProblem? problem)
 {
-    public string FileName { get; } = fileName;
+    public string File { get; } = file;
 
     public ProcessedPicture? Picture { get; } = picture;
 
     public PictureProblem? Problem { get; } = problem;
 
     public string AltText { get; set; } = "";
+
+    public static DraftPicture Of(IBrowserFile file, PictureProcessing processed)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(processed);
+        return new(file.Name, processed.Picture, processed.Problem);
+    }
 }

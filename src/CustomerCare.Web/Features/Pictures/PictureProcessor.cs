@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -18,6 +19,19 @@ public sealed class PictureProcessor(IOptions<PictureOptions> options) : IDispos
     private readonly SemaphoreSlim decoding = new(2, 2);
 
     private PictureOptions Options => options.Value;
+
+    /// <summary>A file chosen in the browser: one that says it is too large is refused before a byte of it is read.</summary>
+    public async Task<PictureProcessing> ProcessAsync(IBrowserFile file, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        if (file.Size > Options.MaxBytes)
+        {
+            return PictureProcessing.Refused(PictureProblem.TooLarge);
+        }
+
+        await using var stream = file.OpenReadStream(Options.MaxBytes, ct);
+        return await ProcessAsync(stream, file.Name, file.ContentType, ct);
+    }
 
     /// <summary>Reads the file to its end, refusing it as soon as it passes the size limit.</summary>
     public async Task<PictureProcessing> ProcessAsync(Stream content, string? fileName, string? declaredType, CancellationToken ct = default)
