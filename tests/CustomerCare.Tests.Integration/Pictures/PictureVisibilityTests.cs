@@ -1,5 +1,5 @@
 using System.Net;
-using CustomerCare.Data.Entities;
+using System.Text.RegularExpressions;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Integration.Security;
 using CustomerCare.Web.Features.Pictures;
@@ -74,10 +74,15 @@ public sealed class PictureVisibilityTests(SqliteCast cast) : IClassFixture<Sqli
             Assert.Equal(HttpStatusCode.NotFound, full.StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, thumbnail.StatusCode);
             Assert.Equal(missing.StatusCode, full.StatusCode);
-            Assert.Equal(await missing.Content.ReadAsStringAsync(Ct), await full.Content.ReadAsStringAsync(Ct));
+            // The not-found page, word for word; only the script nonce, the circuit's markers and the antiforgery token (of
+            // the sign-out form) differ from one answer to the next.
+            Assert.Equal(WithoutNonce(await missing.Content.ReadAsStringAsync(Ct)), WithoutNonce(await full.Content.ReadAsStringAsync(Ct)));
             Assert.Equal(missing.Content.Headers.ContentType?.MediaType, full.Content.Headers.ContentType?.MediaType);
         }
     }
+
+    private static string WithoutNonce(string html) =>
+        Regex.Replace(html, "nonce=\"[^\"]*\"|<!--Blazor:.*?-->|CfDJ8[A-Za-z0-9_-]+", "", RegexOptions.Singleline);
 
     private static bool Allowed(PicturePlace place, Persona persona) => place switch
     {
