@@ -3,8 +3,6 @@ using CustomerCare.Tests.Support;
 using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Threads;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Component.Pictures;
 
@@ -17,12 +15,6 @@ public sealed class PicturePickerTests : ComponentTestContext
     private readonly PictureDraft draft = new();
     private readonly List<IReadOnlyList<PictureUpload>> sent = [];
     private ThreadOutcome answer = ThreadOutcome.Posted;
-
-    public PicturePickerTests()
-    {
-        Services.AddSingleton(Options.Create(new PictureOptions()));
-        Services.AddSingleton<PictureProcessor>();
-    }
 
     [Fact]
     public async Task A_chosen_picture_is_previewed_and_sent_with_its_description_once_described()

@@ -38,9 +38,9 @@ public sealed class FolderPictureTests(FolderPicturesPortal portal) : IClassFixt
         var ideaId = await portal.ProposeIdeaAsync(asker, ct: Ct);
         var upload = await TestPictures.UploadAsync(portal.Services, ct: Ct);
 
-        var first = await Threads.ReplyAsync(ideaId, null, "The first screen.", false, [upload], writer.Viewer, Ct);
+        var first = await Threads.ReplyWithPicturesAsync(ideaId, null, "The first screen.", false, [upload], writer.Viewer, Ct);
         var second = await Threads.ReplyAsync(ideaId, null, "No picture here.", false, writer.Viewer, Ct);
-        var third = await Threads.ReplyAsync(ideaId, null, "Over the limit.", false, [upload], writer.Viewer, Ct);
+        var third = await Threads.ReplyWithPicturesAsync(ideaId, null, "Over the limit.", false, [upload], writer.Viewer, Ct);
 
         Assert.Equal((true, true, ThreadOutcome.LimitReached), (first.Succeeded, second.Succeeded, third.Outcome));
         var id = Assert.Single(first.Reply!.Pictures!).Id;

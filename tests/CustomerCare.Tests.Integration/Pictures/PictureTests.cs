@@ -37,7 +37,7 @@ public abstract class PictureTests(PortalFactory portal)
         using var recorder = new LiveEventRecorder(portal.Services.GetRequiredService<ILiveBus>());
         var heard = recorder.Listen(ideaId);
 
-        var result = await Threads.ReplyAsync(ideaId, null, "This is the page I mean.", internalNote: false, [upload], helper.Viewer, Ct);
+        var result = await Threads.ReplyWithPicturesAsync(ideaId, null, "This is the page I mean.", internalNote: false, [upload], helper.Viewer, Ct);
 
         Assert.True(result.Succeeded, result.Outcome.ToString());
         var picture = Assert.Single(result.Reply!.Pictures!);
@@ -64,8 +64,8 @@ public abstract class PictureTests(PortalFactory portal)
         var upload = await TestPictures.UploadAsync(portal.Services, ct: Ct);
         var before = await CountsAsync(ideaId);
 
-        var undescribed = await Threads.ReplyAsync(ideaId, null, "See the picture.", false, [upload with { AltText = "  " }], helper.Viewer, Ct);
-        var tooMany = await Threads.ReplyAsync(ideaId, null, "See the pictures.", false, [.. Enumerable.Repeat(upload, 5)], helper.Viewer, Ct);
+        var undescribed = await Threads.ReplyWithPicturesAsync(ideaId, null, "See the picture.", false, [upload with { AltText = "  " }], helper.Viewer, Ct);
+        var tooMany = await Threads.ReplyWithPicturesAsync(ideaId, null, "See the pictures.", false, [.. Enumerable.Repeat(upload, 5)], helper.Viewer, Ct);
 
         Assert.Equal((ThreadOutcome.PicturesRefused, ThreadOutcome.PicturesRefused), (undescribed.Outcome, tooMany.Outcome));
         Assert.Equal(before, await CountsAsync(ideaId));
@@ -76,7 +76,7 @@ public abstract class PictureTests(PortalFactory portal)
     {
         var (_, helper, ideaId, _) = await portal.CustomerAnswerAsync();
         var upload = await TestPictures.UploadAsync(portal.Services, "My meter reading", Ct);
-        var picture = (await Threads.ReplyAsync(ideaId, null, "The meter says this.", false, [upload], helper.Viewer, Ct)).Reply!.Pictures![0];
+        var picture = (await Threads.ReplyWithPicturesAsync(ideaId, null, "The meter says this.", false, [upload], helper.Viewer, Ct)).Reply!.Pictures![0];
 
         var archive = await portal.Services.GetRequiredService<PersonalDataExport>().CollectAsync(helper.Viewer, ct: Ct);
         using var zip = new MemoryStream();
@@ -105,9 +105,9 @@ public abstract class PictureTests(PortalFactory portal)
             .FileAsync(new("My bill is wrong", "Twice the usual amount.", ComplaintMood.Angry, null, false), customer.Viewer, Ct);
         var complaintId = complaint.PostId!.Value;
         var upload = await TestPictures.UploadAsync(portal.Services, ct: Ct);
-        var onIdea = (await Threads.ReplyAsync(ideaId, null, "Same here.", false, [upload], customer.Viewer, Ct)).Reply!.Pictures![0].Id;
-        var staffOnComplaint = (await Threads.ReplyAsync(complaintId, null, "Is this the bill?", false, [upload], staff.Viewer, Ct)).Reply!.Pictures![0].Id;
-        var staffElsewhere = (await Threads.ReplyAsync(ideaId, null, "Our screen.", false, [upload], staff.Viewer, Ct)).Reply!.Pictures![0].Id;
+        var onIdea = (await Threads.ReplyWithPicturesAsync(ideaId, null, "Same here.", false, [upload], customer.Viewer, Ct)).Reply!.Pictures![0].Id;
+        var staffOnComplaint = (await Threads.ReplyWithPicturesAsync(complaintId, null, "Is this the bill?", false, [upload], staff.Viewer, Ct)).Reply!.Pictures![0].Id;
+        var staffElsewhere = (await Threads.ReplyWithPicturesAsync(ideaId, null, "Our screen.", false, [upload], staff.Viewer, Ct)).Reply!.Pictures![0].Id;
 
         var deleted = await portal.Services.GetRequiredService<AccountDeletion>().DeleteAsync(customer.Viewer, customer.Password, [complaintId], Ct);
 

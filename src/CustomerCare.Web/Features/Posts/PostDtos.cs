@@ -31,7 +31,18 @@ public sealed record PostSummary(
 public sealed record ReplyView(
     long Id, long? ParentReplyId, AuthorInfo Author, string Body, DateTime CreatedAt, DateTime? EditedAt, bool IsInternalNote,
     bool IsResolutionProposal = false, bool IsHeld = false, ReplyHiding? Hidden = null, int HelpfulCount = 0, Endorsement? Endorsed = null,
-    IReadOnlyList<PictureView>? Pictures = null);
+    IReadOnlyList<PictureView>? Pictures = null)
+{
+    // The same reply read twice, or carried by an event, is equal: its pictures compare by what they are (none and an
+    // empty list alike), not by which list holds them.
+    public bool Equals(ReplyView? other) =>
+        other is not null && Id == other.Id && ParentReplyId == other.ParentReplyId && Author == other.Author && Body == other.Body
+        && CreatedAt == other.CreatedAt && EditedAt == other.EditedAt && IsInternalNote == other.IsInternalNote
+        && IsResolutionProposal == other.IsResolutionProposal && IsHeld == other.IsHeld && Hidden == other.Hidden
+        && HelpfulCount == other.HelpfulCount && Endorsed == other.Endorsed && (Pictures ?? []).SequenceEqual(other.Pictures ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Id, Body, EditedAt, Hidden, HelpfulCount, Endorsed, (Pictures ?? []).Count);
+}
 
 /// <summary>A picture on a post or reply as its reader gets it: what it shows and its sizes (the bytes come from its address).</summary>
 public sealed record PictureView(Guid Id, string AltText, int Width, int Height, int ThumbWidth, int ThumbHeight);

@@ -34,7 +34,7 @@ public sealed class ThreadService(
         ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct);
 
     /// <summary>A reply with its pictures (each described): saved together in the reply's transaction, or none of them.</summary>
-    public Task<ThreadResult> ReplyAsync(int postId, long? parentReplyId, string? body, bool internalNote, IReadOnlyList<PictureUpload> uploads,
+    public Task<ThreadResult> ReplyWithPicturesAsync(int postId, long? parentReplyId, string? body, bool internalNote, IReadOnlyList<PictureUpload> uploads,
         Viewer viewer, CancellationToken ct = default) => ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct, uploads);
 
     /// <summary>
