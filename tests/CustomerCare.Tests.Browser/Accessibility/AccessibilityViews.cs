@@ -45,7 +45,6 @@ internal static class AccessibilityViews
         new("/complaints/new", "/complaints/new", Customer),
         new("/complaints", "/complaints", Customer),
         new("/posts/{Id:int}", "/posts/{complaint}", Customer),
-        new("/posts/{Id:int}", "/posts/{complaint}", Customer, Then: SendAReplyWithAPictureAsync),
         new("/notifications", "/notifications", Customer),
         new("/account/notifications", "/account/notifications", Customer),
         new("/account/data", "/account/data", Customer),
@@ -82,23 +81,6 @@ internal static class AccessibilityViews
     {
         await page.GetByRole(AriaRole.Link, new() { Name = person.DisplayName, Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = person.DisplayName }).WaitForAsync();
-    }
-
-    // A thread with a picture: one chosen in the composer, described and sent, its thumbnail in the thread. On the
-    // customer's own complaint, which they follow already: a reply on an idea would turn its follow button to
-    // "Unfollow", whose outlined dark-theme look is a contrast finding of its own (reported, not this feature's).
-    private static async Task SendAReplyWithAPictureAsync(IPage page)
-    {
-        var composer = page.GetByTestId("composer");
-        await composer.GetByTestId("composer-body").FillAsync("The screen I mean, as a picture.");
-        await composer.GetByTestId("picture-input").SetInputFilesAsync(new FilePayload
-        {
-            Name = "screenshot.png", MimeType = "image/png", Buffer = Support.TestPictures.Screenshot(),
-        });
-        await composer.GetByTestId("picture-alt").FillAsync("The portal's settings page");
-        // Sent from the keyboard: a mouse left over the moved page would show a hovered button to axe.
-        await composer.GetByTestId("composer-submit").PressAsync("Enter");
-        await page.Locator("img[data-testid=picture]").First.WaitForAsync();
     }
 
     // A customer's public profile as everyone reaches it: from an author line on the board.
