@@ -44,6 +44,8 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
 
     public DbSet<CustomerNote> CustomerNotes => Set<CustomerNote>();
 
+    public DbSet<Picture> Pictures => Set<Picture>();
+
     public DbSet<Report> Reports => Set<Report>();
     public DbSet<SecurityEvent> SecurityEvents => Set<SecurityEvent>();
 

@@ -660,6 +660,70 @@ namespace CustomerCare.Data.Postgres.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThumbHeight")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ThumbWidth")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("ThumbnailData")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId")
+                        .HasDatabaseName("IX_Pictures_Reply");
+
+                    b.HasIndex("UploaderId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Uploader_Created");
+
+                    b.HasIndex("PostId", "ReplyId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Post_Reply_Created");
+
+                    b.ToTable("Pictures");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -1746,6 +1810,32 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Uploader")
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("Uploader");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>

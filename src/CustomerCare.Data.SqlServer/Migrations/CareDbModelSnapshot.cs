@@ -660,6 +660,70 @@ namespace CustomerCare.Data.SqlServer.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ThumbHeight")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ThumbWidth")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("ThumbnailData")
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId")
+                        .HasDatabaseName("IX_Pictures_Reply");
+
+                    b.HasIndex("UploaderId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Uploader_Created");
+
+                    b.HasIndex("PostId", "ReplyId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Post_Reply_Created");
+
+                    b.ToTable("Pictures");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -1743,6 +1807,32 @@ namespace CustomerCare.Data.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Uploader")
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("Uploader");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>

@@ -632,6 +632,70 @@ namespace CustomerCare.Data.Sqlite.Migrations
                     b.ToTable("PersonalAccessTokens");
                 });
 
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ByteLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PostId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ReplyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbHeight")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ThumbWidth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ThumbnailData")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("UploaderId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReplyId")
+                        .HasDatabaseName("IX_Pictures_Reply");
+
+                    b.HasIndex("UploaderId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Uploader_Created");
+
+                    b.HasIndex("PostId", "ReplyId", "CreatedAt")
+                        .HasDatabaseName("IX_Pictures_Post_Reply_Created");
+
+                    b.ToTable("Pictures");
+                });
+
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>
                 {
                     b.Property<int>("Id")
@@ -1685,6 +1749,32 @@ namespace CustomerCare.Data.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("CustomerCare.Data.Entities.Picture", b =>
+                {
+                    b.HasOne("CustomerCare.Data.Entities.Post", "Post")
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CustomerCare.Data.Entities.Reply", "Reply")
+                        .WithMany()
+                        .HasForeignKey("ReplyId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("CustomerCare.Data.Entities.CareUser", "Uploader")
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Post");
+
+                    b.Navigation("Reply");
+
+                    b.Navigation("Uploader");
                 });
 
             modelBuilder.Entity("CustomerCare.Data.Entities.Post", b =>

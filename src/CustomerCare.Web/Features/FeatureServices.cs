@@ -1,5 +1,6 @@
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.PersonalData;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Privacy;
 using CustomerCare.Web.Features.Webhooks;
@@ -23,6 +24,7 @@ public static class FeatureServices
         services.AddSingleton<Posts.CategoryService>();
         services.AddSingleton<Posts.ActivityLimits>();
         services.AddPostingRights();
+        services.AddPictures();
 
         services.AddSingleton<Search.SearchPath>();
         services.AddSingleton<Ideas.BoardService>();

@@ -9,6 +9,7 @@ using CustomerCare.Web.Features.Ideas;
 using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Features.Widget;
 using CustomerCare.Web.Infrastructure.Access;
@@ -172,6 +173,7 @@ public static class HostingExtensions
         app.MapCultureEndpoint();
         app.MapUnsubscribe();
         app.MapPersonalData();
+        app.MapPictures();
         app.MapBoardExport();
         app.MapDeskExport();
         app.MapInsightsExport();

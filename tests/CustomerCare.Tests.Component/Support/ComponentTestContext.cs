@@ -54,6 +54,8 @@ public abstract class ComponentTestContext : BunitContext
         Services.AddOptions<RateLimitOptions>();
         Services.AddSingleton<Web.Features.Posts.ActivityLimits>();
         Services.AddPostingRights();
+        // Every reply composer offers pictures (Features/Pictures), checked at once on the server; replies save them.
+        Web.Features.Pictures.PictureServices.AddPictures(Services);
         Auth = AddAuthorization();
         // As in the portal (Routes.razor): every component gets the viewer as a cascading value.
         RenderTree.Add<CascadingViewer>();

@@ -40,7 +40,8 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
 
     private ThreadService Threads => new(Dbs, Bus, time, Notifications,
         [new ComplaintReplies(Bus, Clock(time: time), portal.Services.GetRequiredService<CareMetrics>())], Limits, Rights, Webhooks,
-        portal.Services.GetRequiredService<CustomerCare.Web.Features.Mentions.MentionNotifier>());
+        portal.Services.GetRequiredService<CustomerCare.Web.Features.Mentions.MentionNotifier>(),
+        portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
 
     private ComplaintService Complaints =>
         new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks, portal.Services.GetRequiredService<CareMetrics>());

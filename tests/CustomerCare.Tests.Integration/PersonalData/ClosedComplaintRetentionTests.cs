@@ -34,7 +34,8 @@ public abstract class ClosedComplaintRetentionTests(PortalFactory portal)
         var word = UniqueWord();
         var complaint = await portal.FileComplaintAsync(clara, TestPeople.UniqueTitle($"Charged twice {word}"), ComplaintMood.Angry, ct: Ct);
         Assert.True((await Threads.ReplyAsync(complaint, null, StaffAnswer, false, anna.Viewer, Ct)).Succeeded);
-        Assert.True((await Threads.ReplyAsync(complaint, null, "Thank you, the money arrived.", false, clara.Viewer, Ct)).Succeeded);
+        var upload = await TestPictures.UploadAsync(portal.Services, "Clara's bank statement", Ct);
+        Assert.True((await Threads.ReplyWithPicturesAsync(complaint, null, "Thank you, the money arrived.", false, [upload], clara.Viewer, Ct)).Succeeded);
         await SolveAsync(complaint, yearsAgo: 4);
         Assert.Contains(complaint, await SearchAsync(word));
 
@@ -51,6 +52,7 @@ public abstract class ClosedComplaintRetentionTests(PortalFactory portal)
         Assert.Equal([(anna.Id, ""), (FormerCustomer.Id, "")], replies.Select(r => (r.AuthorId, r.Body)));
         Assert.False(await db.Notifications.AnyAsync(n => n.PostId == complaint, Ct));
         Assert.False(await db.PostFollows.AnyAsync(f => f.PostId == complaint, Ct));
+        Assert.False(await db.Pictures.AnyAsync(p => p.PostId == complaint, Ct));
         Assert.False(await db.Posts.AnyAsync(p => p.AuthorId == clara.Id, Ct));
         Assert.False(await db.Replies.AnyAsync(r => r.AuthorId == clara.Id, Ct));
         Assert.DoesNotContain(complaint, await SearchAsync(word));

@@ -27,7 +27,8 @@ internal static class RetentionTesting
         configure?.Invoke(options);
         return new RetentionJob(
             portal.Services.GetRequiredService<IDbContextFactory<CareDb>>(), portal.Services.GetRequiredService<AccountDeletion>(),
-            Options.Create(options), new ManualTime(DateTime.UtcNow), NullLogger<RetentionJob>.Instance);
+            Options.Create(options), new ManualTime(DateTime.UtcNow),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.IPictureStore>(), NullLogger<RetentionJob>.Instance);
     }
 
     /// <summary>An account registered at <paramref name="since"/>, its address confirmed or not, in one role.</summary>

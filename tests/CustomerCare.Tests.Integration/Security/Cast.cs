@@ -131,6 +131,23 @@ public abstract class Cast(PortalFactory portal) : IAsyncDisposable
         return notification.Id;
     }
 
+    /// <summary>A described picture by <paramref name="by"/> on <paramref name="postId"/>, or on its reply <paramref name="replyId"/>.</summary>
+    public async Task<Guid> PictureAsync(int postId, long? replyId, Persona by)
+    {
+        var upload = await TestPictures.UploadAsync(portal.Services, ct: TestContext.Current.CancellationToken);
+        var picture = upload.Picture;
+        await using var db = await DbAsync();
+        var row = new Picture
+        {
+            Id = Guid.CreateVersion7(), PostId = postId, ReplyId = replyId, UploaderId = Person(by).Id, ContentType = picture.ContentType,
+            Width = picture.Width, Height = picture.Height, ThumbWidth = picture.ThumbWidth, ThumbHeight = picture.ThumbHeight,
+            ByteLength = picture.Data.Length, AltText = upload.AltText, CreatedAt = DateTime.UtcNow, Data = picture.Data, ThumbnailData = picture.Thumbnail,
+        };
+        db.Pictures.Add(row);
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        return row.Id;
+    }
+
     public async Task<CareDb> DbAsync() =>
         await Get<IDbContextFactory<CareDb>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
 

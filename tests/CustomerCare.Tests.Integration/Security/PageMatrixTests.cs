@@ -105,6 +105,10 @@ public abstract class PageMatrixTests(Cast cast)
             Persona.Staff or Persona.ProductOwner or Persona.Admin => PageAnswer.Shows,
             _ => PageAnswer.Denied,
         },
+        // A picture answers as what it is on: here a reply in the author's private complaint (Pictures/PictureVisibilityTests
+        // has every other place). Anyone else gets the 404 of a picture that does not exist.
+        ["/pictures/{id:guid}"] = OnPrivateComplaint,
+        ["/pictures/{id:guid}/thumbnail"] = OnPrivateComplaint,
         ["/notifications"] = SignedIn,
         ["/notifications/open/{Id:long}"] = SignedIn,
         ["/account/notifications"] = SignedIn,
@@ -239,6 +243,9 @@ public abstract class PageMatrixTests(Cast cast)
 
     private static PageAnswer Everyone(Persona persona) => PageAnswer.Shows;
 
+    private static PageAnswer OnPrivateComplaint(Persona persona) =>
+        persona is Persona.Author or Persona.Staff or Persona.ProductOwner or Persona.Admin ? PageAnswer.Shows : PageAnswer.NotFound;
+
     private static PageAnswer SignedIn(Persona persona) => persona == Persona.Visitor ? PageAnswer.SignIn : PageAnswer.Shows;
 
     private static PageAnswer Answer(HttpResponseMessage response, string html)
@@ -270,9 +277,17 @@ public abstract class PageMatrixTests(Cast cast)
         "/customers/{Id}" => $"/customers/{cast.Person(Persona.Author).Id}",
         "/people/{Id}" => $"/people/{cast.Person(Persona.Author).Id}",
         "/export/insights/{chart}.csv" => "/export/insights/mood.csv?period=quarter",
+        "/pictures/{id:guid}" => Web.Features.Pictures.PictureEndpoints.Full(await PrivatePictureAsync()),
+        "/pictures/{id:guid}/thumbnail" => Web.Features.Pictures.PictureEndpoints.Thumbnail(await PrivatePictureAsync()),
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",
         _ => route,
     };
+
+    private async Task<Guid> PrivatePictureAsync()
+    {
+        var complaint = await cast.ComplaintAsync();
+        return await cast.PictureAsync(complaint, await cast.ReplyAsync(complaint, Persona.Author), Persona.Author);
+    }
 }
 
 public sealed class SqlitePageMatrixTests(SqliteCast cast) : PageMatrixTests(cast), IClassFixture<SqliteCast>;

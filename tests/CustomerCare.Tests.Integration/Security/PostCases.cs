@@ -50,6 +50,18 @@ internal static class PostCases
         }),
         Of("ThreadService.ReplyAsync", AuthorAndWorksHere, async (c, p) =>
             (await c.Get<ThreadService>().ReplyAsync(await c.ComplaintAsync(), null, "Matrix reply", internalNote: false, c.Viewer(p), Ct)).Succeeded),
+        Of("ThreadService.ReplyWithPicturesAsync", AuthorAndWorksHere, async (c, p) =>
+        {
+            var upload = await CustomerCare.Tests.Support.TestPictures.UploadAsync(c.Portal.Services, ct: Ct);
+            return (await c.Get<ThreadService>().ReplyWithPicturesAsync(await c.ComplaintAsync(), null, "Matrix reply", false, [upload], c.Viewer(p), Ct)).Succeeded;
+        }),
+        // A picture on a reply in the author's private complaint; every other place in Pictures/PictureVisibilityTests.
+        Of("PictureService.OpenAsync", AuthorAndWorksHere, async (c, p) =>
+        {
+            var complaint = await c.ComplaintAsync();
+            var picture = await c.PictureAsync(complaint, await c.ReplyAsync(complaint, Persona.Author), Persona.Author);
+            return await c.Get<Web.Features.Pictures.PictureService>().OpenAsync(picture, thumbnail: false, c.Viewer(p), Ct) is not null;
+        }),
         Of("ThreadService.EditAsync", [Persona.Author], async (c, p) =>
         {
             var reply = await c.ReplyAsync(await c.IdeaAsync(), Persona.Author);

@@ -131,7 +131,8 @@ public abstract class ThreadServiceTests(PortalFactory portal) : IDisposable
             new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock),
             portal.Services.GetRequiredService<CustomerCare.Web.Features.Posts.PostingRights>(),
             portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>(),
-            portal.Services.GetRequiredService<CustomerCare.Web.Features.Mentions.MentionNotifier>());
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Mentions.MentionNotifier>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
         var posted = await threads.ReplyAsync(ideaId, null, "We ship in May.", internalNote: false, author, Ct);
         clock.UtcNow = posted.Reply!.CreatedAt.AddMinutes(minutes);
 

@@ -26,6 +26,8 @@ public sealed class FeatureDependencyTests
         [("Complaints", "Threads")] = "a resolution proposal and a customer's 'not yet' are replies; what a reply on a complaint means is its IReplyEffects",
         [("Complaints", "Ideas")] = "a complaint leads to an idea, an existing one or one staff propose from it",
         [("Complaints", "Votes")] = "the idea a complaint led to shows its live vote count",
+        [("Threads", "Pictures")] = "a reply carries pictures: the composer offers them, the reply's transaction saves them and the thread shows them",
+        [("PersonalData", "Pictures")] = "the person's pictures are in their download and go with their account and with an anonymized complaint, files included",
         [("Threads", "Helpful")] = "the thread keeps each reply's helpful count live from HelpfulChanged, as it keeps replies live from its own events",
         [("Complaints", "Thanks")] = "on a solved complaint its customer thanks the owner, in the complaint's outcome panel",
         [("Answers", "Complaints")] = "a customer accepting another customer's answer on their public complaint says it is solved, by the resolution's own confirmation",

@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Complaints;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
@@ -21,7 +22,7 @@ namespace CustomerCare.Web.Features.PersonalData;
 public sealed partial class AccountDeletion(
     IDbContextFactory<CareDb> dbs, IServiceScopeFactory scopes, IOptionsMonitor<AccountDeletionOptions> options,
     AccessChanges access, SecurityLog securityLog, ILiveBus bus, NotificationService notifications, TimeProvider time,
-    ILogger<AccountDeletion> log)
+    IPictureStore pictureStore, ILogger<AccountDeletion> log)
 {
     /// <summary>What deleting would do for the viewer, counted now. Null when the account is gone.</summary>
     public Task<DeletionPreview?> PreviewAsync(Viewer viewer, CancellationToken ct = default) => PreviewOfAsync(SignedIn(viewer), ct);
@@ -153,6 +154,7 @@ public sealed partial class AccountDeletion(
         var now = time.StoredUtcNow();
         var mode = options.CurrentValue.PublicContent;
         var strategy = db.Database.CreateExecutionStrategy();
+        IReadOnlyList<Guid> pictures = [];
         var erased = await strategy.ExecuteAsync(async () =>
         {
             db.ChangeTracker.Clear();
@@ -164,6 +166,7 @@ public sealed partial class AccountDeletion(
             }
 
             var news = await ErasureNews.GatherAsync(db, userId, mode, ct);
+            pictures = await AccountErasure.ErasePicturesAsync(db, userId, ct);
             var complaints = await AccountErasure.EraseComplaintsAsync(db, userId, ct);
             await AccountErasure.ForgetPersonAsync(db, userId, user.Email, ct);
             var ideas = mode == PublicContentOnDeletion.Remove ? await AccountErasure.RemovePublicAsync(db, userId, now, ct) : [];
@@ -176,6 +179,8 @@ public sealed partial class AccountDeletion(
         {
             return DeletionResult.Of(DeletionOutcome.Gone);
         }
+
+        pictureStore.Forget(pictures);
 
         // After the commit: open pages and hub connections of the person end now; the record before the news, which
         // only open pages miss if it fails.

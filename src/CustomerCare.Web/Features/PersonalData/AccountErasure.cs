@@ -59,6 +59,19 @@ internal static class AccountErasure
         return true;
     }
 
+    /// <summary>
+    /// The pictures the person added, anywhere, and every picture on their complaints (which go whole); before the
+    /// complaints, whose replies the pictures point at. Returns their ids: the store forgets their files after the commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> ErasePicturesAsync(CareDb db, string userId, CancellationToken ct)
+    {
+        var pictures = db.Pictures.Where(p => p.UploaderId == userId
+            || db.Posts.Any(post => post.Id == p.PostId && post.AuthorId == userId && post.Kind == PostKind.Complaint));
+        var ids = await pictures.Select(p => p.Id).ToListAsync(ct);
+        await pictures.ExecuteDeleteAsync(ct);
+        return ids;
+    }
+
     /// <summary>Every complaint the person filed, private or public, with everything hanging off it. Returns their ids.</summary>
     public static async Task<IReadOnlyList<int>> EraseComplaintsAsync(CareDb db, string userId, CancellationToken ct)
     {

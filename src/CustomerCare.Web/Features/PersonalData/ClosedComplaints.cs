@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Pictures;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.PersonalData;
@@ -31,7 +32,8 @@ internal static class ClosedComplaints
             && !db.StatusChanges.Any(c => c.PostId == p.Id && c.ChangedAt >= cutoff));
 
     /// <summary>Anonymizes at most <paramref name="batchSize"/> due complaints, longest quiet first; returns how many.</summary>
-    public static async Task<int> AnonymizeBatchAsync(CareDb db, DateTime cutoff, DateTime now, int batchSize, CancellationToken ct)
+    public static async Task<int> AnonymizeBatchAsync(
+        CareDb db, DateTime cutoff, DateTime now, int batchSize, IPictureStore pictureStore, CancellationToken ct)
     {
         var ids = await Due(db, cutoff).OrderBy(p => p.UpdatedAt).ThenBy(p => p.Id).Select(p => p.Id).Take(batchSize).ToListAsync(ct);
         if (ids.Count == 0)
@@ -64,6 +66,10 @@ internal static class ClosedComplaints
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.ActorId, FormerCustomer.Id), ct);
         await db.AuditEntries.Where(a => posts.Any(p => p.Id == a.PostId))
             .ExecuteUpdateAsync(s => s.SetProperty(a => a.Details, (string?)null).SetProperty(a => a.Reason, (string?)null), ct);
+        // The pictures go whole: a picture cannot be emptied as a text can, and anyone's may show the customer.
+        var pictures = db.Pictures.Where(x => posts.Any(p => p.Id == x.PostId));
+        var pictureIds = await pictures.Select(x => x.Id).ToListAsync(ct);
+        await pictures.ExecuteDeleteAsync(ct);
         await db.Reports.Where(r => posts.Any(p => p.Id == r.PostId)).ExecuteDeleteAsync(ct);
         await db.Notifications.Where(n => posts.Any(p => p.Id == n.PostId)).ExecuteDeleteAsync(ct);
         await db.PostFollows.Where(f => posts.Any(p => p.Id == f.PostId)).ExecuteDeleteAsync(ct);
@@ -76,6 +82,7 @@ internal static class ClosedComplaints
             .SetProperty(p => p.IsPublic, false)
             .SetProperty(p => p.AuthorId, FormerCustomer.Id), ct);
         await tx.CommitAsync(ct);
+        pictureStore.Forget(pictureIds);
         return claimed;
     }
 }

@@ -37,6 +37,7 @@ internal static class NeverConfirmedAccounts
             && !db.SolvesItAnswers.Any(a => a.UserId == u.Id)
             && !db.Thanks.Any(t => t.FromUserId == u.Id || t.ToUserId == u.Id)
             && !db.HelpfulMarks.Any(m => m.UserId == u.Id || m.ReplyAuthorId == u.Id)
+            && !db.Pictures.Any(p => p.UploaderId == u.Id)
             && !db.CustomerNotes.Any(n => n.CustomerId == u.Id || n.AuthorId == u.Id)
             && !db.StatusChanges.Any(c => c.ChangedById == u.Id)
             && !db.ComplaintHandovers.Any(h => h.FromOwnerId == u.Id || h.ToOwnerId == u.Id || h.ById == u.Id)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerCare.Data;
 using CustomerCare.Web.Features.Notifications.Mail;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
 using CustomerCare.Web.Resources;
@@ -33,7 +34,7 @@ public sealed record ArchiveStatus(string Token, string UserId, string SubjectId
 /// archive is gone.
 /// </summary>
 public sealed partial class PersonalDataArchives(
-    PersonalDataExport export, IDbContextFactory<CareDb> dbs, IDistributedCache cache, ILiveBus bus, MailQueue mail, MailLinks links, MailStrings strings,
+    PersonalDataExport export, PictureService pictures, IDbContextFactory<CareDb> dbs, IDistributedCache cache, ILiveBus bus, MailQueue mail, MailLinks links, MailStrings strings,
     IStringLocalizer<Strings> l, IOptions<ArchiveOptions> options, IOptions<PortalOptions> portal, TimeProvider time,
     IHostApplicationLifetime lifetime, ILogger<PersonalDataArchives> log)
 {
@@ -125,7 +126,7 @@ public sealed partial class PersonalDataArchives(
             var archive = await export.CollectAsync(subject, percent => ReportAsync(status with { Percent = percent }, ct), ct)
                 ?? throw new InvalidOperationException("The account is gone.");
             using var zip = new MemoryStream();
-            await PersonalDataZip.WriteAsync(zip, archive, l, ct);
+            await PersonalDataZip.WriteAsync(zip, archive, l, pictures.ReadStoredAsync, ct);
             await cache.SetAsync(ZipKey(status.Token), zip.ToArray(), Expiring(), ct);
             var ready = status with { State = ArchiveState.Ready, Percent = 100 };
             // Mailed before it is said to be ready: whoever sees "ready" also finds the mail in the outbox.

@@ -25,7 +25,8 @@ public sealed record PersonalDataArchive(
     IReadOnlyList<ThanksData> ThanksGiven,
     IReadOnlyList<ThanksData> ThanksReceived,
     IReadOnlyList<NoteData> NotesAboutYou,
-    IReadOnlyList<HelpfulData> HelpfulMarks);
+    IReadOnlyList<HelpfulData> HelpfulMarks,
+    IReadOnlyList<PictureData> Pictures);
 
 public sealed record ProfileData(
     string Id, string DisplayName, string? Email, bool EmailConfirmed, string? JobTitle, string? AvatarUrl,
@@ -61,6 +62,13 @@ public sealed record ThanksData(string Person, int PostId, string? PostTitle, lo
 
 /// <summary>A reply the person marked helpful: whose, on which post, when.</summary>
 public sealed record HelpfulData(string Author, long ReplyId, int PostId, string? PostTitle, DateTime At);
+
+/// <summary>A picture the person added to a post or reply; <see cref="File"/> is its name in the archive, beside data.json.</summary>
+public sealed record PictureData(
+    Guid Id, int PostId, long? ReplyId, string? PostTitle, string AltText, string ContentType, int Width, int Height, DateTime CreatedAt, string File)
+{
+    public static string FileFor(Guid id, string contentType) => $"pictures/{id:N}{(contentType == "image/png" ? ".png" : ".jpg")}";
+}
 
 /// <summary>A note the team wrote about the person on their story page (GDPR Art. 15: theirs to read, though the portal shows it to staff only).</summary>
 public sealed record NoteData(string Author, string Body, DateTime At);

@@ -1,4 +1,5 @@
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
 using CustomerCare.Web.Resources;
@@ -39,7 +40,7 @@ public static class PersonalDataEndpoints
     }
 
     private static async Task<IResult> DownloadAsync(
-        HttpContext http, PersonalDataExport export, SecurityLog securityLog, IStringLocalizer<Strings> l, CancellationToken ct)
+        HttpContext http, PersonalDataExport export, PictureService pictures, SecurityLog securityLog, IStringLocalizer<Strings> l, CancellationToken ct)
     {
         var viewer = Viewer.From(http.User);
         if (await export.CollectAsync(viewer, ct: ct) is not { } archive)
@@ -49,7 +50,7 @@ public static class PersonalDataEndpoints
 
         // Built in memory, then sent: the zip's writer is synchronous in places, which Kestrel refuses on its body.
         var zip = new MemoryStream();
-        await PersonalDataZip.WriteAsync(zip, archive, l, ct);
+        await PersonalDataZip.WriteAsync(zip, archive, l, pictures.ReadStoredAsync, ct);
         zip.Position = 0;
         await securityLog.RecordAsync(SecurityEventKind.PersonalDataExported, viewer.UserId, http.Connection.RemoteIpAddress, ct: ct);
         http.Response.Headers.CacheControl = "no-store";

@@ -101,12 +101,16 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
         var notes = await db.CustomerNotes.AsNoTracking().Where(n => n.CustomerId == userId).OrderBy(n => n.Id)
             .Select(n => new NoteData(n.Author!.DisplayName, n.Body, n.CreatedAt)).ToListAsync(ct);
         var decisions = await DecisionsAsync(db, userId, ct);
+        var pictures = await db.Pictures.AsNoTracking().Where(p => p.UploaderId == userId).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+            .Select(p => new PictureData(p.Id, p.PostId, p.ReplyId, null, p.AltText, p.ContentType, p.Width, p.Height, p.CreatedAt, ""))
+            .ToListAsync(ct);
         await progress(80);
 
         var titles = await TitlesAsync(db, viewer,
             [.. replies.Select(r => r.PostId), .. votes.Select(v => v.PostId), .. follows.Select(f => f.PostId),
              .. solvesIt.Select(a => a.PostId), .. notifications.Select(n => n.PostId), .. decisions.Select(d => d.PostId),
-             .. thanksGiven.Select(t => t.PostId), .. thanksReceived.Select(t => t.PostId), .. helpful.Select(m => m.PostId)], ct);
+             .. thanksGiven.Select(t => t.PostId), .. thanksReceived.Select(t => t.PostId), .. helpful.Select(m => m.PostId),
+             .. pictures.Select(p => p.PostId)], ct);
         string? Title(int postId) => titles.GetValueOrDefault(postId);
         await progress(90);
 
@@ -130,7 +134,8 @@ public sealed class PersonalDataExport(IDbContextFactory<CareDb> dbs, TimeProvid
             [.. thanksGiven.Select(t => t with { PostTitle = Title(t.PostId) })],
             [.. thanksReceived.Select(t => t with { PostTitle = Title(t.PostId) })],
             notes,
-            [.. helpful.Select(m => m with { PostTitle = Title(m.PostId) })]);
+            [.. helpful.Select(m => m with { PostTitle = Title(m.PostId) })],
+            [.. pictures.Select(p => p with { PostTitle = Title(p.PostId), File = PictureData.FileFor(p.Id, p.ContentType) })]);
     }
 
     // The person's own ideas and complaints, removed ones included (their text is still held), each with its thread as

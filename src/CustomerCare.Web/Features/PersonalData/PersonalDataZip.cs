@@ -27,13 +27,26 @@ public static class PersonalDataZip
     public static string FileName(DateTime exportedAt) =>
         $"customercare-data-{exportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.zip";
 
-    public static async Task WriteAsync(Stream output, PersonalDataArchive archive, IStringLocalizer l, CancellationToken ct = default)
+    /// <summary><paramref name="pictures"/> reads a picture's stored bytes; each of the person's pictures goes in as its file.</summary>
+    public static async Task WriteAsync(
+        Stream output, PersonalDataArchive archive, IStringLocalizer l, Func<Guid, CancellationToken, Task<byte[]?>>? pictures = null,
+        CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(archive);
         await using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         await using (var json = await zip.CreateEntry("data.json", CompressionLevel.Optimal).OpenAsync(ct))
         {
             await JsonSerializer.SerializeAsync(json, archive, Json, ct);
+        }
+
+        foreach (var picture in pictures is null ? [] : archive.Pictures)
+        {
+            if (await pictures!(picture.Id, ct) is { } bytes)
+            {
+                // Pictures are compressed already.
+                await using var file = await zip.CreateEntry(picture.File, CompressionLevel.NoCompression).OpenAsync(ct);
+                await file.WriteAsync(bytes, ct);
+            }
         }
 
         await using var md = new StreamWriter(await zip.CreateEntry("data.md", CompressionLevel.Optimal).OpenAsync(ct), new UTF8Encoding(false));
@@ -77,6 +90,7 @@ public static class PersonalDataZip
         Section(md, l["Data_Section_ThanksGiven"], archive.ThanksGiven.Select(t => Thanks(t, l)), l);
         Section(md, l["Data_Section_ThanksReceived"], archive.ThanksReceived.Select(t => Thanks(t, l)), l);
         Section(md, l["Data_Section_Helpful"], archive.HelpfulMarks.Select(m => $"{When(m.At)} · {PersonName.Shown(m.Author, l)} · {About(m.PostId, m.PostTitle, l)}"), l);
+        Section(md, l["Data_Section_Pictures"], archive.Pictures.Select(p => $"{When(p.CreatedAt)} · {About(p.PostId, p.PostTitle, l)} · {p.File}: {OneLine(p.AltText)}"), l);
         Section(md, l["Data_Section_NotesAboutYou"], archive.NotesAboutYou.Select(n => $"{When(n.At)} · {PersonName.Shown(n.Author, l)}: {OneLine(n.Body)}"), l);
         return md.ToString();
     }

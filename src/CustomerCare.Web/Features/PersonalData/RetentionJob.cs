@@ -1,4 +1,5 @@
 using CustomerCare.Data;
+using CustomerCare.Web.Features.Pictures;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ public sealed record RetentionPass(
 /// would erase it.
 /// </summary>
 public sealed partial class RetentionJob(
-    IDbContextFactory<CareDb> dbs, AccountDeletion deletion, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionJob> log)
+    IDbContextFactory<CareDb> dbs, AccountDeletion deletion, IOptions<RetentionOptions> options, TimeProvider time, IPictureStore pictures,
+    ILogger<RetentionJob> log)
 {
     /// <summary>One pass: at most <see cref="RetentionOptions.BatchSize"/> rows of each kind; the next pass continues.</summary>
     public async Task<RetentionPass> RunOnceAsync(CancellationToken ct = default)
@@ -52,7 +54,7 @@ public sealed partial class RetentionJob(
             && await ClosedComplaints.Due(db, now - complaintsAfter).AnyAsync(ct))
         {
             await FormerCustomer.EnsureAsync(dbs, now, ct);
-            complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, ct);
+            complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, pictures, ct);
         }
 
         var pass = new RetentionPass(events, mails, accounts, erased, complaints, hooks);

@@ -49,7 +49,9 @@ public sealed class PostService(IDbContextFactory<CareDb> dbs, MarkdownRenderer 
             })
             .FirstAsync(ct);
         var mergedInto = extra.MergedIntoId is { } originalId ? new MergedIntoInfo(originalId, extra.MergedIntoTitle) : null;
-        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held, extra.Answer);
+        var pictures = await db.Pictures.AsNoTracking().Where(p => p.PostId == id && p.ReplyId == null)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).Select(ReplyViews.OfPicture).ToListAsync(ct);
+        return new(markdown.Finish([summary])[0], body, replies, history, removal, editedAt, mergedInto, extra.OfficialAnswerId, extra.Held, extra.Answer, pictures);
     }
 
     /// <summary>The cards for <paramref name="ids"/> the viewer may see, in the order asked for.</summary>

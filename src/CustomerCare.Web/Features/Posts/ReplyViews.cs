@@ -31,8 +31,16 @@ public static class ReplyViews
             r.HeldAt != null,
             r.HiddenAt == null ? null : new ReplyHiding(r.HiddenAt.Value, r.HiddenReason ?? ""),
             r.HelpfulCount,
-            r.EndorsedById == null ? null : new Endorsement(r.EndorsedById, r.EndorsedBy!.DisplayName, r.EndorsedBy.JobTitle, r.EndorsedAt!.Value));
+            r.EndorsedById == null ? null : new Endorsement(r.EndorsedById, r.EndorsedBy!.DisplayName, r.EndorsedBy.JobTitle, r.EndorsedAt!.Value),
+            // A hidden reply's pictures stay where its body stays. (Asked of the picture's own reply, not of r: a condition on
+            // the outer row would need APPLY, which SQLite lacks; this one stays a join.)
+            db.Pictures.Where(p => p.ReplyId == r.Id && (p.Reply!.HiddenAt == null || readsHiddenBodies)).OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
+                .Select(p => new PictureView(p.Id, p.AltText, p.Width, p.Height, p.ThumbWidth, p.ThumbHeight)).ToList());
     }
+
+    /// <summary>A picture as its reader gets it (the post page reads the post's own with it).</summary>
+    public static Expression<Func<Picture, PictureView>> OfPicture { get; } =
+        p => new PictureView(p.Id, p.AltText, p.Width, p.Height, p.ThumbWidth, p.ThumbHeight);
 
     /// <summary>How many customers marked replies of <paramref name="authorId"/> helpful ("helped 12 customers").</summary>
     public static Task<int> HelpedAsync(CareDb db, string authorId, CancellationToken ct)

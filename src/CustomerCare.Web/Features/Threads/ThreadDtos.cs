@@ -35,6 +35,9 @@ public enum ThreadOutcome
     LimitReached,
     /// <summary>The team blocked the writer; <see cref="ThreadResult.Block"/> says why.</summary>
     Blocked,
+
+    /// <summary>More pictures than a reply takes, or one without its description: nothing was written, the text stays.</summary>
+    PicturesRefused,
 }
 
 /// <summary>Why a reply is written: most are ordinary; a proposal and a customer's "not yet" do a little more.</summary>

@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Mentions;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
@@ -18,7 +19,7 @@ namespace CustomerCare.Web.Features.Threads;
 /// </summary>
 public sealed class ThreadService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, NotificationService notifications, IEnumerable<IReplyEffects> effects,
-    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, MentionNotifier mentions)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, MentionNotifier mentions, PictureAttachments pictures)
 {
     /// <summary>How long an author may correct a reply. Nobody edits someone else's words: replies keep no audit trail.</summary>
     public static readonly TimeSpan EditWindow = TimeSpan.FromMinutes(15);
@@ -33,13 +34,18 @@ public sealed class ThreadService(
         int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default) =>
         ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct);
 
+    /// <summary>A reply with its pictures (each described): saved together in the reply's transaction, or none of them.</summary>
+    public Task<ThreadResult> ReplyWithPicturesAsync(int postId, long? parentReplyId, string? body, bool internalNote, IReadOnlyList<PictureUpload> uploads,
+        Viewer viewer, CancellationToken ct = default) => ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct, uploads);
+
     /// <summary>
     /// Every reply goes through here, ordinary or not: a resolution proposal (the complaint's owner, checked by Complaints) and
     /// a customer's "not yet", which reopens a solved complaint. What a reply means beyond the thread for its kind of post
     /// (a complaint's clock and reopening) is decided by the <see cref="IReplyEffects"/>, in the reply's own transaction.
     /// </summary>
     internal async Task<ThreadResult> ReplyAsync(
-        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, ReplyIntent intent, CancellationToken ct)
+        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, ReplyIntent intent, CancellationToken ct,
+        IReadOnlyList<PictureUpload>? uploads = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer.UserId is not { } userId)
@@ -53,7 +59,8 @@ public sealed class ThreadService(
         }
 
         body = TextRules.Block(body);
-        if (Invalid(body) is { } invalid)
+        uploads ??= [];
+        if (Invalid(body, uploads) is { } invalid)
         {
             return new(invalid);
         }
@@ -111,7 +118,8 @@ public sealed class ThreadService(
             IsResolutionProposal = proposal, HeldAt = posting.Hold is null ? null : now, HoldReason = posting.Hold,
         };
         var write = new ReplyWrite(postId, post.Kind, post.AuthorId, reply, author, viewer.WorksHere, intent);
-        var (replyCount, afterCommit, wait) = await SaveAsync(db, write, viewer, ct);
+        var staged = await pictures.StageAsync(uploads, userId, now, ct);
+        var (replyCount, afterCommit, wait) = await pictures.SavedOrDiscardedAsync(staged, () => SaveAsync(db, write, staged, viewer, ct), s => s.Count is not null);
         if (wait is not null)
         {
             return new(ThreadOutcome.LimitReached, RetryAfter: wait);
@@ -122,7 +130,7 @@ public sealed class ThreadService(
             return new(ThreadOutcome.Closed);
         }
 
-        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal, IsHeld: posting.Hold is not null);
+        var view = new ReplyView(reply.Id, reply.ParentReplyId, author, body, now, null, internalNote, proposal, IsHeld: posting.Hold is not null, Pictures: staged.Views);
         await bus.PublishAsync(new ReplyAdded(view, postId, replyCount.Value, now), ct);
         await bus.PublishAsync(new FollowChanged(userId, postId, now), ct); // replying follows, unless they unfollowed
         foreach (var then in afterCommit)
@@ -219,8 +227,9 @@ public sealed class ThreadService(
     }
 
     // The body as it will be stored: nothing that shows is empty, and the limit counts what is kept.
-    private static ThreadOutcome? Invalid(string body) =>
-        TextRules.IsBlank(body) ? ThreadOutcome.Empty : body.Length > Reply.BodyMaxLength ? ThreadOutcome.TooLong : null;
+    private ThreadOutcome? Invalid(string body, IReadOnlyList<PictureUpload>? uploads = null) =>
+        TextRules.IsBlank(body) ? ThreadOutcome.Empty : body.Length > Reply.BodyMaxLength ? ThreadOutcome.TooLong
+        : uploads is not null && pictures.Refusal(uploads) is not null ? ThreadOutcome.PicturesRefused : null;
 
     /// <summary>
     /// Saves the reply and moves the post's counters in one transaction; null, with nothing written, when the post was
@@ -229,7 +238,7 @@ public sealed class ThreadService(
     /// or, with nothing written, how long until the writer's reply limit lets them reply again.
     /// </summary>
     private async Task<(int? Count, IReadOnlyList<Func<CancellationToken, Task>> AfterCommit, TimeSpan? Wait)> SaveAsync(
-        CareDb db, ReplyWrite write, Viewer viewer, CancellationToken ct)
+        CareDb db, ReplyWrite write, StagedPictures staged, Viewer viewer, CancellationToken ct)
     {
         var reply = write.Reply;
         var strategy = db.Database.CreateExecutionStrategy();
@@ -280,6 +289,7 @@ public sealed class ThreadService(
             }
 
             db.Replies.Add(reply);
+            PictureAttachments.Attach(db, staged, null, reply.PostId, reply);
             await db.SaveChangesAsync(ct);
             if (!reply.IsInternalNote)
             {
