@@ -44,7 +44,8 @@ public abstract class ComplaintResolutionTests(PortalFactory portal) : IDisposab
         portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
 
     private ComplaintService Complaints =>
-        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks, portal.Services.GetRequiredService<CareMetrics>());
+        new(Dbs, Bus, time, portal.Services.GetRequiredService<MarkdownRenderer>(), Options.Create(new ResponseOptions()), Limits, Rights, Webhooks, portal.Services.GetRequiredService<CareMetrics>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
 
     private ComplaintOwnershipService Ownership => new(Dbs, Bus, time, Notifications);
 

@@ -208,7 +208,8 @@ public abstract class ActivityLimitTests(PortalFactory portal)
         Dbs, portal.Services.GetRequiredService<PostService>(), portal.Services.GetRequiredService<SearchPath>(),
         portal.Services.GetRequiredService<ILiveBus>(), clock, portal.Services.GetRequiredService<NotificationService>(),
         new ActivityLimits(portal.Services.GetRequiredService<IOptionsMonitor<RateLimitOptions>>(), clock),
-        portal.Services.GetRequiredService<PostingRights>(), portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>());
+        portal.Services.GetRequiredService<PostingRights>(), portal.Services.GetRequiredService<CustomerCare.Web.Features.Webhooks.WebhookPublisher>(),
+        portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.PictureAttachments>());
 
     private async Task<int> ProposeUntilRefusedAsync(Viewer viewer, int stopAfter = int.MaxValue)
     {

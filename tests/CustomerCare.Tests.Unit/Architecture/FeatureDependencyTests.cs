@@ -27,6 +27,8 @@ public sealed class FeatureDependencyTests
         [("Complaints", "Ideas")] = "a complaint leads to an idea, an existing one or one staff propose from it",
         [("Complaints", "Votes")] = "the idea a complaint led to shows its live vote count",
         [("Threads", "Pictures")] = "a reply carries pictures: the composer offers them, the reply's transaction saves them and the thread shows them",
+        [("Ideas", "Pictures")] = "a new idea carries pictures, chosen on its form and saved in its own transaction",
+        [("Complaints", "Pictures")] = "a new complaint carries pictures (a screenshot of the fault), chosen on its form and saved in its own transaction",
         [("PersonalData", "Pictures")] = "the person's pictures are in their download and go with their account and with an anonymized complaint, files included",
         [("Threads", "Helpful")] = "the thread keeps each reply's helpful count live from HelpfulChanged, as it keeps replies live from its own events",
         [("Complaints", "Thanks")] = "on a solved complaint its customer thanks the owner, in the complaint's outcome panel",

@@ -4,7 +4,8 @@ using CustomerCare.Web.Features.Posts;
 namespace CustomerCare.Web.Features.Complaints;
 
 /// <summary>What the customer typed when filing; the service trims and checks it again, whatever the page did.</summary>
-public sealed record FileComplaint(string? Title, string? Body, ComplaintMood? Mood, string? Reference, bool IsPublic);
+public sealed record FileComplaint(
+    string? Title, string? Body, ComplaintMood? Mood, string? Reference, bool IsPublic, IReadOnlyList<Pictures.PictureUpload>? Pictures = null);
 
 /// <summary>Resource keys of the complaint-only validation messages (title and body share the ideas' rules).</summary>
 public static class ComplaintErrors

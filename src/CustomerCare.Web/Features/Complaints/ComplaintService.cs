@@ -1,5 +1,6 @@
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Webhooks;
 using CustomerCare.Web.Infrastructure;
@@ -15,7 +16,7 @@ namespace CustomerCare.Web.Features.Complaints;
 /// </summary>
 public sealed class ComplaintService(
     IDbContextFactory<CareDb> dbs, ILiveBus bus, TimeProvider time, MarkdownRenderer markdown, IOptions<ResponseOptions> response,
-    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, CareMetrics metrics)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, CareMetrics metrics, PictureAttachments pictures)
 {
     public const int PageSize = 30;
 
@@ -48,6 +49,11 @@ public sealed class ComplaintService(
             errors[nameof(FileComplaint.Reference)] = ComplaintErrors.ReferenceTooLong;
         }
 
+        if (input.Pictures is { } uploads && pictures.Refusal(uploads) is not null)
+        {
+            errors[nameof(FileComplaint.Pictures)] = PostErrors.PicturesRefused;
+        }
+
         if (errors.Count > 0)
         {
             return ProposeResult.Invalid(errors);
@@ -56,12 +62,15 @@ public sealed class ComplaintService(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
         Post? complaint = null;
-        var refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Complaint, async (db, ct) =>
+        // Its pictures (a screenshot of the fault) are saved with it, or forgotten with it.
+        var staged = await pictures.StageAsync(input.Pictures ?? [], userId, now, ct);
+        var refused = await pictures.SavedOrDiscardedAsync(staged, () => limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Complaint, async (db, ct) =>
         {
             complaint = NewComplaint(input, title, body, reference, userId, now, await NextOwnerAsync(db, ct));
             db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = complaint, Reason = FollowReason.Author, Since = now });
             db.Posts.Add(complaint);
-        }, ct);
+            PictureAttachments.Attach(db, staged, complaint, 0, null);
+        }, ct), wait => wait is null);
         if (refused is { } wait)
         {
             return ProposeResult.LimitReached(wait);

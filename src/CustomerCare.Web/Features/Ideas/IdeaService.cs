@@ -2,6 +2,7 @@ using CustomerCare.Data;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Notifications;
+using CustomerCare.Web.Features.Pictures;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Search;
 using CustomerCare.Web.Features.Webhooks;
@@ -14,7 +15,7 @@ namespace CustomerCare.Web.Features.Ideas;
 /// <summary>Customers propose ideas, and are shown similar ones first so they vote instead of posting a duplicate.</summary>
 public sealed class IdeaService(
     IDbContextFactory<CareDb> dbs, PostService posts, SearchPath search, ILiveBus bus, TimeProvider time, NotificationService notifications,
-    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks)
+    ActivityLimits limits, PostingRights rights, WebhookPublisher webhooks, PictureAttachments pictures)
 {
     public const int SimilarLimit = 5;
 
@@ -52,6 +53,11 @@ public sealed class IdeaService(
             errors[nameof(ProposeIdea.CategoryId)] = PostErrors.CategoryUnknown;
         }
 
+        if (input.Pictures is { } uploads && pictures.Refusal(uploads) is not null)
+        {
+            errors[nameof(ProposeIdea.Pictures)] = PostErrors.PicturesRefused;
+        }
+
         if (errors.Count > 0)
         {
             return ProposeResult.Invalid(errors);
@@ -71,13 +77,16 @@ public sealed class IdeaService(
             HeldAt = posting.Hold is null ? null : now,
             HoldReason = posting.Hold,
         };
-        var refused = await limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Idea, (db, _) =>
+        // Its pictures are saved with it, or forgotten with it.
+        var staged = await pictures.StageAsync(input.Pictures ?? [], userId, now, ct);
+        var refused = await pictures.SavedOrDiscardedAsync(staged, () => limits.SaveWithinLimitAsync(db, viewer, LimitedAct.Idea, (db, _) =>
         {
             // The author follows their idea from the start, in the same save.
             db.PostFollows.Add(new PostFollow { UserId = userId, PostId = 0, Post = idea, Reason = FollowReason.Author, Since = now });
             db.Posts.Add(idea);
+            PictureAttachments.Attach(db, staged, idea, 0, null);
             return Task.CompletedTask;
-        }, ct);
+        }, ct), wait => wait is null);
         if (refused is { } wait)
         {
             return ProposeResult.LimitReached(wait);

@@ -10,6 +10,7 @@ public static class PostErrors
     public const string BodyRequired = "Propose_BodyRequired";
     public const string BodyTooLong = "Propose_BodyTooLong";
     public const string CategoryUnknown = "Propose_CategoryUnknown";
+    public const string PicturesRefused = "Propose_PicturesRefused";
 }
 
 public enum ProposeOutcome

@@ -30,8 +30,7 @@ public sealed class ThreadService(
     public static bool MayEdit(ReplyView reply, Viewer viewer, DateTime now) =>
         viewer.UserId is { } userId && reply.Author.Id == userId && now < reply.CreatedAt + EditWindow && reply.Hidden is null;
 
-    public Task<ThreadResult> ReplyAsync(
-        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default) =>
+    public Task<ThreadResult> ReplyAsync(int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, CancellationToken ct = default) =>
         ReplyAsync(postId, parentReplyId, body, internalNote, viewer, ReplyIntent.Ordinary, ct);
 
     /// <summary>A reply with its pictures (each described): saved together in the reply's transaction, or none of them.</summary>
@@ -43,9 +42,8 @@ public sealed class ThreadService(
     /// a customer's "not yet", which reopens a solved complaint. What a reply means beyond the thread for its kind of post
     /// (a complaint's clock and reopening) is decided by the <see cref="IReplyEffects"/>, in the reply's own transaction.
     /// </summary>
-    internal async Task<ThreadResult> ReplyAsync(
-        int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer, ReplyIntent intent, CancellationToken ct,
-        IReadOnlyList<PictureUpload>? uploads = null)
+    internal async Task<ThreadResult> ReplyAsync(int postId, long? parentReplyId, string? body, bool internalNote, Viewer viewer,
+        ReplyIntent intent, CancellationToken ct, IReadOnlyList<PictureUpload>? uploads = null)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         if (viewer.UserId is not { } userId)
@@ -53,16 +51,11 @@ public sealed class ThreadService(
             return new(ThreadOutcome.SignInRequired);
         }
 
-        if (internalNote && !MayWriteInternalNotes(viewer))
-        {
-            return new(ThreadOutcome.NotAllowed);
-        }
-
         body = TextRules.Block(body);
         uploads ??= [];
-        if (Invalid(body, uploads) is { } invalid)
+        if ((internalNote && !MayWriteInternalNotes(viewer) ? ThreadOutcome.NotAllowed : Invalid(body, uploads)) is { } refused)
         {
-            return new(invalid);
+            return new(refused);
         }
 
         await using var db = await dbs.CreateDbContextAsync(ct);
