@@ -161,6 +161,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOwnOriginForCircuits();
+        app.UseVisitorPages();
         app.UseRequestRateLimits();
         app.UseAntiforgery();
     }
