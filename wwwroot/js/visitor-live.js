@@ -104,8 +104,10 @@
     if (type === "VoteCountChanged") {
       document.querySelectorAll(`[data-live-votes="${data.postId}"]`).forEach(count => {
         count.textContent = data.voteCount;
-        const label = count.closest("[aria-label]");
-        label?.setAttribute("aria-label", label.getAttribute("aria-label").replace(/\d+(?=\D*$)/, data.voteCount));
+        // The link's name says what it does and the count, in the page's language (VoteControl's data-* words).
+        const link = count.closest("[data-label]");
+        const words = data.voteCount === 1 ? link?.dataset.countOne : link?.dataset.countMany?.replace("{0}", data.voteCount);
+        link?.setAttribute("aria-label", `${link.dataset.label}, ${words}`);
       });
     } else if (type === "PostCreated" && page.board?.dataset.liveNewOnTop === "true" && data.post) {
       if (!newIdeas.includes(data.post.id) && !page.board.querySelector(`[data-post-id="${data.post.id}"]`)) {
