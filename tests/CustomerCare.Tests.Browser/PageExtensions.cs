@@ -25,7 +25,7 @@ internal static class PageExtensions
         await page.Locator(".cc-layout[data-interactive=false][data-live=on]").WaitForAsync();
 
     /// <summary>
-    /// Opens <paramref name="address"/>, waits for its circuit, then cuts it and refuses every reconnect, so the page stays
+    /// Opens <paramref name="address"/> (signed in: a visitor's page has no circuit), waits for its circuit, then cuts it and refuses every reconnect, so the page stays
     /// "connection lost" for the rest of the test.
     /// </summary>
     public static async Task OpenThenLoseConnectionAsync(this IPage page, string address)

@@ -10,6 +10,7 @@ using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,8 @@ public abstract class ComponentTestContext : BunitContext
     protected ComponentTestContext()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // As a signed-in person's page runs: over a circuit. A visitor's page (static) is a test's own choice.
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         Services.AddMudServices(o => o.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddLocalization();
         Services.AddSingleton(TimeProvider.System);
