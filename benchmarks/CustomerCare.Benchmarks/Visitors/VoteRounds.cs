@@ -12,10 +12,13 @@ namespace CustomerCare.Benchmarks.Visitors;
 /// <summary>
 /// Item 4's delivery figure, as FanOutSuite times a reply: a customer's vote toggled through VoteService (what the vote
 /// button calls), timed from the moment its VoteCountChanged is published after the commit (<see cref="SavedClock"/>) to
-/// the moment each visitor's connection, in the visitors' process, receives it; beside it the same event broadcast to as
-/// many connections of the empty <see cref="BareHub"/> in the same host, timed from its send. Rounds alternate between
-/// the two, so both see the same load. Both processes stamp with Stopwatch (CLOCK_MONOTONIC), one clock on one machine.
-/// Every connection must receive every round's event; a missing one fails the run.
+/// the moment each visitor's connection, in the visitors' process, receives it. Beside it the bare broadcast: the same
+/// event sent by SignalR alone (IHubContext, Clients.All: no vote, no bus, no topic, no group) to the same connections,
+/// timed from its send. Rounds alternate between the two, so both see the same load and the same N connections; only the
+/// portal's path differs. (FanOutSuite's reference is a second set of connections to <see cref="BareHub"/>; here that
+/// would need 2 × 10,000 sockets in each process, and this machine's open-files limit is 20,000.) Both processes stamp
+/// with Stopwatch (CLOCK_MONOTONIC), one clock on one machine. Every connection must receive every round's event; a
+/// missing one fails the run.
 /// </summary>
 public sealed class VoteRounds(IServiceProvider services, VisitorClients clients, int postId, Viewer voter)
 {
@@ -49,7 +52,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
     {
         var votes = services.GetRequiredService<VoteService>();
         var clock = services.GetRequiredService<SavedClock>();
-        var hub = services.GetRequiredService<IHubContext<BareHub>>();
+        var hub = services.GetRequiredService<IHubContext<LiveHub>>();
         long saved = 0;
         clock.VoteSaved = () => Volatile.Write(ref saved, Stopwatch.GetTimestamp());
         try
@@ -58,7 +61,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
             {
                 var count = round >= 0;
                 VoteCountChanged? sent = null;
-                await RoundAsync("live", count ? Live : null, async () =>
+                await RoundAsync(count ? Live : null, async () =>
                 {
                     var start = Stopwatch.GetTimestamp();
                     Volatile.Write(ref saved, 0);
@@ -73,7 +76,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
                     return Volatile.Read(ref saved) is var at and not 0 ? at
                         : throw new BenchmarkCheckException("The vote was counted but no VoteCountChanged was published.");
                 }, ct);
-                await RoundAsync("bare", count ? Bare : null, async () =>
+                await RoundAsync(count ? Bare : null, async () =>
                 {
                     var start = Stopwatch.GetTimestamp();
                     await hub.Clients.All.SendAsync(LiveHub.EventMethod, nameof(VoteCountChanged), sent, ct);
@@ -87,9 +90,10 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
         }
     }
 
-    /// <summary>Arms the group, sends (which answers the stamp to time from), then collects every connection's arrival.</summary>
-    private async Task RoundAsync(string group, Latency? into, Func<Task<long>> send, CancellationToken ct)
+    /// <summary>Arms the visitors, sends (which answers the stamp to time from), then collects every connection's arrival.</summary>
+    private async Task RoundAsync(Latency? into, Func<Task<long>> send, CancellationToken ct)
     {
+        const string group = "live";
         await clients.AskAsync($"arm {group} {postId}", TimeSpan.FromSeconds(30), ct);
         var from = await send();
         var reply = await clients.AskAsync($"collect {group} {(int)RoundTimeout.TotalMilliseconds}", RoundTimeout + TimeSpan.FromSeconds(30), ct);
@@ -97,7 +101,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
         if (arrived != expected)
         {
             throw new BenchmarkCheckException(
-                $"Only {arrived} of {expected} {group} connections received the vote within {RoundTimeout.TotalSeconds:F0} s ({lost} connections closed).");
+                $"Only {arrived} of {expected} visitors received the vote within {RoundTimeout.TotalSeconds:F0} s ({lost} connections closed).");
         }
 
         foreach (var word in reply.AsSpan(4))
@@ -105,7 +109,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
             var ticks = long.Parse(word, CultureInfo.InvariantCulture) - from;
             if (ticks < 0)
             {
-                throw new BenchmarkCheckException($"A {group} connection stamped the vote before it was sent: the processes' clocks differ.");
+                throw new BenchmarkCheckException("A visitor stamped the vote before it was sent: the processes' clocks differ.");
             }
 
             into?.Add(Stopwatch.GetElapsedTime(0, ticks));
