@@ -11,4 +11,10 @@ public interface ILiveBus
 
     /// <summary>Returns the subscription; dispose it when the page or connection goes away.</summary>
     IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler);
+
+    /// <summary>
+    /// Every event of every topic, as this server receives it (with Redis: every server's). For what follows all of them,
+    /// such as the visitors' page cache; never for a page or a hub connection, which see only their topics.
+    /// </summary>
+    IDisposable SubscribeAll(Func<LiveEvent, Task> handler);
 }
