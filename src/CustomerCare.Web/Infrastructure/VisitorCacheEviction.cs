@@ -1,0 +1,79 @@
+using CustomerCare.Data;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace CustomerCare.Web.Infrastructure;
+
+/// <summary>
+/// Hears every live event on this server (with Redis, every server's) and evicts the visitors' pages it makes stale
+/// (<see cref="VisitorCacheTags.Of"/>). The publisher waits for it, as it waits for the bus: when a vote or a reply has
+/// been answered, no visitor is served the page from before it. With Redis every server evicts from the one shared store;
+/// the repetition costs a few round trips and closes the gap of a server that stored a page just before it heard the event.
+/// </summary>
+internal sealed partial class VisitorCacheEviction(
+    ILiveBus bus, IOutputCacheStore store, VisitorCacheFreshness freshness, IDbContextFactory<CareDb> dbs, ILogger<VisitorCacheEviction> log)
+    : IHostedService, IDisposable
+{
+    private IDisposable? subscription;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        subscription = bus.SubscribeAll(EvictAsync);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        Dispose();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => Interlocked.Exchange(ref subscription, null)?.Dispose();
+
+    internal async Task EvictAsync(LiveEvent liveEvent)
+    {
+        IReadOnlyList<string> tags;
+        try
+        {
+            tags = await VisitorCacheTags.Of(liveEvent, AuthorOfReplyAsync);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Not knowing whose pages the event touched, every visitor's page goes.
+            LogUnmapped(ex, liveEvent.GetType().Name);
+            tags = [VisitorCacheTags.Everything];
+        }
+
+        if (tags.Count == 0)
+        {
+            return;
+        }
+
+        freshness.Evicting(tags);
+        try
+        {
+            foreach (var tag in tags)
+            {
+                await store.EvictByTagAsync(tag, CancellationToken.None);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The store is unreachable (Redis down): it serves nothing meanwhile, and its pages expire by Live:CachedPageSeconds.
+            LogNotEvicted(ex, string.Join(", ", tags), liveEvent.GetType().Name);
+        }
+    }
+
+    private async ValueTask<string?> AuthorOfReplyAsync(long replyId)
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.Replies.AsNoTracking().Where(r => r.Id == replyId).Select(r => r.AuthorId).FirstOrDefaultAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell which visitors' pages {Event} makes stale: all of them are evicted.")]
+    private partial void LogUnmapped(Exception ex, string @event);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not evict the visitors' pages {Tags} after {Event}.")]
+    private partial void LogNotEvicted(Exception ex, string tags, string @event);
+}
