@@ -42,7 +42,9 @@ public static class VisitorCache
                 redis.AbortOnConnectFail = false;
                 redis.BacklogPolicy = BacklogPolicy.FailFast;
                 o.ConfigurationOptions = redis;
-                o.InstanceName = live.Channel + ":pages:";
+                // One namespace per build: a page made by the last release (its markup, its asset addresses) is never
+                // served by the next, while servers of one release share theirs.
+                o.InstanceName = $"{live.Channel}:pages:{typeof(VisitorCache).Assembly.ManifestModule.ModuleVersionId:N}:";
             });
         }
 

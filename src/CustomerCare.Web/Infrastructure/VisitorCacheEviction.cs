@@ -20,6 +20,8 @@ internal sealed partial class VisitorCacheEviction(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         subscription = bus.SubscribeAll(EvictAsync);
+        // Connects the store (Redis) now, in the background, rather than in the first visitor's request.
+        _ = Task.Run(async () => await store.GetAsync("cc:connect", CancellationToken.None), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -51,17 +53,10 @@ internal sealed partial class VisitorCacheEviction(
         }
 
         freshness.Evicting(tags);
-        try
+        foreach (var tag in tags)
         {
-            foreach (var tag in tags)
-            {
-                await store.EvictByTagAsync(tag, CancellationToken.None);
-            }
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            // The store is unreachable (Redis down): it serves nothing meanwhile, and its pages expire by Live:CachedPageSeconds.
-            LogNotEvicted(ex, string.Join(", ", tags), liveEvent.GetType().Name);
+            // A store that cannot evict (Redis down) owes it and evicts everything before it is read again (VisitorCacheStore).
+            await store.EvictByTagAsync(tag, CancellationToken.None);
         }
     }
 
@@ -73,7 +68,4 @@ internal sealed partial class VisitorCacheEviction(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not tell which visitors' pages {Event} makes stale: all of them are evicted.")]
     private partial void LogUnmapped(Exception ex, string @event);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not evict the visitors' pages {Tags} after {Event}.")]
-    private partial void LogNotEvicted(Exception ex, string tags, string @event);
 }
