@@ -13,8 +13,10 @@ public interface ILiveBus
     IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler);
 
     /// <summary>
-    /// Every event of every topic, as this server receives it (with Redis: every server's). For what follows all of them,
-    /// such as the visitors' page cache; never for a page or a hub connection, which see only their topics.
+    /// Every event of every topic, as this server receives it (with Redis: every server's), handed to these handlers and
+    /// finished before the topic's own subscribers hear of it. For what follows all events, such as the visitors' page
+    /// cache, which must have forgotten a page before anyone told of the change asks for it again; never for a page or a
+    /// hub connection, which see only their topics.
     /// </summary>
     IDisposable SubscribeAll(Func<LiveEvent, Task> handler);
 }

@@ -24,14 +24,17 @@ public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
     public async Task PublishAsync(LiveEvent liveEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(liveEvent);
-        var hasTopic = topics.TryGetValue(liveEvent.Topic, out var subscribers) && !subscribers.IsEmpty;
-        if (!hasTopic && everyTopic.IsEmpty)
+        if (!everyTopic.IsEmpty)
         {
-            return;
+            // First, and done before any page hears of the event: a page (or a visitor's script through the hub) that
+            // asks again on it must not be answered from what they were told to forget (the visitors' page cache).
+            await Task.WhenAll(everyTopic.Values.Select(handler => DeliverAsync(handler, liveEvent)));
         }
 
-        var handlers = hasTopic ? subscribers!.Values.Concat(everyTopic.Values) : everyTopic.Values;
-        await Task.WhenAll(handlers.Select(handler => DeliverAsync(handler, liveEvent)));
+        if (topics.TryGetValue(liveEvent.Topic, out var subscribers) && !subscribers.IsEmpty)
+        {
+            await Task.WhenAll(subscribers.Values.Select(handler => DeliverAsync(handler, liveEvent)));
+        }
     }
 
     public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
