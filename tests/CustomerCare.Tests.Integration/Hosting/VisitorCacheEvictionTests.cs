@@ -243,7 +243,7 @@ public abstract partial class VisitorCacheEvictionTests(PortalFactory portal)
         return result.Reply!.Id;
     }
 
-    [GeneratedRegex("data-testid=\"vote-count\">1<")]
+    [GeneratedRegex("data-testid=\"vote-count\"[^>]*>1<")]
     private static partial Regex VoteCountOne();
 }
 

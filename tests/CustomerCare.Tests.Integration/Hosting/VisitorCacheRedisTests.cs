@@ -106,7 +106,7 @@ public abstract partial class VisitorCacheRedisTests
         }
     }
 
-    [GeneratedRegex("data-testid=\"vote-count\">1<")]
+    [GeneratedRegex("data-testid=\"vote-count\"[^>]*>1<")]
     private static partial Regex VoteCountOne();
 }
 
