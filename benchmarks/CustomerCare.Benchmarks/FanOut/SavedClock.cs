@@ -35,6 +35,8 @@ public sealed class SavedClock(ILiveBus inner) : ILiveBus
 
     public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler) => inner.Subscribe(topic, handler);
 
+    public IDisposable SubscribeAll(Func<LiveEvent, Task> handler) => inner.SubscribeAll(handler);
+
     /// <summary>Wraps the bus the portal registered (in-memory or Redis) for every service that asks for ILiveBus.</summary>
     public static void Install(IServiceCollection services)
     {

@@ -71,6 +71,7 @@ public static class HostingExtensions
         builder.AddAccess();
         builder.AddSecurityHeaders();
         builder.AddPageCompression();
+        builder.AddVisitorCache();
         builder.AddOddRequestGuards();
 
         builder.AddHealth();
@@ -146,7 +147,6 @@ public static class HostingExtensions
         // First: everything after it (HSTS, secure cookies, links) must see the scheme the browser used.
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UsePageCompression();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -164,6 +164,10 @@ public static class HostingExtensions
         app.UseOwnOriginForCircuits();
         app.UseVisitorPages();
         app.UseRequestRateLimits();
+        // Visitors' pages from the output cache, which keeps them compressed: compression comes after it, so a page is
+        // compressed once when made, not at every hit. Everything before answers without a body worth compressing.
+        app.UseVisitorCache();
+        app.UsePageCompression();
         app.UseAntiforgery();
     }
 

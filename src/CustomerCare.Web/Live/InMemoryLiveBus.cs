@@ -4,11 +4,15 @@ namespace CustomerCare.Web.Live;
 
 /// <summary>
 /// Delivers events to the subscribers of their topic inside this process. Publishing costs one
-/// dictionary lookup plus one call per subscriber of that topic, whatever else is open.
+/// dictionary lookup plus one call per subscriber of that topic, whatever else is open, and one per subscriber of
+/// every topic (<see cref="SubscribeAll"/>: a handful, not one per page).
 /// </summary>
 public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
 {
+    private const string EveryTopic = "";
+
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<long, Func<LiveEvent, Task>>> topics = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<long, Func<LiveEvent, Task>> everyTopic = new();
     private long nextId;
 
     /// <summary>Open subscriptions over all topics; tests use it to prove pages unsubscribe.</summary>
@@ -20,12 +24,17 @@ public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
     public async Task PublishAsync(LiveEvent liveEvent, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(liveEvent);
-        if (!topics.TryGetValue(liveEvent.Topic, out var subscribers) || subscribers.IsEmpty)
+        if (!everyTopic.IsEmpty)
         {
-            return;
+            // First, and done before any page hears of the event: a page (or a visitor's script through the hub) that
+            // asks again on it must not be answered from what they were told to forget (the visitors' page cache).
+            await Task.WhenAll(everyTopic.Values.Select(handler => DeliverAsync(handler, liveEvent)));
         }
 
-        await Task.WhenAll(subscribers.Values.Select(handler => DeliverAsync(handler, liveEvent)));
+        if (topics.TryGetValue(liveEvent.Topic, out var subscribers) && !subscribers.IsEmpty)
+        {
+            await Task.WhenAll(subscribers.Values.Select(handler => DeliverAsync(handler, liveEvent)));
+        }
     }
 
     public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler)
@@ -35,6 +44,14 @@ public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
         var id = Interlocked.Increment(ref nextId);
         topics.GetOrAdd(topic, _ => new()).TryAdd(id, handler);
         return new Subscription(this, topic, id);
+    }
+
+    public IDisposable SubscribeAll(Func<LiveEvent, Task> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var id = Interlocked.Increment(ref nextId);
+        everyTopic.TryAdd(id, handler);
+        return new Subscription(this, EveryTopic, id);
     }
 
     // One broken subscriber (a page whose circuit just died) must not keep the event from the others.
@@ -52,7 +69,11 @@ public sealed class InMemoryLiveBus(ILogger<InMemoryLiveBus> logger) : ILiveBus
 
     private void Unsubscribe(string topic, long id)
     {
-        if (topics.TryGetValue(topic, out var subscribers))
+        if (topic.Length == 0)
+        {
+            everyTopic.TryRemove(id, out _);
+        }
+        else if (topics.TryGetValue(topic, out var subscribers))
         {
             subscribers.TryRemove(id, out _);
             if (subscribers.IsEmpty)

@@ -20,5 +20,12 @@ public sealed class LiveOptions
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// How long a visitor's page (nobody signed in) stays in the output cache, in seconds; 0 keeps none. Long, because the
+    /// live events evict a page the moment what it shows changes (Infrastructure/VisitorCache); it bounds only what no
+    /// event announces, such as the roadmap's 90-day window for shipped ideas.
+    /// </summary>
+    public int CachedPageSeconds { get; set; } = 600;
+
     public bool UsesRedis => !string.IsNullOrWhiteSpace(Redis);
 }

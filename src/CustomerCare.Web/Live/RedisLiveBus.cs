@@ -54,6 +54,9 @@ public sealed class RedisLiveBus : ILiveBus, IHostedService, IAsyncDisposable
 
     public IDisposable Subscribe(string topic, Func<LiveEvent, Task> handler) => local.Subscribe(topic, handler);
 
+    /// <summary>The local bus hears this server's events and those every other server sent over the channel.</summary>
+    public IDisposable SubscribeAll(Func<LiveEvent, Task> handler) => local.SubscribeAll(handler);
+
     // Start-up must not wait for Redis: the connection is made in the background.
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -28,7 +28,8 @@ internal static class RetentionTesting
         return new RetentionJob(
             portal.Services.GetRequiredService<IDbContextFactory<CareDb>>(), portal.Services.GetRequiredService<AccountDeletion>(),
             Options.Create(options), new ManualTime(DateTime.UtcNow),
-            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.IPictureStore>(), NullLogger<RetentionJob>.Instance);
+            portal.Services.GetRequiredService<CustomerCare.Web.Features.Pictures.IPictureStore>(),
+            portal.Services.GetRequiredService<CustomerCare.Web.Live.ILiveBus>(), NullLogger<RetentionJob>.Instance);
     }
 
     /// <summary>An account registered at <paramref name="since"/>, its address confirmed or not, in one role.</summary>

@@ -37,6 +37,26 @@ public sealed class InMemoryLiveBusTests
     }
 
     [Fact]
+    public async Task A_subscriber_of_every_topic_hears_each_event_before_its_topics_subscribers_do()
+    {
+        var heard = new List<string>();
+        using var all = bus.SubscribeAll(async e =>
+        {
+            await Task.Yield();
+            heard.Add($"all {e.Topic}");
+        });
+        using var page = bus.Subscribe(LiveTopics.Post(7), e => { heard.Add($"page {e.Topic}"); return Task.CompletedTask; });
+
+        await bus.PublishAsync(new VoteCountChanged(7, 1, DateTime.UtcNow), TestContext.Current.CancellationToken);
+        await bus.PublishAsync(new VoteCountChanged(8, 1, DateTime.UtcNow), TestContext.Current.CancellationToken);
+        all.Dispose();
+        await bus.PublishAsync(new VoteCountChanged(9, 1, DateTime.UtcNow), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["all post:7", "page post:7", "all post:8"], heard);
+        Assert.Equal(1, bus.SubscriptionCount); // the page's; a subscriber of every topic is no page
+    }
+
+    [Fact]
     public async Task A_failing_subscriber_does_not_keep_the_event_from_the_others()
     {
         var delivered = 0;

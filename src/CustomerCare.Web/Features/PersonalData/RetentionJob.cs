@@ -1,5 +1,7 @@
 using CustomerCare.Data;
 using CustomerCare.Web.Features.Pictures;
+using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -27,7 +29,7 @@ public sealed record RetentionPass(
 /// </summary>
 public sealed partial class RetentionJob(
     IDbContextFactory<CareDb> dbs, AccountDeletion deletion, IOptions<RetentionOptions> options, TimeProvider time, IPictureStore pictures,
-    ILogger<RetentionJob> log)
+    ILiveBus bus, ILogger<RetentionJob> log)
 {
     /// <summary>One pass: at most <see cref="RetentionOptions.BatchSize"/> rows of each kind; the next pass continues.</summary>
     public async Task<RetentionPass> RunOnceAsync(CancellationToken ct = default)
@@ -55,6 +57,13 @@ public sealed partial class RetentionJob(
         {
             await FormerCustomer.EnsureAsync(dbs, now, ct);
             complaints = await ClosedComplaints.AnonymizeBatchAsync(db, now - complaintsAfter, now, batch, pictures, ct);
+        }
+
+        if (complaints > 0 || accounts > 0)
+        {
+            // An anonymized public complaint loses its customer's name and words, a deleted account its profile, with no
+            // event of their own: visitors' kept copies of pages go (every page for complaints; their replies show anywhere).
+            await bus.PublishAsync(new PublicPagesChanged([complaints > 0 ? VisitorCacheTags.Everything : VisitorCacheTags.People], now), ct);
         }
 
         var pass = new RetentionPass(events, mails, accounts, erased, complaints, hooks);

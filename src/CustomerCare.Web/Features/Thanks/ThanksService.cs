@@ -3,6 +3,7 @@ using CustomerCare.Data.Entities;
 using CustomerCare.Web.Features.Notifications;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using CustomerCare.Web.Live;
 using Microsoft.EntityFrameworkCore;
 
 namespace CustomerCare.Web.Features.Thanks;
@@ -13,7 +14,8 @@ namespace CustomerCare.Web.Features.Thanks;
 /// member's profile show. The staff member hears of it in the bell (and by mail, by their choice). The unique index on
 /// (giver, target) is the truth: a second thanks, from a second tab at once too, is the first one.
 /// </summary>
-public sealed class ThanksService(IDbContextFactory<CareDb> dbs, TimeProvider time, PostingRights rights, NotificationService notifications)
+public sealed class ThanksService(
+    IDbContextFactory<CareDb> dbs, TimeProvider time, PostingRights rights, NotificationService notifications, ILiveBus bus)
 {
     public Task<ThanksResult> ThankReplyAsync(long replyId, string? note, bool showNote, Viewer viewer, CancellationToken ct = default) =>
         ThankAsync(viewer, note, showNote, async (db, userId) =>
@@ -128,6 +130,8 @@ public sealed class ThanksService(IDbContextFactory<CareDb> dbs, TimeProvider ti
         }
 
         await notifications.NotifyAsync(new(NotificationKind.Thanked, target.PostId, userId, target.ReplyId, RecipientId: target.ToUserId));
+        // The thanked person's profile counts it (and shows the note they may show): visitors' kept copies go.
+        await bus.PublishAsync(new PublicPagesChanged([VisitorCacheTags.Team, VisitorCacheTags.Person(target.ToUserId)], thanks.CreatedAt), ct);
         return new(ThanksOutcome.Thanked);
     }
 

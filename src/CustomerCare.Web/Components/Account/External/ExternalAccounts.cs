@@ -3,6 +3,7 @@ using System.Net;
 using CustomerCare.Data.Entities;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Infrastructure.Access;
+using CustomerCare.Web.Live;
 using Microsoft.AspNetCore.Identity;
 
 namespace CustomerCare.Web.Components.Account.External;
@@ -42,7 +43,7 @@ public sealed record ExternalOutcome(
 /// </summary>
 public sealed class ExternalAccounts(
     IServiceScopeFactory scopes, ExternalProviders providers, DisplayNames names, SecurityLog securityLog, AccessChanges access,
-    TimeProvider time, ILogger<ExternalAccounts> log)
+    ILiveBus bus, TimeProvider time, ILogger<ExternalAccounts> log)
 {
     public async Task<ExternalOutcome> ResolveAsync(ExternalLoginInfo info, string? chosenName, IPAddress? client, CancellationToken ct = default)
     {
@@ -102,10 +103,18 @@ public sealed class ExternalAccounts(
             return new(ExternalResult.Refused, UserId: user.Id, Refusal: ExternalRefusal.LockedOut);
         }
 
-        if (await ApplyRolesAsync(users, user, provider, decides, grants, client, ct) && !created)
+        if (await ApplyRolesAsync(users, user, provider, decides, grants, client, ct))
         {
-            // Cookies and open pages with the old roles end, as when an admin changes a role.
-            await access.EndSessionsAsync(user.Id, AccessChangeReason.RoleChanged, ct);
+            if (!created)
+            {
+                // Cookies and open pages with the old roles end, as when an admin changes a role.
+                await access.EndSessionsAsync(user.Id, AccessChangeReason.RoleChanged, ct);
+            }
+            else
+            {
+                // Someone who joins as staff appears on the team page at once, also in visitors' kept copies of it.
+                await bus.PublishAsync(new PublicPagesChanged([VisitorCacheTags.Team], time.GetUtcNow().UtcDateTime), ct);
+            }
         }
 
         await securityLog.RecordAsync(SecurityEventKind.SignedInExternally, user.Id, client, detail: provider.DisplayName, ct: ct);
