@@ -28,6 +28,16 @@ document.addEventListener("click", e => {
   layout.classList.toggle("cc-nav-closed", !open);
 });
 
+// Light or dark on a page without a circuit (a visitor's page): remember the other choice, then load the page again
+// in it (the server reads the cookie, so the first paint is already right; the output cache keeps one of each).
+document.addEventListener("click", e => {
+  const toggle = e.target.closest?.(".cc-layout[data-interactive=false] [data-theme-next]");
+  if (toggle) {
+    window.customerCare.setCookie("cc-theme", toggle.dataset.themeNext, 365);
+    location.reload();
+  }
+});
+
 // The skip link (MainLayout) puts the focus into the main region. Blazor handles a link to this page's own
 // #fragment by scrolling alone, which leaves the keyboard where it was; heard while capturing, before Blazor.
 document.addEventListener("click", e => {

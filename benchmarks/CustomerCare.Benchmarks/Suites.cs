@@ -4,6 +4,7 @@ using CustomerCare.Benchmarks.Board;
 using CustomerCare.Benchmarks.Browser;
 using CustomerCare.Benchmarks.FanOut;
 using CustomerCare.Benchmarks.Insights;
+using CustomerCare.Benchmarks.Visitors;
 using CustomerCare.Benchmarks.Votes;
 using CustomerCare.Data;
 
@@ -97,6 +98,15 @@ public static class Suites
             }
 
             output.AppendLine();
+        }
+
+        if (options.Suites.Contains("visitors"))
+        {
+            output.AppendLine("### Visitors at scale").AppendLine();
+            foreach (var provider in options.Providers)
+            {
+                output.AppendLine(await VisitorSuite.RunAsync(options, provider, ct));
+            }
         }
     }
 

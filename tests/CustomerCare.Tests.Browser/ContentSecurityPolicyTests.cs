@@ -186,6 +186,8 @@ public sealed partial class ContentSecurityPolicyTests(BrowserFixture browser)
     public async Task The_reconnect_overlay_shows_without_a_violation()
     {
         var (page, watch) = await OpenWatchedPageAsync();
+        // A circuit to lose: a visitor's page has none (it reads without one), so a customer's.
+        await page.SignInAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: Ct));
 
         await page.OpenThenLoseConnectionAsync("/roadmap");
 

@@ -13,12 +13,19 @@ internal static class PageExtensions
     /// </summary>
     public const string ScreenshotsVariable = "CUSTOMERCARE_SCREENSHOTS";
 
-    /// <summary>Blazor is interactive once the circuit is up; clicks before that would be lost.</summary>
+    /// <summary>
+    /// The page is ready: a signed-in person's page once its circuit is up (clicks before that would be lost); a visitor's
+    /// page (no circuit) once its live module listens on the public hub, or knows the page shows nothing live.
+    /// </summary>
     public static async Task WaitForCircuitAsync(this IPage page) =>
-        await page.Locator(".cc-layout[data-interactive=true]").WaitForAsync();
+        await page.Locator(".cc-layout[data-interactive=true], .cc-layout[data-live=on], .cc-layout[data-live=none]").First.WaitForAsync();
+
+    /// <summary>A visitor's page (no circuit) whose live module has joined the page's topics on the public hub.</summary>
+    public static async Task WaitForVisitorLiveAsync(this IPage page) =>
+        await page.Locator(".cc-layout[data-interactive=false][data-live=on]").WaitForAsync();
 
     /// <summary>
-    /// Opens <paramref name="address"/>, waits for its circuit, then cuts it and refuses every reconnect, so the page stays
+    /// Opens <paramref name="address"/> (signed in: a visitor's page has no circuit), waits for its circuit, then cuts it and refuses every reconnect, so the page stays
     /// "connection lost" for the rest of the test.
     /// </summary>
     public static async Task OpenThenLoseConnectionAsync(this IPage page, string address)

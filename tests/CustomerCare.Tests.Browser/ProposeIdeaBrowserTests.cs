@@ -22,6 +22,9 @@ public sealed partial class ProposeIdeaBrowserTests(BrowserFixture browser)
         var customer = await browser.OpenPageAsync();
         var watcher = await browser.OpenPageAsync("de-DE");
         await customer.SignInAsync(person);
+        // A signed-in reader, whose board (a circuit) puts a new idea on top by itself; a visitor's board offers it
+        // instead (VisitorBrowserTests).
+        await watcher.SignInAsync(await browser.Portal.AddPersonAsync(Roles.Customer, ct: ct));
 
         await watcher.GotoAsync("/");
         await watcher.WaitForCircuitAsync();

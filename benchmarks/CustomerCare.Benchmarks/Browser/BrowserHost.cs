@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Reflection;
+using CustomerCare.Benchmarks.Visitors;
 using CustomerCare.Data;
 using CustomerCare.Web.Components;
 using CustomerCare.Web.Infrastructure;
@@ -20,7 +21,9 @@ namespace CustomerCare.Benchmarks.Browser;
 /// The FULL portal as src/CustomerCare.Web/Program.cs wires it (pipeline, static assets, Razor components with
 /// interactive Server rendering, endpoints) on Kestrel 127.0.0.1:0, plus the benchmark's own empty page
 /// (<see cref="EmptyPage"/>, this assembly only), and a headless Debian Chromium driven by Playwright.
-/// Each page opens in a browser context of its own (its own cookies, cache and circuit).
+/// Each page opens in a browser context of its own (its own cookies, cache and circuit), signed in as a customer
+/// (<see cref="CustomerSignIn"/>): since issue 23 a visitor who is not signed in gets the board and the idea pages
+/// without a circuit, and these suites measure the circuit.
 /// </summary>
 public sealed class BrowserHost : IAsyncDisposable
 {
@@ -39,12 +42,13 @@ public sealed class BrowserHost : IAsyncDisposable
 
     private readonly IPlaywright playwright;
 
-    private BrowserHost(PortalHost portal, Uri root, IPlaywright playwright, IBrowser browser)
+    private BrowserHost(PortalHost portal, Uri root, IPlaywright playwright, IBrowser browser, IReadOnlyList<System.Net.Cookie> customer)
     {
         Portal = portal;
         Root = root;
         this.playwright = playwright;
         Browser = browser;
+        Customer = customer;
     }
 
     public PortalHost Portal { get; }
@@ -53,11 +57,18 @@ public sealed class BrowserHost : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
+    /// <summary>The signed-in customer's cookies, which every browser context gets.</summary>
+    public IReadOnlyList<System.Net.Cookie> Customer { get; }
+
     public CircuitCounter Circuits => Portal.Services.GetRequiredService<CircuitCounter>();
 
-    /// <summary>Creates the database, lets <paramref name="seed"/> fill it, then starts Kestrel and Chromium.</summary>
+    /// <summary>
+    /// Creates the database, lets <paramref name="seed"/> fill it, then starts Kestrel and Chromium. A suite may add
+    /// services (<paramref name="configure"/>, after the portal's own) and endpoints (<paramref name="map"/>, after the portal's).
+    /// </summary>
     public static async Task<BrowserHost> StartAsync(
-        BenchOptions options, DatabaseProvider provider, Func<PortalHost, Task> seed, IEnumerable<string>? extraChromiumArgs = null)
+        BenchOptions options, DatabaseProvider provider, Func<PortalHost, Task> seed, IEnumerable<string>? extraChromiumArgs = null,
+        Action<WebApplicationBuilder>? configure = null, Action<WebApplication>? map = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(seed);
@@ -80,22 +91,27 @@ public sealed class BrowserHost : IAsyncDisposable
             // for reconnection: three minutes by default. The memory suite waits for that instead, and says so.
             b.Services.Configure<CircuitOptions>(o => o.DisconnectedCircuitRetentionPeriod = DisconnectedRetention);
             b.Services.TryAddEnumerable(ServiceDescriptor.Scoped<CircuitHandler, CircuitCounter.Handler>());
+            configure?.Invoke(b);
         });
         try
         {
             await seed(portal);
+            await CustomerSignIn.CreateAsync(portal.Services);
             var app = portal.App;
             var assets = Path.Combine(AppContext.BaseDirectory, WebAssets + ".endpoints.json");
             app.UseApplicationPipeline();
             app.MapStaticAssets(assets);
+            // As Program.cs: framing is SecurityHeaders' decision alone.
             app.MapRazorComponents<App>()
                 .WithStaticAssets(assets)
-                .AddInteractiveServerRenderMode()
+                .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null)
                 .AddAdditionalAssemblies(typeof(EmptyPage).Assembly);
             app.MapApplicationEndpoints();
+            map?.Invoke(app);
             await app.StartAsync();
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var root = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+            var customer = await CustomerSignIn.SignInAsync(root);
 
             var playwright = await Playwright.CreateAsync();
             var browser = await playwright.Chromium.LaunchAsync(new()
@@ -104,7 +120,7 @@ public sealed class BrowserHost : IAsyncDisposable
                 Headless = true,
                 Args = [.. ChromiumArgs, .. extraChromiumArgs ?? []],
             });
-            return new BrowserHost(portal, root, playwright, browser);
+            return new BrowserHost(portal, root, playwright, browser, customer);
         }
         catch
         {
@@ -129,6 +145,7 @@ public sealed class BrowserHost : IAsyncDisposable
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = Root.ToString(), Locale = "en-US" });
         context.SetDefaultTimeout(60_000);
+        await context.AddCookiesAsync(Customer.Select(c => new Microsoft.Playwright.Cookie { Name = c.Name, Value = c.Value, Url = Root.ToString() }));
         return context;
     }
 

@@ -12,7 +12,8 @@ namespace CustomerCare.Benchmarks.Browser;
 /// per page, Playwright's .NET objects live in this process too). For each kind: a forced full GC, the GC heap
 /// and the process working set; then N tabs (one browser context, see ChromiumArgs), until each is interactive and the
 /// server counts N circuits; a forced full GC again; the differences divided by N. The pages are closed
-/// afterwards and the circuits must be released (a page that leaves tells the server at once).
+/// afterwards and the circuits must be released (a page that leaves tells the server at once). Every tab is a signed-in
+/// customer's (BrowserHost): since issue 23 that is who gets a circuit on the board.
 /// </summary>
 public static class MemorySuite
 {
@@ -24,7 +25,7 @@ public static class MemorySuite
     // Chromium with 100+ tabs on two cores: four renderer processes share the tabs. That needs one browser
     // context for all of them (contexts never share a renderer: a context per page meant 100+ renderers and
     // minutes per 100 pages here). Each tab still runs its own Blazor circuit, which is what is measured.
-    private static readonly string[] ChromiumArgs = ["--renderer-process-limit=4"];
+    public static readonly IReadOnlyList<string> ChromiumArgs = ["--renderer-process-limit=4"];
 
     private sealed record Kind(string Name, string Path, string? Selector);
 
@@ -79,6 +80,26 @@ public static class MemorySuite
 
     private static async Task<(Kind, double, double, string)> MeasureAsync(BenchOptions options, BrowserHost host, DatabaseProvider provider, Kind kind, int n)
     {
+        var m = await MeasurePagesAsync(options, host, provider, kind.Path, kind.Selector, n);
+        const double MiB = 1024.0 * 1024;
+        var row = string.Create(CultureInfo.InvariantCulture,
+            $"| {provider} | {kind.Name} | {m.Circuits} | {m.Components} | {m.HeapBefore / MiB:F1} | {m.HeapAfter / MiB:F1} | {m.HeapPerPage:F1} | {m.WorkingSetPerPage:F1} | {m.Released} |");
+        return (kind, m.HeapPerPage, m.WorkingSetPerPage, row);
+    }
+
+    /// <summary>What <see cref="MeasurePagesAsync"/> found: per page in KiB, the heap before and after in bytes.</summary>
+    public sealed record PageMemory(int Circuits, string Components, long HeapBefore, long HeapAfter, double HeapPerPage, double WorkingSetPerPage, string Released);
+
+    /// <summary>
+    /// N tabs of <paramref name="path"/> in one context, each until <paramref name="selector"/> is attached (no selector:
+    /// no circuit expected) and the server counts the circuits; the heap and working set before and after, per page.
+    /// </summary>
+    public static async Task<PageMemory> MeasurePagesAsync(BenchOptions options, BrowserHost host, DatabaseProvider provider, string path, string? selector, int n)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        var kind = new Kind(path, path, selector);
+
         // A tab whose unload beacon got lost (in the warm-up or the kind before) leaves its circuit kept as
         // disconnected until the host's short retention ends: wait for those to go, so they neither leave mid-count nor
         // in the heap's difference. What still stays after that is counted relative to (a leak the row shows).
@@ -101,7 +122,7 @@ public static class MemorySuite
             var (heapAfter, wsAfter) = Measure();
             if (HeapStat.DumpFolder is { } folder)
             {
-                await HeapStat.WriteDumpAsync(folder, $"{provider}-{kind.Path switch { "" => "board", "about:blank" => "blank", var path => path.Replace('/', '-') }}", options.Log);
+                await HeapStat.WriteDumpAsync(folder, $"{provider}-{kind.Path switch { "" => "board", "about:blank" => "blank", var p => p.Replace('/', '-') }}", options.Log);
             }
 
             var components = host.Circuits.ComponentsPerCircuit() is { } c ? c.ToString("F0", CultureInfo.InvariantCulture) : "n/a";
@@ -109,10 +130,7 @@ public static class MemorySuite
             var ws = (wsAfter - wsBefore) / n / 1024.0;
             await CloseAllAsync(context);
             var released = await ReleasedAsync(host, held);
-            const double MiB = 1024.0 * 1024;
-            var row = string.Create(CultureInfo.InvariantCulture,
-                $"| {provider} | {kind.Name} | {opened} | {components} | {heapBefore / MiB:F1} | {heapAfter / MiB:F1} | {heap:F1} | {ws:F1} | {released} |");
-            return (kind, heap, ws, row);
+            return new(opened, components, heapBefore, heapAfter, heap, ws, released);
         }
         finally
         {
@@ -163,13 +181,14 @@ public static class MemorySuite
     }
 
     /// <summary>
-    /// The GC heap after a forced, compacting full collection, and the process working set. With Server GC (the
-    /// csproj, like ASP.NET Core's default) the working set keeps committed but free GC memory, so it moves in
-    /// steps and reads higher than the heap; the heap is the figure to compare.
+    /// The GC heap after a compacting full collection, and the process working set (VmRSS). With Server GC (the csproj,
+    /// like ASP.NET Core's default) the working set keeps committed but free GC memory, so the collection is the
+    /// aggressive kind, which gives back as much of it as it can (since issue 23; before, the working set moved in steps
+    /// and read higher than the heap). The heap is still the figure to compare.
     /// </summary>
-    private static (long Heap, long WorkingSet) Measure()
+    public static (long Heap, long WorkingSet) Measure()
     {
-        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         var heap = GC.GetTotalMemory(forceFullCollection: true);
         using var process = Process.GetCurrentProcess();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using CustomerCare.Benchmarks.Seeding;
+using CustomerCare.Benchmarks.Visitors;
 using CustomerCare.Data;
 
 namespace CustomerCare.Benchmarks.Browser;
@@ -13,7 +14,8 @@ namespace CustomerCare.Benchmarks.Browser;
 /// (MainLayout sets data-interactive=true when it renders over the circuit) and a vote button is enabled, i.e.
 /// the board's interactive render has loaded its ideas again and a click would count. The empty page is
 /// interactive when its island renders over the circuit. A MutationObserver from an init script stamps the
-/// first moment the condition holds (no polling).
+/// first moment the condition holds (no polling). Both load the pages as a signed-in customer (BrowserHost): since issue 23
+/// that is who gets the interactive board.
 /// </summary>
 public static class PageLoadSuite
 {
@@ -52,6 +54,8 @@ public static class PageLoadSuite
         await using var host = await BrowserHost.StartAsync(options, provider, p => BoardSeeder.SeedAsync(p, data, options, ct));
         Kind[] kinds = [new("board (/)", "", BoardInteractiveSelector), new("empty interactive page", EmptyPage.Path.TrimStart('/'), EmptyPage.InteractiveSelector)];
         using var http = new HttpClient { BaseAddress = host.Root };
+        // The browser's contexts are a signed-in customer's (BrowserHost): so is the HttpClient's request.
+        http.DefaultRequestHeaders.Add("Cookie", CustomerSignIn.Header(host.Customer));
         var loads = options.Browser.PageLoads;
         options.Log.WriteLine($"== page load on {provider}: {data.Size.Ideas:N0} ideas, {loads} loads of each page");
         for (var i = -2; i < loads; i++)

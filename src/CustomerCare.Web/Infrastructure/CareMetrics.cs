@@ -15,6 +15,7 @@ public sealed class CareMetrics
     private readonly Counter<long> complaintsFiled;
     private readonly Counter<long> answers;
     private readonly Histogram<double> answerWait;
+    private readonly Counter<long> hubConnectionsClosed;
 
     public CareMetrics(IMeterFactory meters)
     {
@@ -30,6 +31,8 @@ public sealed class CareMetrics
         answers = meter.CreateCounter<long>("customercare.answers", "{answer}", "Staff answers on complaints, first or next, within the target or not");
         answerWait = meter.CreateHistogram("customercare.answer.wait", "h", "Business hours a customer waited for an answer",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.5, 1, 2, 4, 8, 16, 24, 48, 96] });
+        hubConnectionsClosed = meter.CreateCounter<long>("customercare.hub.connections_closed", "{connection}",
+            "Public hub connections the portal closed, by reason (flood, refusals, junk)");
     }
 
     public void VoteChanged(bool added) => votes.Add(1, new KeyValuePair<string, object?>("change", added ? "added" : "withdrawn"));
@@ -49,4 +52,7 @@ public sealed class CareMetrics
         answers.Add(1, answer, new KeyValuePair<string, object?>("within_target", withinTarget));
         answerWait.Record(businessWait.TotalHours, answer);
     }
+
+    /// <summary>A public hub connection closed by <c>LiveHubGuard</c>; <paramref name="reason"/> is flood, refusals or junk.</summary>
+    public void HubConnectionClosed(string reason) => hubConnectionsClosed.Add(1, new KeyValuePair<string, object?>("reason", reason));
 }

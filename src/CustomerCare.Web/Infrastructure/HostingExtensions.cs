@@ -10,6 +10,7 @@ using CustomerCare.Web.Features.Insights;
 using CustomerCare.Web.Features.Notifications.Mail;
 using CustomerCare.Web.Features.PersonalData;
 using CustomerCare.Web.Features.Pictures;
+using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Staff;
 using CustomerCare.Web.Features.Widget;
 using CustomerCare.Web.Infrastructure.Access;
@@ -161,6 +162,7 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOwnOriginForCircuits();
+        app.UseVisitorPages();
         app.UseRequestRateLimits();
         app.UseAntiforgery();
     }
@@ -174,6 +176,7 @@ public static class HostingExtensions
         app.MapUnsubscribe();
         app.MapPersonalData();
         app.MapPictures();
+        app.MapPostFragments();
         app.MapBoardExport();
         app.MapDeskExport();
         app.MapInsightsExport();

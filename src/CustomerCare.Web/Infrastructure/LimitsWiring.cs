@@ -1,11 +1,14 @@
 using CustomerCare.Web.Components.Account;
+using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Web.Infrastructure;
 
 /// <summary>
 /// Issue 17's limits and honest text in one place: the <c>RateLimits</c> settings (checked at start-up), the request
-/// limits on the account forms, the size of a circuit's messages, and the rule that a customer's name is no colleague's.
+/// limits on the account forms, the size of a circuit's messages, the rule that a customer's name is no colleague's, and
+/// (issue 23) the public hub's message size and <see cref="LiveHubGuard"/>.
 /// </summary>
 public static class LimitsWiring
 {
@@ -26,6 +29,14 @@ public static class LimitsWiring
         services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsCheck>();
         services.AddRequestRateLimits();
         new CircuitHub(services).AddHubOptions(o => o.MaximumReceiveMessageSize = CircuitMessageLimit);
+
+        // For /hubs/live only: the circuit's hub keeps its own size and has no use for the guard.
+        services.AddSingleton<LiveHubGuard>();
+        services.AddSignalR().AddHubOptions<LiveHub>(o =>
+        {
+            o.MaximumReceiveMessageSize = LiveHubGuard.MessageLimit;
+            o.AddFilter<LiveHubGuard>();
+        });
         services.AddSingleton<DisplayNames>();
         return services;
     }

@@ -15,7 +15,7 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub, PresenceSe
     private const string JoinedKey = "cc:topics";
 
     private readonly Lock gate = new();
-    private readonly Dictionary<string, (IDisposable Subscription, int Connections)> relays = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (IDisposable Subscription, int Connections, string Name)> relays = new(StringComparer.Ordinal);
 
     /// <summary>Topics with at least one connection on this server; tests use it to prove leaving releases them.</summary>
     public int RelayCount
@@ -50,6 +50,12 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub, PresenceSe
     {
         ArgumentNullException.ThrowIfNull(connection);
         var joined = Joined(connection);
+        // Ten thousand visitors on one board each remember the same 31 topics: one string per topic, not per connection.
+        lock (gate)
+        {
+            topic = relays.TryGetValue(topic, out var known) ? known.Name : topic;
+        }
+
         lock (joined)
         {
             if (!joined.Add(topic))
@@ -62,8 +68,8 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub, PresenceSe
         lock (gate)
         {
             relays[topic] = relays.TryGetValue(topic, out var relay)
-                ? (relay.Subscription, relay.Connections + 1)
-                : (startRelay(), 1);
+                ? (relay.Subscription, relay.Connections + 1, relay.Name)
+                : (startRelay(), 1, topic);
         }
     }
 
@@ -117,7 +123,7 @@ public sealed class HubTopics(ILiveBus bus, IHubContext<LiveHub> hub, PresenceSe
                 }
                 else
                 {
-                    relays[topic] = (relay.Subscription, relay.Connections - 1);
+                    relays[topic] = (relay.Subscription, relay.Connections - 1, relay.Name);
                 }
             }
         }

@@ -80,7 +80,8 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [MemberData(nameof(Passes))]
     public async Task The_connection_lost_panel_has_no_axe_violation(string locale, string theme, int width)
     {
-        var page = await OpenAsync(locale, theme, width, account: null);
+        // A circuit to lose: a visitor's page has none (it reads without one), so a customer's.
+        var page = await OpenAsync(locale, theme, width, DemoAccounts.Customer);
 
         await page.OpenThenLoseConnectionAsync("/roadmap");
         await page.Locator("#components-reconnect-modal .cc-reconnect-panel").WaitForAsync();

@@ -178,7 +178,7 @@ public sealed class MainLayoutTests : ComponentTestContext
     }
 
     [Fact]
-    public void Visitors_get_a_sign_in_link_back_to_where_they_were_and_no_theme_toggle_without_a_circuit()
+    public void Visitors_get_a_sign_in_link_back_to_where_they_were_and_a_theme_toggle_for_app_js_without_a_circuit()
     {
         SetRendererInfo(new RendererInfo("Static", isInteractive: false));
         Services.GetRequiredService<NavigationManager>().NavigateTo("/roadmap");
@@ -186,7 +186,8 @@ public sealed class MainLayoutTests : ComponentTestContext
         var layout = Render<MainLayout>();
 
         Assert.Equal("Account/Login?ReturnUrl=%2Froadmap", layout.Find("[data-testid=sign-in]").GetAttribute("href"));
-        Assert.Empty(layout.FindAll("[data-testid=theme-toggle]"));
+        // app.js remembers the other theme and loads the page again in it.
+        Assert.Equal("dark", layout.Find("[data-testid=theme-toggle]").GetAttribute("data-theme-next"));
         Assert.Equal("false", layout.Find(".cc-layout").GetAttribute("data-interactive"));
         Assert.Empty(layout.FindComponents<Stub<NotificationBell>>());
         Assert.Empty(layout.FindComponents<Stub<EscalationBadge>>());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Bunit.Rendering;
 using Bunit.TestDoubles;
 using CustomerCare.Data;
 using CustomerCare.Data.Entities;
@@ -10,6 +11,7 @@ using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Features.Votes;
 using CustomerCare.Web.Infrastructure;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +35,45 @@ public abstract class ComponentTestContext : BunitContext
     // bUnit waits one second for an assertion by default; a debounced search and its query can take longer on
     // a 2-core CI machine under load. A passing wait returns as soon as it passes, so only failures get slower.
     static ComponentTestContext() => DefaultWaitTimeout = CustomerCare.Tests.Support.TestTimeouts.Wait;
+
+    private bool rendererInfoChosen;
+
+    /// <summary>How the component runs; a test that says nothing gets a circuit, as a signed-in person's page runs.</summary>
+    public new void SetRendererInfo(RendererInfo? rendererInfo)
+    {
+        rendererInfoChosen = true;
+        base.SetRendererInfo(rendererInfo);
+    }
+
+    // bUnit's renderer is made with the first service asked for, so the default is chosen at the first render, after
+    // the test added its services. A visitor's page (static, no circuit) is a test's own choice.
+    public new IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameterBuilder = null)
+        where TComponent : IComponent
+    {
+        ChooseCircuitUnlessSaid();
+        return base.Render(parameterBuilder);
+    }
+
+    public new IRenderedComponent<TComponent> Render<TComponent>(RenderFragment renderFragment)
+        where TComponent : IComponent
+    {
+        ChooseCircuitUnlessSaid();
+        return base.Render<TComponent>(renderFragment);
+    }
+
+    public new IRenderedComponent<ContainerFragment> Render(RenderFragment renderFragment)
+    {
+        ChooseCircuitUnlessSaid();
+        return base.Render(renderFragment);
+    }
+
+    private void ChooseCircuitUnlessSaid()
+    {
+        if (!rendererInfoChosen)
+        {
+            SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        }
+    }
 
     protected ComponentTestContext()
     {

@@ -104,6 +104,22 @@ public sealed class VoteButtonTests : ComponentTestContext
     }
 
     [Fact]
+    public void A_visitors_page_without_a_circuit_offers_a_link_to_sign_in_that_comes_back_and_speaks_the_count()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/?sort=new");
+
+        var link = Render<VoteButton>(p => p.Add(b => b.PostId, 31).Add(b => b.Title, "Dark mode").Add(b => b.Count, 12)).Find("a[data-testid=vote-button]");
+
+        Assert.Equal("Account/Login?ReturnUrl=%2F%3Fsort%3Dnew", link.GetAttribute("href"));
+        Assert.Equal("Sign in to vote for “Dark mode”, 12 votes", link.GetAttribute("aria-label"));
+        // What the visitors' module says when the count changes live, in the page's language.
+        Assert.Equal("Sign in to vote for “Dark mode”", link.GetAttribute("data-label"));
+        Assert.Equal("{0} votes", link.GetAttribute("data-count-many"));
+        Assert.Equal("31", link.QuerySelector("[data-live-votes]")!.GetAttribute("data-live-votes"));
+    }
+
+    [Fact]
     public void Closed_idea_offers_no_vote()
     {
         var button = Render<VoteButton>(p => p.Add(b => b.PostId, 1).Add(b => b.Count, 12).Add(b => b.Closed, true));

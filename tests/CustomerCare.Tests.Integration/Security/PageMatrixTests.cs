@@ -109,6 +109,10 @@ public abstract class PageMatrixTests(Cast cast)
         // has every other place). Anyone else gets the 404 of a picture that does not exist.
         ["/pictures/{id:guid}"] = OnPrivateComplaint,
         ["/pictures/{id:guid}/thumbnail"] = OnPrivateComplaint,
+        // Pieces of visitors' pages answer as a visitor sees them, whoever asks (Posts/PostFragmentTests has the public
+        // ones): the author's private complaint is missing for everyone, its author and the team included.
+        ["/fragments/cards"] = _ => PageAnswer.NotFound,
+        ["/fragments/posts/{id:int}"] = _ => PageAnswer.NotFound,
         ["/notifications"] = SignedIn,
         ["/notifications/open/{Id:long}"] = SignedIn,
         ["/account/notifications"] = SignedIn,
@@ -277,6 +281,8 @@ public abstract class PageMatrixTests(Cast cast)
         "/customers/{Id}" => $"/customers/{cast.Person(Persona.Author).Id}",
         "/people/{Id}" => $"/people/{cast.Person(Persona.Author).Id}",
         "/export/insights/{chart}.csv" => "/export/insights/mood.csv?period=quarter",
+        "/fragments/cards" => $"/fragments/cards?ids={await cast.ComplaintAsync()}",
+        "/fragments/posts/{id:int}" => $"/fragments/posts/{await cast.ComplaintAsync()}",
         "/pictures/{id:guid}" => Web.Features.Pictures.PictureEndpoints.Full(await PrivatePictureAsync()),
         "/pictures/{id:guid}/thumbnail" => Web.Features.Pictures.PictureEndpoints.Thumbnail(await PrivatePictureAsync()),
         "/notifications/open/{Id:long}" => $"/notifications/open/{await cast.NotificationAsync(await cast.ComplaintAsync())}",

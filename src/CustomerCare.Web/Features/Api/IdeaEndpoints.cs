@@ -30,7 +30,7 @@ public static class IdeaEndpoints
     {
         var viewer = Viewer.From(http.User);
         BoardCursor? cursor = null;
-        if (after is not null && (cursor = ParseCursor(after)) is null)
+        if (after is not null && (cursor = BoardAddress.ParseCursor(after)) is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["after"] = ["Not a cursor this API gave out."] });
         }
@@ -39,7 +39,7 @@ public static class IdeaEndpoints
         var slugs = category is null ? [] : (await categories.ListAsync(ct)).Select(c => c.Slug);
         var query = BoardAddress.Parse(sort, status, category, mine?.ToString(), voted?.ToString(), q, viewer.IsSignedIn, slugs) with { After = cursor };
         var page = await board.ListAsync(query, viewer, ct);
-        return TypedResults.Ok(new ApiIdeaPage([.. page.Ideas.Select(ApiIdeaSummary.From)], page.Next is { } next ? CursorText(next) : null));
+        return TypedResults.Ok(new ApiIdeaPage([.. page.Ideas.Select(ApiIdeaSummary.From)], page.Next is { } next ? BoardAddress.CursorValue(next) : null));
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, PostService posts, CancellationToken ct)
@@ -121,25 +121,4 @@ public static class IdeaEndpoints
 
     private static async Task<ApiIdea?> FindAsync(int id, Viewer viewer, PostService posts, CancellationToken ct) =>
         await posts.GetAsync(id, viewer, ct) is { Post.Kind: PostKind.Idea } details ? ApiIdea.From(details) : null;
-
-    private static string CursorText(BoardCursor c) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
-        string.Create(CultureInfo.InvariantCulture, $"{c.Key:R}|{c.CreatedAt.Ticks}|{c.Id}")));
-
-    private static BoardCursor? ParseCursor(string text)
-    {
-        try
-        {
-            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|');
-            return parts.Length == 3
-                && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var key)
-                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is >= 0 and <= 3155378975999999999
-                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
-                ? new BoardCursor(key, new DateTime(ticks, DateTimeKind.Utc), postId)
-                : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

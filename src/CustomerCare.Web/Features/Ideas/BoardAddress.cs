@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text;
 using CustomerCare.Data.Entities;
 using CustomerCare.Data.Search;
 using CustomerCare.Web.Features.Posts;
 using CustomerCare.Web.Infrastructure;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace CustomerCare.Web.Features.Ideas;
 
@@ -114,5 +117,36 @@ public static class BoardAddress
             ["voted"] = signedIn && query.VotedByMe ? "true" : null,
             ["q"] = ParseSearch(query.Search),
         };
+    }
+
+    /// <summary>
+    /// Where a page of the board ends, as the address and the API carry it ("after"): the sort key, the time and the id of
+    /// the last card, so the next page starts after it whatever was added meanwhile.
+    /// </summary>
+    public static string CursorValue(BoardCursor c) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(
+        string.Create(CultureInfo.InvariantCulture, $"{c.Key:R}|{c.CreatedAt.Ticks}|{c.Id}")));
+
+    /// <summary>The cursor <see cref="CursorValue"/> wrote, or null for anything else.</summary>
+    public static BoardCursor? ParseCursor(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            var parts = Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(text)).Split('|');
+            return parts.Length == 3
+                && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var key)
+                && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks is >= 0 and <= 3155378975999999999
+                && int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var postId)
+                ? new BoardCursor(key, new DateTime(ticks, DateTimeKind.Utc), postId)
+                : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 }
