@@ -70,6 +70,7 @@ public sealed class CareDb(DbContextOptions<CareDb> options)
         if (Database.IsNpgsql())
         {
             PostSearch.MapPostgresVector(builder.Entity<Post>());
+            PostgresTrending.Map(builder.Entity<Post>());
         }
     }
 

@@ -846,6 +846,11 @@ namespace CustomerCare.Data.Postgres.Migrations
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("to_tsvector('english'::regconfig, \"Title\" || ' ' || \"Body\") || to_tsvector('german'::regconfig, \"Title\" || ' ' || \"Body\")", true);
 
+                    b.Property<int>("SearchVectorSize")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("integer")
+                        .HasComputedColumnSql("octet_length((to_tsvector('english'::regconfig, \"Title\" || ' ' || \"Body\") || to_tsvector('german'::regconfig, \"Title\" || ' ' || \"Body\"))::text)", true);
+
                     b.Property<string>("ShippedIn")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -911,9 +916,15 @@ namespace CustomerCare.Data.Postgres.Migrations
 
                     b.HasIndex("Kind", "ReplyCount", "CreatedAt", "Id");
 
-                    b.HasIndex("Kind", "TrendWeight", "CreatedAt", "Id");
-
                     b.HasIndex("Kind", "VoteCount", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "TrendWeight", "CreatedAt", "Id" }, "IX_Posts_Trending_Covered")
+                        .HasFilter("\"Kind\" = 'Idea' AND \"RemovedAt\" IS NULL AND \"HeldAt\" IS NULL AND \"MergedIntoId\" IS NULL AND \"SearchVectorSize\" <= 1200");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "TrendWeight", "CreatedAt", "Id" }, "IX_Posts_Trending_Covered"), new[] { "IsPublic", "AuthorId", "HeldAt", "SearchVector" });
+
+                    b.HasIndex(new[] { "TrendWeight", "CreatedAt", "Id" }, "IX_Posts_Trending_Uncovered")
+                        .HasFilter("\"Kind\" = 'Idea' AND \"RemovedAt\" IS NULL AND \"HeldAt\" IS NULL AND \"MergedIntoId\" IS NULL AND \"SearchVectorSize\" > 1200");
 
                     b.ToTable("Posts");
                 });

@@ -51,6 +51,7 @@ internal sealed class PostConfiguration : IEntityTypeConfiguration<Post>
         // SQLite does not walk the whole (Kind, CreatedAt) index looking for one author's five ideas.
         post.HasIndex(p => new { p.AuthorId, p.Kind, p.CreatedAt, p.Id });
         post.HasIndex(p => new { p.Kind, p.CategoryId });
+        // PostgreSQL's model has two partial indexes of this order instead, one of them covering a search (PostgresTrending).
         post.HasIndex(p => new { p.Kind, p.TrendWeight, p.CreatedAt, p.Id });
         post.HasIndex(p => new { p.Kind, p.ReplyCount, p.CreatedAt, p.Id });
         post.HasIndex(p => p.MergedIntoId);

@@ -110,10 +110,15 @@ public sealed class BoardService(IDbContextFactory<CareDb> dbs, MarkdownRenderer
 
         // One round trip: the page in the board's order with each card's projection (author, viewer's vote) for the 31
         // rows only. Two (keys first, then the cards by id) cost a second plan and round trip on a server database.
-        var rows = await SortAfter(ideas, query.Sort, query.After)
-            .Take(pageSize + 1)
-            .Select(Row(db, userId))
-            .ToListAsync(ct);
+        var page = SortAfter(ideas, query.Sort, query.After).Take(pageSize + 1);
+        if (query.Sort == BoardSort.Trending && db.Database.IsNpgsql())
+        {
+            // PostgreSQL keeps the Trending order in two indexes, one holding the search vectors (PostgresTrending).
+            var tiers = PostgresTrending.Page(db.Posts.AsNoTracking(), ideas, q => SortAfter(q, BoardSort.Trending, query.After).Take(pageSize + 1));
+            page = SortAfter(tiers, BoardSort.Trending, null).Take(pageSize + 1);
+        }
+
+        var rows = await page.Select(Row(db, userId)).ToListAsync(ct);
         var shown = rows.Take(pageSize).ToList();
         BoardCursor? next = null;
         if (rows.Count > pageSize)
