@@ -117,28 +117,7 @@ public static class VisitorCache
     private static void HeadersKept(HttpContext context, string? antiforgeryCookie)
     {
         var headers = context.Response.Headers;
-        if (antiforgeryCookie is not null && headers.SetCookie.Count > 0)
-        {
-            var others = headers.SetCookie.Where(c => c?.StartsWith(antiforgeryCookie + "=", StringComparison.Ordinal) == false).ToArray();
-            if (others.Length < headers.SetCookie.Count)
-            {
-                if (others.Length == 0)
-                {
-                    headers.Remove("Set-Cookie");
-                }
-                else
-                {
-                    headers.SetCookie = others;
-                }
-
-                if (headers.CacheControl == "no-cache, no-store")
-                {
-                    headers.Remove("Cache-Control");
-                    headers.Remove("Pragma");
-                }
-            }
-        }
-
+        VisitorPages.WithoutAntiforgery(headers, antiforgeryCookie);
         if (headers.SetCookie.Count > 0)
         {
             context.Items[CookieWhenKeptKey] = true;

@@ -46,19 +46,30 @@ public static class VisitorPages
         });
     }
 
-    private static void WithoutAntiforgery(IHeaderDictionary headers, string? cookieName)
+    /// <summary>
+    /// Takes the antiforgery cookie off an answer, and the "no-cache, no-store" that came with it; the output cache calls
+    /// it too, for the headers it copies before the response starts (VisitorCache).
+    /// </summary>
+    internal static void WithoutAntiforgery(IHeaderDictionary headers, string? cookieName)
     {
-        if (cookieName is not null && headers.SetCookie.Count > 0)
+        if (cookieName is null || headers.SetCookie.Count == 0)
         {
-            var others = headers.SetCookie.Where(c => c is not null && !c.StartsWith(cookieName + "=", StringComparison.Ordinal)).ToArray();
-            if (others.Length == 0)
-            {
-                headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
-            }
-            else
-            {
-                headers.SetCookie = others;
-            }
+            return;
+        }
+
+        var others = headers.SetCookie.Where(c => c is not null && !c.StartsWith(cookieName + "=", StringComparison.Ordinal)).ToArray();
+        if (others.Length == headers.SetCookie.Count)
+        {
+            return;
+        }
+
+        if (others.Length == 0)
+        {
+            headers.Remove(Microsoft.Net.Http.Headers.HeaderNames.SetCookie);
+        }
+        else
+        {
+            headers.SetCookie = others;
         }
 
         // What the antiforgery system sets beside its cookie; a visitor's page may be kept by caches.
