@@ -130,14 +130,20 @@ public class PortalFactory : WebApplicationFactory<Program>
             return;
         }
 
+        DropPostgresDatabase(postgresDatabase);
+        postgresDatabase = null;
+    }
+
+    /// <summary>Drops a test's own PostgreSQL database <paramref name="name"/>, whoever is still connected.</summary>
+    public static void DropPostgresDatabase(string name)
+    {
         NpgsqlConnection.ClearAllPools();
         var admin = new NpgsqlConnectionStringBuilder(TestDependencies.Postgres) { Database = "postgres", Pooling = false };
         using var connection = new NpgsqlConnection(admin.ConnectionString);
         connection.Open();
         using var drop = connection.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)";
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
         drop.ExecuteNonQuery();
-        postgresDatabase = null;
     }
 
     private void TryDeleteFolder()

@@ -57,9 +57,24 @@ public sealed partial class SecurityHeadersTests(ProductionPortal portal) : ICla
     }
 
     [Fact]
-    public async Task The_only_inline_script_of_a_page_is_the_import_map_with_this_answers_nonce()
+    public async Task A_visitors_page_has_no_inline_script_at_all()
     {
         using var client = portal.CreateClient();
+
+        using var page = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
+
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain(ScriptTagRegex().Matches(html).Select(m => m.Value), tag => !tag.Contains(" src=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_only_inline_script_of_a_signed_in_page_is_the_import_map_with_this_answers_nonce()
+    {
+        var customer = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
+        using var browser = new Accounts.PortalBrowser(portal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(customer.Email, customer.Password)).Status);
+        using var client = portal.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", browser.Cookies.GetCookieHeader(portal.Server.BaseAddress));
 
         using var first = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);
         using var second = await client.GetAsync(new Uri("/", UriKind.Relative), Ct);

@@ -157,12 +157,6 @@ public sealed class PostgresVisitorCacheRedisTests : VisitorCacheRedisTests
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        var admin = new NpgsqlConnectionStringBuilder(TestDependencies.Postgres) { Database = "postgres", Pooling = false };
-        using var connection = new NpgsqlConnection(admin.ConnectionString);
-        connection.Open();
-        using var drop = connection.CreateCommand();
-        drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
-        drop.ExecuteNonQuery();
+        PortalFactory.DropPostgresDatabase(name);
     }
 }
