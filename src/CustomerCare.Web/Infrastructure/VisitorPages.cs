@@ -19,8 +19,7 @@ public static class VisitorPages
     public static bool IsVisitorPage(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
-            && context.User.Identity?.IsAuthenticated != true
+        return VisitorCache.IsVisitor(context)
             && context.GetEndpoint()?.Metadata.GetMetadata<ComponentTypeMetadata>() is not null
             && context.AcceptsInteractiveRouting();
     }
