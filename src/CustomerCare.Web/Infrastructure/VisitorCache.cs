@@ -16,7 +16,7 @@ namespace CustomerCare.Web.Infrastructure;
 /// </summary>
 public static class VisitorCache
 {
-    private const string CookieWhenKeptKey = "cc:visitor-cache-cookie";
+    private const string RefusedWhenKeptKey = "cc:visitor-cache-refused";
 
     public static void AddVisitorCache(this WebApplicationBuilder builder)
     {
@@ -108,8 +108,8 @@ public static class VisitorCache
         (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method))
         && context.User.Identity?.IsAuthenticated != true;
 
-    /// <summary>Whether the kept answer's headers, as the cache copied them, set a cookie: then it is not kept.</summary>
-    internal static bool HadCookieWhenKept(HttpContext context) => context.Items.ContainsKey(CookieWhenKeptKey);
+    /// <summary>Whether the answer's headers, as the cache copied them, set a cookie or forbid storing: then it is not kept.</summary>
+    internal static bool RefusedWhenKept(HttpContext context) => context.Items.ContainsKey(RefusedWhenKeptKey);
 
     // The output cache copies the headers when the first bytes reach it, before the OnStarting callbacks run. Blazor gives
     // every page an antiforgery token while the app has an interactive render mode, with its cookie and "no-cache,
@@ -118,9 +118,12 @@ public static class VisitorCache
     {
         var headers = context.Response.Headers;
         VisitorPages.WithoutAntiforgery(headers, antiforgeryCookie);
-        if (headers.SetCookie.Count > 0)
+
+        // Any other cookie, or a page that asks not to be stored, is not kept.
+        if (headers.SetCookie.Count > 0 || headers.CacheControl.Any(v => v is not null && (v.Contains("no-store", StringComparison.OrdinalIgnoreCase)
+            || v.Contains("private", StringComparison.OrdinalIgnoreCase))))
         {
-            context.Items[CookieWhenKeptKey] = true;
+            context.Items[RefusedWhenKeptKey] = true;
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerCare.Web.Components;
 using CustomerCare.Web.Live;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
@@ -15,8 +16,11 @@ namespace CustomerCare.Web.Infrastructure;
 /// A signed-in person neither reads nor fills it.
 /// </summary>
 internal sealed class VisitorCachePolicy(
-    IOptionsMonitor<LiveOptions> live, IResponseCompressionProvider compression, VisitorCacheFreshness freshness) : IOutputCachePolicy
+    IOptionsMonitor<LiveOptions> live, IResponseCompressionProvider compression, VisitorCacheFreshness freshness,
+    IOptions<AntiforgeryOptions> antiforgery) : IOutputCachePolicy
 {
+    private readonly string? antiforgeryCookie = antiforgery.Value.Cookie.Name;
+
     // Exactly as Blazor tells an enhanced navigation (EndpointHtmlRenderer): its answer differs (an ssr-framing header).
     private const string EnhancedNavigation = "text/html; blazor-enhanced-nav=on";
 
@@ -31,7 +35,9 @@ internal sealed class VisitorCachePolicy(
 
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
-        context.AllowCacheStorage = true;
+        // A visitor who brings an antiforgery cookie (from a sign-in form) gets a page whose hidden state carries a token
+        // made for that cookie: served from the cache, but never the copy others get.
+        context.AllowCacheStorage = antiforgeryCookie is null || !http.Request.Cookies.ContainsKey(antiforgeryCookie);
         // Visitors who ask for the same page while it is being made wait for that one rendering.
         context.AllowLocking = true;
         context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(seconds);
@@ -57,7 +63,7 @@ internal sealed class VisitorCachePolicy(
         var http = context.HttpContext;
         if (http.Response.StatusCode != StatusCodes.Status200OK
             || http.Response.Headers.SetCookie.Count > 0
-            || VisitorCache.HadCookieWhenKept(http)
+            || VisitorCache.RefusedWhenKept(http)
             || !freshness.NothingEvictedSinceBegin(http, context.Tags))
         {
             context.AllowCacheStorage = false;

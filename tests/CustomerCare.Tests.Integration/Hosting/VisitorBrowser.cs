@@ -14,7 +14,7 @@ internal sealed class VisitorBrowser(PortalFactory portal) : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async Task<VisitorPage> GetAsync(string path, string? encoding = null, string? language = null, string? theme = null)
+    public async Task<VisitorPage> GetAsync(string path, string? encoding = null, string? language = null, string? theme = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
         if (encoding is not null)
@@ -27,9 +27,9 @@ internal sealed class VisitorBrowser(PortalFactory portal) : IDisposable
             request.Headers.TryAddWithoutValidation("Accept-Language", language);
         }
 
-        if (theme is not null)
+        if (theme is not null || cookie is not null)
         {
-            request.Headers.TryAddWithoutValidation("Cookie", $"cc-theme={theme}");
+            request.Headers.TryAddWithoutValidation("Cookie", string.Join("; ", new[] { theme is null ? null : $"cc-theme={theme}", cookie }.OfType<string>()));
         }
 
         using var response = await client.SendAsync(request, Ct);

@@ -31,6 +31,7 @@ public abstract partial class VisitorCachePrivacyTests(PortalFactory portal)
         var privateTexts = ours.Append(secret).Concat(await DemoPrivateTextsAsync()).Distinct().ToList();
         var paths = await CacheablePathsAsync();
         Assert.Contains($"/posts/{complaint}", paths);
+        TestContext.Current.TestOutputHelper?.WriteLine($"{paths.Count} pages walked for {privateTexts.Count} private texts.");
 
         using var visitor = new VisitorBrowser(portal);
         foreach (var path in paths)

@@ -2,6 +2,9 @@ using System.Net;
 using CustomerCare.Data.Entities;
 using CustomerCare.Tests.Integration.Accounts;
 using CustomerCare.Tests.Support;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Integration.Hosting;
 
@@ -137,6 +140,22 @@ public abstract class VisitorCacheTests(PortalFactory portal)
             await visitor.GetAsync(path);
             Assert.False((await visitor.GetAsync(path)).FromCache, path);
         }
+    }
+
+    [Fact]
+    public async Task A_visitor_with_an_antiforgery_cookie_reads_kept_pages_but_never_fills_the_cache()
+    {
+        var idea = await portal.ProposeIdeaAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        var cookie = portal.Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.Cookie.Name;
+        using var visitor = new VisitorBrowser(portal);
+        var withCookie = $"{cookie}=CfDJ8-a-token-made-for-this-browser";
+
+        await visitor.GetAsync($"/posts/{idea}", cookie: withCookie);
+        var notFilled = await visitor.GetAsync($"/posts/{idea}");
+        var kept = await visitor.GetAsync($"/posts/{idea}", cookie: withCookie);
+
+        Assert.False(notFilled.FromCache);
+        Assert.True(kept.FromCache);
     }
 
     [Fact]
