@@ -30,6 +30,12 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
 
     public Latency Toggle { get; } = new();
 
+    /// <summary>Each counted round's last arrival: the receipts of one round move together, so these tell one slow round from a slow path.</summary>
+    public Latency LiveLast { get; } = new();
+
+    /// <summary>The same for the bare broadcast's rounds.</summary>
+    public Latency BareLast { get; } = new();
+
     /// <summary>Toggles until one changes the count: finds an idea of the ids that is open to votes, else fails.</summary>
     public static async Task<int> VotableAsync(IServiceProvider services, IEnumerable<int> ids, Viewer voter, CancellationToken ct)
     {
@@ -61,7 +67,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
             {
                 var count = round >= 0;
                 VoteCountChanged? sent = null;
-                await RoundAsync(count ? Live : null, async () =>
+                await RoundAsync(count ? Live : null, count ? LiveLast : null, async () =>
                 {
                     var start = Stopwatch.GetTimestamp();
                     Volatile.Write(ref saved, 0);
@@ -76,7 +82,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
                     return Volatile.Read(ref saved) is var at and not 0 ? at
                         : throw new BenchmarkCheckException("The vote was counted but no VoteCountChanged was published.");
                 }, ct);
-                await RoundAsync(count ? Bare : null, async () =>
+                await RoundAsync(count ? Bare : null, count ? BareLast : null, async () =>
                 {
                     var start = Stopwatch.GetTimestamp();
                     await hub.Clients.All.SendAsync(LiveHub.EventMethod, nameof(VoteCountChanged), sent, ct);
@@ -91,7 +97,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
     }
 
     /// <summary>Arms the visitors, sends (which answers the stamp to time from), then collects every connection's arrival.</summary>
-    private async Task RoundAsync(Latency? into, Func<Task<long>> send, CancellationToken ct)
+    private async Task RoundAsync(Latency? into, Latency? last, Func<Task<long>> send, CancellationToken ct)
     {
         const string group = "live";
         await clients.AskAsync($"arm {group} {postId}", TimeSpan.FromSeconds(30), ct);
@@ -104,6 +110,7 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
                 $"Only {arrived} of {expected} visitors received the vote within {RoundTimeout.TotalSeconds:F0} s ({lost} connections closed).");
         }
 
+        long latest = 0;
         foreach (var word in reply.AsSpan(4))
         {
             var ticks = long.Parse(word, CultureInfo.InvariantCulture) - from;
@@ -113,7 +120,10 @@ public sealed class VoteRounds(IServiceProvider services, VisitorClients clients
             }
 
             into?.Add(Stopwatch.GetElapsedTime(0, ticks));
+            latest = Math.Max(latest, ticks);
         }
+
+        last?.Add(Stopwatch.GetElapsedTime(0, latest));
     }
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
