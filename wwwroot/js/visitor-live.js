@@ -78,17 +78,19 @@
     }
     const calls = [];
     if (page.board) {
-      calls.push(c.invoke("JoinBoard"));
-      const ids = shownIds();
-      if (ids.length) {
-        calls.push(c.invoke("WatchPosts", ids));
-      }
+      calls.push(c.invoke("JoinBoard"), watch());
     }
     if (page.postId) {
       calls.push(c.invoke("JoinPost", page.postId));
     }
     // data-live on the page's root: "on" once the hub sends this page's events (what the browser tests wait for).
     Promise.all(calls).then(() => setLive("on"), e => console.warn(`CustomerCare: ${e.message}`));
+  }
+
+  // The board's cards changed (new ideas shown, more loaded): the hub watches the cards now shown, the board stays joined.
+  function watch() {
+    const ids = shownIds();
+    return ids.length && connection?.state === "Connected" ? connection.invoke("WatchPosts", ids) : Promise.resolve();
   }
 
   function setLive(state) {
@@ -205,7 +207,7 @@
     const cards = [...(doc?.querySelectorAll("[data-post-id]") ?? [])];
     page.board.prepend(...cards.map(c => document.adoptNode(c)));
     cards[0]?.querySelector("a[data-testid=post-title]")?.focus();
-    join();
+    watch().catch(e => console.warn(`CustomerCare: ${e.message}`));
   }
 
   // "Load more" without a circuit: the next page's cards below these, the link moving on to the page after.
@@ -222,7 +224,7 @@
     } else {
       link.parentElement.remove();
     }
-    join();
+    watch().catch(e => console.warn(`CustomerCare: ${e.message}`));
   }
 
   // The board's filters without a circuit: the form's values become the address (empty ones left out).

@@ -45,9 +45,9 @@ public static class PostFragments
 
     /// <summary>A post page's content without the layout around it.</summary>
     private static async Task<Results<RazorComponentResult<PostPage>, NotFound>> PostAsync(int id, PostService posts, CancellationToken ct) =>
-        await posts.GetAsync(id, Viewer.Anonymous, ct) is null
+        await posts.GetAsync(id, Viewer.Anonymous, ct) is not { } read
             ? TypedResults.NotFound()
-            : new RazorComponentResult<PostPage>(new { Id = id });
+            : new RazorComponentResult<PostPage>(new { Id = id, Read = read });
 
     internal static int[]? ParseIds(string? text)
     {
