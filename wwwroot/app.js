@@ -5,11 +5,6 @@ window.customerCare = {
     const maxAge = Math.round(days * 24 * 60 * 60);
     document.cookie = `${encodeURIComponent(name)}=${encodeURIComponent(value)}; path=/; max-age=${maxAge}; samesite=lax`;
   },
-  getCookie(name) {
-    const prefix = encodeURIComponent(name) + "=";
-    const hit = document.cookie.split("; ").find(c => c.startsWith(prefix));
-    return hit ? decodeURIComponent(hit.substring(prefix.length)) : null;
-  },
 };
 
 // The navigation drawer on pages without a circuit (the account pages, and any page before its circuit is up):
@@ -37,6 +32,24 @@ document.addEventListener("click", e => {
     location.reload();
   }
 });
+
+// A page whose reader chose no theme follows the operating system in CSS (SystemDarkTheme, data-theme-system on the
+// toggle; app.css shows the other mode's icon). The toggle then offers the other mode of what the screen shows and
+// says whether dark is on. Again when the system changes, and after an enhanced navigation brings a new toggle.
+(() => {
+  const systemDark = window.matchMedia("(prefers-color-scheme: dark)");
+  const follow = () => {
+    for (const toggle of document.querySelectorAll("[data-theme-system]")) {
+      const dark = systemDark.matches;
+      toggle.dataset.themeNext = dark ? "light" : "dark";
+      toggle.setAttribute("aria-pressed", String(dark));
+      toggle.title = (dark ? toggle.dataset.titleLight : toggle.dataset.titleDark) ?? toggle.title;
+    }
+  };
+  follow();
+  systemDark.addEventListener("change", follow);
+  window.Blazor?.addEventListener?.("enhancedload", follow);
+})();
 
 // The skip link (MainLayout) puts the focus into the main region. Blazor handles a link to this page's own
 // #fragment by scrolling alone, which leaves the keyboard where it was; heard while capturing, before Blazor.

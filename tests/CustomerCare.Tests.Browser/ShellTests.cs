@@ -73,6 +73,34 @@ public sealed class ShellTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_first_visit_follows_the_systems_dark_mode_until_the_visitor_chooses()
+    {
+        var page = await browser.OpenPageAsync();
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await page.GotoAsync("/");
+        await page.WaitForCircuitAsync();
+        var lightAppBar = await BackgroundAsync(page, ".cc-appbar");
+        var toggle = page.GetByTestId("theme-toggle");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+
+        // The system turns dark: the same page follows, without a reload or a circuit.
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        Assert.Equal("rgb(21, 32, 29)", await BackgroundAsync(page, ".cc-appbar"));
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(toggle).ToHaveAttributeAsync("title", "Light mode");
+        await Expect(toggle.Locator(".cc-when-dark svg")).ToBeVisibleAsync();
+        await Expect(toggle.Locator(".cc-when-light svg")).ToBeHiddenAsync();
+
+        // The visitor asks for light: remembered, and light although the system stays dark.
+        await toggle.ClickAsync();
+        await page.WaitForFunctionAsync("() => document.cookie.includes('cc-theme=light')");
+        await Expect(page.Locator("[data-testid=theme-toggle]:not([data-theme-system])")).ToBeVisibleAsync();
+        await page.WaitForCircuitAsync();
+        Assert.Equal(lightAppBar, await BackgroundAsync(page, ".cc-appbar"));
+        await Expect(page.GetByTestId("theme-toggle")).ToHaveAttributeAsync("aria-pressed", "false");
+    }
+
+    [Fact]
     public async Task Staff_see_the_staff_desk_in_the_navigation()
     {
         var staff = await browser.Portal.AddPersonAsync(Roles.Staff, jobTitle: "Customer Care", ct: TestContext.Current.CancellationToken);

@@ -47,7 +47,8 @@ internal sealed class VisitorCachePolicy(
         vary.QueryKeys = "*";
         var culture = http.Features.Get<IRequestCultureFeature>()?.RequestCulture;
         vary.VaryByValues["culture"] = $"{culture?.Culture.Name ?? CultureInfo.CurrentCulture.Name}|{culture?.UICulture.Name ?? CultureInfo.CurrentUICulture.Name}";
-        vary.VaryByValues["theme"] = http.Request.Cookies[ThemePreference.CookieName] == ThemePreference.Dark ? ThemePreference.Dark : ThemePreference.Light;
+        // Without a remembered choice the page carries both palettes and follows the operating system.
+        vary.VaryByValues["theme"] = ThemePreference.Of(http.Request) ?? "system";
         vary.VaryByValues["encoding"] = EncodingOf(http);
         var accept = http.Request.Headers.Accept;
         vary.VaryByValues["nav"] = accept.Count == 1 && string.Equals(accept[0], EnhancedNavigation, StringComparison.Ordinal) ? "enhanced" : "full";

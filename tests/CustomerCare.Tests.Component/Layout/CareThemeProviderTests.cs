@@ -38,6 +38,34 @@ public sealed class CareThemeProviderTests : ComponentTestContext
     }
 
     [Fact]
+    public void The_system_dark_theme_is_the_dark_stylesheet_applied_only_while_the_system_is_dark()
+    {
+        var dark = Render<MudThemeProvider>(p => p.Add(x => x.Theme, CareTheme.Theme).Add(x => x.IsDarkMode, true)).Markup;
+        var light = Render<MudThemeProvider>(p => p.Add(x => x.Theme, CareTheme.Theme)).Markup;
+
+        var system = Render<SystemDarkTheme>(p => p.Add(x => x.Theme, CareTheme.Theme).Add(x => x.IsDarkMode, true).Add(x => x.ObserveSystemDarkModeChange, false)).Markup;
+
+        var background = Line(dark, "--mud-palette-background:");
+        Assert.NotEqual(Line(light, "--mud-palette-background:"), background);
+        Assert.Contains(background, system, StringComparison.Ordinal);
+        Assert.StartsWith("<style", system, StringComparison.Ordinal);
+        Assert.Contains(">@media (prefers-color-scheme: dark){", system, StringComparison.Ordinal);
+        Assert.EndsWith("}</style>", system.TrimEnd(), StringComparison.Ordinal);
+        Assert.Single(system.Split("<style")[1..]);
+        // The dark theme's rules, all of them.
+        var theme = dark[dark.LastIndexOf("<style", StringComparison.Ordinal)..];
+        var rules = theme[(theme.IndexOf('>', StringComparison.Ordinal) + 1)..theme.LastIndexOf("</style>", StringComparison.Ordinal)];
+        Assert.Contains(rules, system, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_theme_that_is_not_one_style_element_is_refused_rather_than_half_wrapped() =>
+        Assert.Throws<InvalidOperationException>(() => SystemDarkTheme.WhenSystemIsDark(":root{--x: 1;}"));
+
+    private static string Line(string markup, string start) =>
+        markup.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith(start, StringComparison.Ordinal));
+
+    [Fact]
     public void Pages_keep_one_shared_copy_of_each_stylesheet()
     {
         var markup = Render<MudThemeProvider>(p => p.Add(x => x.Theme, CareTheme.Theme)).Markup;

@@ -195,6 +195,54 @@ public sealed class MainLayoutTests : ComponentTestContext
         Assert.Single(layout.FindAll("[data-testid=nav-toggle]"));
     }
 
+    [Fact]
+    public void Without_a_theme_chosen_a_page_without_a_circuit_follows_the_system_in_css()
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        var layout = Render<MainLayout>();
+
+        Assert.Single(layout.FindComponents<SystemDarkTheme>());
+        var toggle = layout.Find("[data-testid=theme-toggle]");
+        Assert.True(toggle.HasAttribute("data-theme-system"));
+        Assert.Equal("Light mode", toggle.GetAttribute("data-title-light"));
+        Assert.Equal("Dark mode", toggle.GetAttribute("data-title-dark"));
+        // Both icons: app.css shows the other mode's.
+        Assert.Single(toggle.QuerySelectorAll(".cc-when-light svg"));
+        Assert.Single(toggle.QuerySelectorAll(".cc-when-dark svg"));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_chosen_theme_is_shown_as_chosen_without_the_system(bool dark)
+    {
+        SetRendererInfo(new RendererInfo("Static", isInteractive: false));
+
+        // As Routes cascades it (bool?, null when the cookie holds no choice).
+        var layout = Render<MainLayout>(p => p.AddCascadingValue("DarkMode", dark));
+
+        Assert.Empty(layout.FindComponents<SystemDarkTheme>());
+        var toggle = layout.Find("[data-testid=theme-toggle]");
+        Assert.False(toggle.HasAttribute("data-theme-system"));
+        Assert.Equal(dark ? "true" : "false", toggle.GetAttribute("aria-pressed"));
+        Assert.Equal(dark ? "light" : "dark", toggle.GetAttribute("data-theme-next"));
+    }
+
+    [Fact]
+    public void Without_a_theme_chosen_the_circuit_asks_the_browser_and_shows_its_mode()
+    {
+        JSInterop.Setup<bool>(_ => true).SetResult(true);
+
+        var layout = Render<MainLayout>();
+
+        layout.WaitForAssertion(() => Assert.Equal("true", layout.Find("[data-testid=theme-toggle]").GetAttribute("aria-pressed")));
+        Assert.Empty(layout.FindComponents<SystemDarkTheme>());
+        Assert.False(layout.Find("[data-testid=theme-toggle]").HasAttribute("data-theme-system"));
+        var dark = Render<MudBlazor.MudThemeProvider>(p => p.Add(x => x.Theme, CareTheme.Theme).Add(x => x.IsDarkMode, true)).Markup;
+        Assert.Equal(dark, layout.FindComponent<CareThemeProvider>().Markup);
+    }
+
     private void UseScreenWidth(int width) =>
         JSInterop.Setup<BrowserWindowSize>("mudResizeListener.getBrowserWindowSize")
             .SetResult(new BrowserWindowSize { Width = width, Height = 800 });

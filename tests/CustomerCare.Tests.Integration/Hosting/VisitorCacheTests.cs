@@ -94,6 +94,29 @@ public abstract class VisitorCacheTests(PortalFactory portal)
     }
 
     [Fact]
+    public async Task Without_a_theme_chosen_the_page_follows_the_system_and_is_kept_apart_from_a_chosen_light()
+    {
+        var idea = await portal.ProposeIdeaAsync(await portal.AddPersonAsync(Roles.Customer, ct: Ct), ct: Ct);
+        using var visitor = new VisitorBrowser(portal);
+        var path = $"/posts/{idea}";
+        const string followsSystem = "@media (prefers-color-scheme: dark){";
+
+        var system = await visitor.GetAsync(path);
+        var light = await visitor.GetAsync(path, theme: "light");
+        var systemAgain = await visitor.GetAsync(path);
+        var odd = await visitor.GetAsync(path, theme: "purple");
+
+        Assert.Contains(followsSystem, system.Text, StringComparison.Ordinal);
+        Assert.False(light.FromCache);
+        Assert.DoesNotContain(followsSystem, light.Text, StringComparison.Ordinal);
+        Assert.True(systemAgain.FromCache);
+        Assert.Contains(followsSystem, systemAgain.Text, StringComparison.Ordinal);
+        // A cookie the portal did not write is no choice: the copy that follows the system.
+        Assert.True(odd.FromCache);
+        Assert.Contains(followsSystem, odd.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_signed_in_person_never_gets_a_visitors_page()
     {
         var customer = await portal.AddPersonAsync(Roles.Customer, ct: Ct);
