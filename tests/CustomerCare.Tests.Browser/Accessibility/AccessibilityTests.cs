@@ -218,7 +218,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
     }
 
-    private static string Why(AxeResultNode node) =>
+    internal static string Why(AxeResultNode node) =>
         string.Join("; ", (node.Any ?? []).Concat(node.All ?? []).Concat(node.None ?? []).Select(c => c.Message).Distinct());
 
     // An idea and a complaint of the demo company that this person may open.
