@@ -32,6 +32,7 @@ public static class LimitsWiring
 
         // For /hubs/live only: the circuit's hub keeps its own size and has no use for the guard.
         services.AddSingleton<LiveHubGuard>();
+        GuardedJsonHubProtocol.Register(services);
         services.AddSignalR().AddHubOptions<LiveHub>(o =>
         {
             o.MaximumReceiveMessageSize = LiveHubGuard.MessageLimit;

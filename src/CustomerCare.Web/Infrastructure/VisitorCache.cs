@@ -52,7 +52,7 @@ public static class VisitorCache
         var chosen = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
         services.RemoveAll<IOutputCacheStore>();
         services.AddSingleton<IOutputCacheStore>(sp => new VisitorCacheStore(
-            (IOutputCacheStore)Create(sp, chosen), sp.GetRequiredService<VisitorCacheFreshness>(), sp.GetRequiredService<IHttpContextAccessor>(),
+            (IOutputCacheStore)chosen.Create(sp), sp.GetRequiredService<VisitorCacheFreshness>(), sp.GetRequiredService<IHttpContextAccessor>(),
             sp.GetRequiredService<ILogger<VisitorCacheStore>>()));
         services.AddHostedService<VisitorCacheEviction>();
     }
@@ -126,9 +126,4 @@ public static class VisitorCache
             context.Items[RefusedWhenKeptKey] = true;
         }
     }
-
-    private static object Create(IServiceProvider services, ServiceDescriptor descriptor) =>
-        descriptor.ImplementationInstance
-        ?? descriptor.ImplementationFactory?.Invoke(services)
-        ?? ActivatorUtilities.CreateInstance(services, descriptor.ImplementationType!);
 }

@@ -48,6 +48,13 @@ public sealed class LiveHub(HubTopics topics, HubUsers users, IDbContextFactory<
         }
     }
 
+    /// <summary>
+    /// What a call the hub cannot bind becomes (<see cref="GuardedJsonHubProtocol"/>): a method it does not have, or
+    /// arguments it cannot read. Always refused, so <see cref="LiveHubGuard"/> counts it as a call and as a refusal.
+    /// </summary>
+    public Task NoSuchMethod(string target) =>
+        throw new HubException($"The hub has no method '{target}' that takes these arguments.");
+
     /// <summary>The most posts one <see cref="WatchPosts"/> follows: a list's page (the widget shows ten).</summary>
     public const int MaxWatched = 50;
 

@@ -74,6 +74,39 @@ public sealed class LiveHubGuardTests(GuardedPortal portal) : IClassFixture<Guar
         Assert.Equal(["refusals"], metric.Reasons);
     }
 
+    public static TheoryData<string, object?[]> Unbindable => new()
+    {
+        { "a method the hub does not have", ["DropDatabase", new object?[] { 1 }] },
+        { "arguments a method cannot read", [nameof(LiveHub.WatchPosts), new object?[] { "all of them" }] },
+        { "too many arguments", [nameof(LiveHub.JoinPost), new object?[] { 1, 2 }] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Unbindable))]
+    public async Task Calls_the_hub_cannot_bind_are_refusals_and_a_run_of_them_closes_that_connection_alone(string what, object?[] call)
+    {
+        var (method, arguments) = ((string)call[0]!, (object?[])call[1]!);
+        var postId = await portal.PublicIdeaAsync(Ct);
+        using var metric = new ClosedConnectionsMetric(portal.Services.GetRequiredService<IMeterFactory>());
+        var (neighbour, heard) = await portal.WatcherAsync(postId, Ct);
+        await using var _ = neighbour;
+        await using var prober = await portal.ConnectAsync();
+        var closed = GuardedPortal.ClosedAsync(prober);
+
+        for (var i = 0; i < LiveHubGuard.Refusals; i++)
+        {
+            var refused = await Assert.ThrowsAsync<HubException>(() => prober.InvokeCoreAsync(method, arguments, Ct));
+            Assert.Contains($"no method '{method}' that takes these arguments", refused.Message, StringComparison.Ordinal);
+            Assert.Equal(HubConnectionState.Connected, prober.State);
+        }
+
+        await Record.ExceptionAsync(() => prober.InvokeCoreAsync(method, arguments, Ct));
+
+        await closed.WaitAsync(TestTimeouts.Wait, Ct);
+        Assert.True(metric.Reasons is ["refusals"], $"{what}: {string.Join(", ", metric.Reasons)}");
+        await portal.AssertPostEventArrivesAsync(heard, postId, Ct);
+    }
+
     [Fact]
     public async Task Refusals_spread_over_minutes_are_forgiven()
     {

@@ -24,6 +24,8 @@ public abstract class HubMatrixTests(Cast cast)
         [nameof(LiveHub.JoinPost)] = (SeeThePost, (hub, post) => hub.InvokeAsync(nameof(LiveHub.JoinPost), post, Ct)),
         [nameof(LiveHub.WatchPosts)] = (SeeThePost, (hub, post) => hub.InvokeAsync(nameof(LiveHub.WatchPosts), new[] { post }, Ct)),
         [nameof(LiveHub.LeavePost)] = (Cast.Everyone.ToArray(), (hub, post) => hub.InvokeAsync(nameof(LiveHub.LeavePost), post, Ct)),
+        // What an unbindable call becomes: refused to everyone.
+        [nameof(LiveHub.NoSuchMethod)] = ([], (hub, _) => hub.InvokeAsync(nameof(LiveHub.NoSuchMethod), "JoinBoard", Ct)),
     };
 
     public static TheoryData<string, Persona> Cells
